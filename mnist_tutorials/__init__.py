@@ -19,7 +19,10 @@ from .datasets import (
     train_test_split_original,
 )
 
+from ._site import configure_plotly_for_site as _configure_plotly_for_site
+
 __version__ = "0.1.0"
+_configure_plotly_for_site()
 
 __all__ = [
     "CLASS_NAMES",

@@ -7,7 +7,6 @@ local files. Every file is checked against a pinned sha256, so every source give
 from __future__ import annotations
 
 import numpy as np
-from sklearn.utils import Bunch
 
 from . import _sources
 from ._idx import parse_idx
@@ -233,6 +232,8 @@ def _bunch(X, y, *, target_name, target_names, descr, as_frame, return_X_y, cate
         X, y = data, target
     if return_X_y:
         return X, y
+    from sklearn.utils import Bunch
+
     return Bunch(data=X, target=y, frame=frame, feature_names=list(FEATURE_NAMES),
                  target_names=target_names, DESCR=descr)
 

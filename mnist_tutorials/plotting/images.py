@@ -121,8 +121,8 @@ def plot_gallery(images, titles, *, n_cols=8, title_colors=None, axes=None, cmap
         ax.set_axis_off()
         if i < len(images):
             ax.imshow(images[i].reshape(28, 28), cmap=cmap)
-            color = title_colors[i] if title_colors is not None else None
-            ax.set_title(titles[i], fontsize=9, color=color)
+            style = {"color": title_colors[i]} if title_colors is not None else {}
+            ax.set_title(titles[i], fontsize=9, **style)
     if suptitle:
         fig.suptitle(suptitle)
     fig.tight_layout()

@@ -111,7 +111,8 @@ def plot_gallery(images, titles, *, n_cols=8, title_colors=None, axes=None, cmap
         raise ValueError(f"expected one title per image ({len(images)}), found {len(titles)} titles")
     if len(images) == 0:
         raise ValueError("expected at least one image, found none")
-    if axes is None:
+    own_figure = axes is None
+    if own_figure:
         n_cols = min(n_cols, len(images))
         n_rows = -(-len(images) // n_cols)
         fig, axes = plt.subplots(n_rows, n_cols, figsize=(1.5 * n_cols, 1.75 * n_rows), squeeze=False)
@@ -125,7 +126,8 @@ def plot_gallery(images, titles, *, n_cols=8, title_colors=None, axes=None, cmap
             ax.set_title(titles[i], fontsize=9, **style)
     if suptitle:
         fig.suptitle(suptitle)
-    fig.tight_layout()
+    if own_figure:
+        fig.tight_layout()
     return fig
 
 

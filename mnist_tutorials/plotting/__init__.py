@@ -5,6 +5,8 @@ matplotlib functions return a ``matplotlib.figure.Figure``; interactive ones ret
 """
 
 from .images import plot_class_balance, plot_class_examples, plot_digit, plot_digits, plot_gallery
+from .curves import plot_pr_curve, plot_precision_recall_vs_threshold, plot_roc_curve
+from .interactive import threshold_explorer
 
 __all__ = [
     "plot_class_balance",
@@ -12,4 +14,8 @@ __all__ = [
     "plot_digit",
     "plot_digits",
     "plot_gallery",
+    "plot_pr_curve",
+    "plot_precision_recall_vs_threshold",
+    "plot_roc_curve",
+    "threshold_explorer",
 ]

@@ -1,0 +1,156 @@
+"""Interactive (plotly) figures that work on a static site, without a Python server.
+
+- :func:`threshold_explorer` builds a plotly Figure with a slider over decision thresholds. Every slider
+  stop carries its precomputed precision, recall and 2×2 confusion matrix, so moving it needs no Python.
+
+On the site, ``fig.show()`` writes the figure without a copy of plotly.js (the build selects the package's
+site renderer, and the page loads one shared ``plotly.min.js``); in Colab or Jupyter plotly's default renderer
+works unchanged.
+
+plotly is imported inside the functions, so ``import mnist_tutorials.plotting`` stays fast.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..binary import threshold_sweep
+
+__all__ = ["threshold_explorer"]
+
+_PRECISION_COLOR = "#1f4fd1"
+_RECALL_COLOR = "#1a9641"
+
+
+def _default_thresholds(scores: np.ndarray, n_thresholds: int) -> np.ndarray:
+    lo, hi = np.percentile(scores, [1, 99.9])
+    return np.linspace(lo, hi, n_thresholds)
+
+
+def _title(threshold: float, precision: float, recall: float) -> str:
+    p = "undefined (nothing predicted positive)" if np.isnan(precision) else f"{precision:.1%}"
+    return f"Threshold {threshold:,.0f}: precision {p}, recall {recall:.1%}"
+
+
+def _cell_text(tn, fp, fn, tp):
+    return [[f"TN<br>{tn:,}", f"FP<br>{fp:,}"], [f"FN<br>{fn:,}", f"TP<br>{tp:,}"]]
+
+
+def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_curve_points=400,
+                       positive_label="positive", initial_threshold=0.0):
+    """Interactive precision/recall explorer: a slider over thresholds, no server needed.
+
+    The left panel shows precision and recall against the threshold, with the current threshold marked.
+    The right panel is the 2×2 confusion matrix at that threshold, and the title states its precision and
+    recall. Each slider stop is a plotly frame holding precomputed values (a few numbers per stop), so the
+    figure works in a static HTML page and stays small.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Actual labels, booleans (``y_train_5``) or 0/1.
+    y_scores : array-like of shape (n_samples,)
+        Scores from ``decision_function`` (e.g. ``cross_val_predict(..., method="decision_function")``).
+    thresholds : array-like of shape (n_stops,), default=None
+        The slider stops, sorted increasingly. When ``None``, ``n_thresholds`` evenly spaced values from the
+        1st to the 99.9th percentile of ``y_scores``.
+    n_thresholds : int, default=81
+        Number of slider stops when ``thresholds`` is ``None``.
+    n_curve_points : int, default=400
+        Resolution of the precision and recall curves (the curves are downsampled to keep the HTML small).
+    positive_label : str, default="positive"
+        Name of the positive class in the matrix labels, e.g. ``"5"``.
+    initial_threshold : float, default=0.0
+        The slider starts at the stop closest to this value (``0`` is what ``predict`` uses).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Traces: precision curve, recall curve, current-threshold line, current-threshold markers,
+        confusion-matrix heatmap. ``fig.layout.sliders[0]`` holds one step per threshold, ``fig.frames``
+        one frame per step (named by the step's label).
+
+    Raises
+    ------
+    ValueError
+        If ``thresholds`` is not a sorted 1-D array with at least two values, or the inputs disagree.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mnist_tutorials.plotting import threshold_explorer
+    >>> rng = np.random.default_rng(42)
+    >>> y_true = rng.random(500) < 0.2
+    >>> y_scores = rng.normal(size=500) + 2 * y_true
+    >>> fig = threshold_explorer(y_true, y_scores, thresholds=np.linspace(-1, 3, 9), positive_label="5")
+    >>> len(fig.frames), len(fig.layout.sliders[0].steps)
+    (9, 9)
+    >>> fig.layout.title.text.startswith("Threshold 0: precision")
+    True
+    """
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    scores = np.asarray(y_scores, dtype=float)
+    if thresholds is None:
+        if n_thresholds < 2:
+            raise ValueError(f"n_thresholds must be at least 2, found {n_thresholds}.")
+        thresholds = _default_thresholds(scores, n_thresholds)
+    thresholds = np.asarray(thresholds, dtype=float)
+    if thresholds.ndim != 1 or thresholds.size < 2 or np.any(np.diff(thresholds) <= 0):
+        raise ValueError(
+            "thresholds must be a strictly increasing 1-D array with at least 2 values, found "
+            f"shape {thresholds.shape}. Try np.linspace(low, high, 81)."
+        )
+    stops = threshold_sweep(y_true, scores, thresholds)
+    grid = np.linspace(thresholds[0], thresholds[-1], max(int(n_curve_points), 2))
+    curve = threshold_sweep(y_true, scores, grid)
+    neg, pos = f"not {positive_label}", str(positive_label)
+    matrix_x = [f"predicted {neg}", f"predicted {pos}"]
+    matrix_y = [f"actual {neg}", f"actual {pos}"]
+
+    def markers(i):
+        return go.Scatter(x=[thresholds[i], thresholds[i]], y=[stops.precision[i], stops.recall[i]],
+                          mode="markers", marker=dict(color=[_PRECISION_COLOR, _RECALL_COLOR], size=10),
+                          showlegend=False, hoverinfo="skip")
+
+    def line(i):
+        return go.Scatter(x=[thresholds[i], thresholds[i]], y=[0, 1], mode="lines",
+                          line=dict(color="black", dash="dot", width=1.5), name="threshold")
+
+    def matrix(i):
+        counts = [[int(stops.tn[i]), int(stops.fp[i])], [int(stops.fn[i]), int(stops.tp[i])]]
+        return go.Heatmap(z=counts, x=matrix_x, y=matrix_y, text=_cell_text(*counts[0], *counts[1]),
+                          texttemplate="%{text}", textfont=dict(size=15), colorscale="Blues",
+                          showscale=False, hoverinfo="skip", xaxis="x2", yaxis="y2")
+
+    start = int(np.argmin(np.abs(thresholds - initial_threshold)))
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.14)
+    fig.add_trace(go.Scatter(x=grid, y=curve.precision, name="Precision",
+                             line=dict(color=_PRECISION_COLOR, dash="dash", width=2)), row=1, col=1)
+    fig.add_trace(go.Scatter(x=grid, y=curve.recall, name="Recall",
+                             line=dict(color=_RECALL_COLOR, width=2)), row=1, col=1)
+    fig.add_trace(line(start), row=1, col=1)
+    fig.add_trace(markers(start), row=1, col=1)
+    fig.add_trace(matrix(start), row=1, col=2)
+
+    labels = [f"{t:,.0f}" if np.ptp(thresholds) >= 100 else f"{t:.3g}" for t in thresholds]
+    frames, steps = [], []
+    for i, label in enumerate(labels):
+        title = _title(thresholds[i], stops.precision[i], stops.recall[i])
+        frames.append(go.Frame(name=label, data=[line(i), markers(i), matrix(i)], traces=[2, 3, 4],
+                               layout=dict(title=dict(text=title))))
+        steps.append(dict(method="animate", label=label, args=[[label], dict(
+            mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))]))
+    fig.frames = frames
+    fig.update_layout(
+        title=dict(text=_title(thresholds[start], stops.precision[start], stops.recall[start]), x=0.02),
+        sliders=[dict(active=start, steps=steps, currentvalue=dict(prefix="Threshold: "),
+                      pad=dict(t=50), len=1.0)],
+        height=480, margin=dict(l=60, r=20, t=60, b=20),
+        legend=dict(orientation="h", x=0, y=1.1),
+        xaxis=dict(title="Threshold", range=[thresholds[0], thresholds[-1]]),
+        yaxis=dict(title="Score", range=[0, 1.02]),
+        xaxis2=dict(side="top"), yaxis2=dict(autorange="reversed"),
+    )
+    return fig

@@ -1,0 +1,92 @@
+"""Tests of the plotly threshold explorer (mnist_tutorials.plotting.interactive), on synthetic scores."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from sklearn.metrics import confusion_matrix, precision_score, recall_score
+
+from mnist_tutorials.plotting import threshold_explorer
+
+
+@pytest.fixture(scope="module")
+def scored():
+    rng = np.random.default_rng(42)
+    y_true = rng.random(3000) < 0.1
+    y_scores = rng.normal(size=3000) * 5000 + 8000 * y_true - 3000
+    return y_true, y_scores
+
+
+@pytest.fixture(scope="module")
+def explorer(scored):
+    thresholds = np.arange(-10000, 10001, 1250.0)
+    return threshold_explorer(*scored, thresholds=thresholds, positive_label="5"), thresholds
+
+
+def test_returns_plotly_figure_with_one_frame_per_step(explorer):
+    fig, thresholds = explorer
+    assert isinstance(fig, go.Figure)
+    steps = fig.layout.sliders[0].steps
+    assert len(fig.frames) == len(steps) == thresholds.size
+    assert [s.args[0][0] for s in steps] == [f.name for f in fig.frames]
+    assert all(s.method == "animate" for s in steps)
+
+
+def test_every_frame_carries_sklearn_values(scored, explorer):
+    y_true, y_scores = scored
+    fig, thresholds = explorer
+    for threshold, frame in zip(thresholds, fig.frames):
+        y_pred = y_scores >= threshold
+        line, markers, matrix = frame.data
+        assert list(frame.traces) == [2, 3, 4]
+        assert line.x == (threshold, threshold)
+        assert np.asarray(matrix.z).tolist() == confusion_matrix(y_true, y_pred).tolist()
+        p, r = precision_score(y_true, y_pred, zero_division=np.nan), recall_score(y_true, y_pred)
+        np.testing.assert_allclose(markers.y, [p, r])
+        assert frame.layout.title.text == (
+            f"Threshold {threshold:,.0f}: precision {p:.1%}, recall {r:.1%}")
+        tn, fp, fn, tp = confusion_matrix(y_true, y_pred).ravel()
+        assert matrix.text[1][1] == f"TP<br>{tp:,}" and matrix.text[0][1] == f"FP<br>{fp:,}"
+
+
+def test_starts_at_threshold_zero(scored, explorer):
+    y_true, y_scores = scored
+    fig, thresholds = explorer
+    active = fig.layout.sliders[0].active
+    assert thresholds[active] == 0
+    p = precision_score(y_true, y_scores >= 0)
+    assert fig.layout.title.text.startswith(f"Threshold 0: precision {p:.1%}")
+    assert np.asarray(fig.data[4].z).tolist() == np.asarray(fig.frames[active].data[2].z).tolist()
+
+
+def test_matrix_labels_name_the_positive_class(explorer):
+    fig, _ = explorer
+    assert list(fig.data[4].x) == ["predicted not 5", "predicted 5"]
+    assert list(fig.data[4].y) == ["actual not 5", "actual 5"]
+
+
+def test_default_thresholds_and_downsampled_curves(scored):
+    fig = threshold_explorer(*scored, n_thresholds=60, n_curve_points=200)
+    assert len(fig.frames) == 60
+    assert len(fig.data[0].x) == len(fig.data[1].x) == 200
+    labels = [s.label for s in fig.layout.sliders[0].steps]
+    assert len(set(labels)) == 60
+
+
+def test_html_stays_small(scored):
+    fig = threshold_explorer(*scored, n_thresholds=100)
+    html = pio.to_html(fig, include_plotlyjs=False, full_html=False)
+    assert len(html.encode()) < 300_000
+
+
+def test_precision_undefined_when_nothing_is_positive():
+    fig = threshold_explorer([True, False, True], [0.5, 0.1, 0.9], thresholds=[0.0, 5.0])
+    assert "undefined" in fig.frames[1].layout.title.text
+
+
+@pytest.mark.parametrize("thresholds", [[1.0], [2.0, 1.0], [[0.0, 1.0]]])
+def test_rejects_bad_thresholds(scored, thresholds):
+    with pytest.raises(ValueError, match="strictly increasing"):
+        threshold_explorer(*scored, thresholds=thresholds)

@@ -1,0 +1,157 @@
+"""MkDocs hook: the flag exercises page and its salted answer hashes.
+
+What it does, in build order:
+
+- ``on_pre_build``: get one salted SHA-256 hash per flag (``mnist_tutorials.flags``). The hashes are
+  cached in ``.cache/flags/<key>.json`` where ``key = mnist_tutorials.flags.cache_key()`` (package
+  sources, data checksums, Python/NumPy/scikit-learn versions), so an unchanged rebuild computes
+  nothing. A cache file holds the salt and the hashes, never an answer.
+- ``on_files``: publish them as ``exercises/flags.json``, and check that the flags page and every
+  flag's tutorial page exist.
+- ``on_nav``: remember the tutorials' titles for the links.
+- ``on_page_markdown``: replace ``<!-- flags:list -->`` on ``exercises/flags.md`` with one card per
+  flag (question, tutorial link, text box, Check button) and load ``javascripts/flags.js``.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import json
+import logging
+import secrets
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.hooks.flags")
+
+_PAGE = "exercises/flags.md"
+_JSON = "exercises/flags.json"
+_SCRIPT = "javascripts/flags.js"
+_MARKER = "<!-- flags:list -->"
+_CACHE_DIR = Path(".cache") / "flags"
+
+_state: dict = {}
+
+
+def _flags_module(config):
+    root = str(Path(config.config_file_path).resolve().parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    import mnist_tutorials.flags as flags
+
+    return importlib.reload(flags)  # `mkdocs serve`: pick up edits to the registry
+
+
+def _read_cache(path: Path, labels: list[str]) -> dict | None:
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    hashes = content.get("flags") if isinstance(content, dict) else None
+    if not isinstance(content.get("salt"), str) or not isinstance(hashes, dict) or list(hashes) != labels:
+        return None
+    return content
+
+
+def on_pre_build(config):
+    flags = _flags_module(config)
+    key = flags.cache_key()
+    labels = list(flags.FLAGS)
+    path = Path(config.config_file_path).resolve().parent / _CACHE_DIR / f"{key}.json"
+    content = _read_cache(path, labels)
+    if content is not None:
+        log.info(f"flags: {len(labels)} answer hashes unchanged, reused from {path.name}")
+    else:
+        log.info(f"flags: computing {len(labels)} answers (cache key {key}; about a minute) ...")
+        start = time.perf_counter()
+        salt = secrets.token_hex(16)
+        content = {"version": 1, "key": key, "salt": salt,
+                   "flags": flags.compute_flag_hashes(salt, log=log.info)}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(content, indent=1), encoding="utf-8")
+        tmp.replace(path)
+        log.info(f"flags: answers computed in {time.perf_counter() - start:.1f} s, hashes cached in {path}")
+    _state.update(flags=flags, published={"version": 1, "salt": content["salt"], "flags": content["flags"]})
+
+
+def on_files(files, config):
+    flags = _state["flags"]
+    if files.get_file_from_path(_PAGE) is None:
+        raise PluginError(f"flags hook: {_PAGE} is missing from docs/; it hosts the flag exercises.")
+    for flag in flags.FLAGS.values():
+        if files.get_file_from_path(flag.tutorial) is None:
+            raise PluginError(
+                f"flags hook: flag {flag.label} belongs to docs/{flag.tutorial}, which does not exist. "
+                f"Fix `tutorial=` in mnist_tutorials/flags.py or add the page."
+            )
+    files.append(File.generated(config, _JSON, content=json.dumps(_state["published"], indent=1)))
+    return files
+
+
+def on_nav(nav, config, files):
+    _state["titles"] = {page.file.src_uri: page.title for page in nav.pages if page.title}
+    return nav
+
+
+def _answer_hint(flag) -> str:
+    if flag.kind == "integer":
+        return "a whole number (`1234` or `1,234`)"
+    if flag.kind == "number":
+        return f"a number to {flag.decimals} decimal{'s' if flag.decimals != 1 else ''}"
+    fraction = "0." + "x" * flag.decimals if flag.decimals else "0 or 1"
+    places = flag.decimals - 2
+    percent = "x" * 2 + ("." + "x" * places if places > 0 else "") + "%"
+    return f"a fraction to {flag.decimals} decimals (`{fraction}`) or a percentage (`{percent}`)"
+
+
+def _card(flag, page_uri: str) -> str:
+    tutorial_title = _state.get("titles", {}).get(flag.tutorial) or Path(flag.tutorial).stem
+    link = get_relative_url(flag.tutorial, page_uri)  # a path between source files: MkDocs checks it
+    label = html.escape(flag.label, quote=True)
+    return f"""
+<div class="flag-card" data-flag="{label}" markdown>
+
+### {flag.label}: {flag.title}
+
+{flag.question}
+
+**Tutorial:** [{tutorial_title}]({link}) · **Answer:** {_answer_hint(flag)}.
+
+<form class="flag-form" autocomplete="off">
+<label>Answer to {label} <input class="flag-input" type="text" name="answer" inputmode="decimal" spellcheck="false"></label>
+<button type="submit" class="md-button md-button--primary flag-check">Check</button>
+<span class="flag-solved" hidden>✓ solved</span>
+</form>
+<p class="flag-result" role="status" aria-live="polite"></p>
+
+</div>
+"""
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri != _PAGE:
+        return markdown
+    if markdown.count(_MARKER) != 1:
+        raise PluginError(f"flags hook: {_PAGE} must contain {_MARKER} exactly once, where the flags go.")
+    flags = _state["flags"]
+    json_url = get_relative_url(_JSON, page.url)
+    script_url = get_relative_url(_SCRIPT, page.url)
+    cards = "".join(_card(flag, page.file.src_uri) for flag in flags.FLAGS.values())
+    block = f"""<div id="flag-exercises" class="flag-exercises" data-flags-url="{html.escape(json_url)}" markdown>
+
+<p class="flag-load-error" hidden></p>
+{cards}
+<p><button type="button" class="md-button flag-reset">Forget solved flags</button></p>
+
+</div>
+
+<script src="{html.escape(script_url)}"></script>
+"""
+    return markdown.replace(_MARKER, block)

@@ -1,0 +1,246 @@
+/*
+ * Flag exercises (docs/exercises/flags.md).
+ *
+ * The page holds no answers. The build (docs/hooks/flags.py) publishes exercises/flags.json:
+ *   {"version": 1, "salt": "<hex>", "flags": {"<label>": {"kind": ..., "decimals": ..., "sha256": ...}}}
+ * This script normalizes what the reader types with the same rules as
+ * mnist_tutorials.flags.normalize_answer (tests/test_flags_js.py runs both on one table),
+ * hashes sha256(salt + ":" + label + ":" + normalized) with crypto.subtle and compares.
+ * Solved flags are remembered in localStorage (label -> hash, so a changed answer un-solves).
+ *
+ * Reader input is only ever written with textContent, never parsed as HTML.
+ * Loaded with node (module.exports), it exposes the pure functions for tests.
+ */
+(function (root) {
+  "use strict";
+
+  var KINDS = ["fraction", "integer", "number"];
+  // Same characters as mnist_tutorials.flags._WS, spelled out so both languages strip the same.
+  var WS = " \t\n\r\f\v\u00a0\u202f";
+  var NUMBER_RE = new RegExp("^([+-]?)([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[" + WS + "]*(%?)$");
+  var GROUPED_INT_RE = /^[+]?[0-9]{1,3}(?:,[0-9]{3})+$/;
+  var STORAGE_KEY = "mnist-tutorials:flags:solved";
+
+  function stripWs(text) {
+    var start = 0;
+    var end = text.length;
+    while (start < end && WS.indexOf(text.charAt(start)) >= 0) start++;
+    while (end > start && WS.indexOf(text.charAt(end - 1)) >= 0) end--;
+    return text.slice(start, end);
+  }
+
+  function pow10(n) {
+    return BigInt(10) ** BigInt(n);
+  }
+
+  // Round digits * 10^-scale half up to `decimals` places; return the value times 10^decimals.
+  function roundScaled(digits, scale, decimals) {
+    if (scale <= decimals) return digits * pow10(decimals - scale);
+    var unit = pow10(scale - decimals);
+    var quotient = digits / unit;
+    var remainder = digits % unit;
+    if (BigInt(2) * remainder >= unit) quotient += BigInt(1);
+    return quotient;
+  }
+
+  function formatScaled(value, negative, decimals) {
+    var text = value.toString();
+    while (text.length < decimals + 1) text = "0" + text;
+    var body = decimals === 0 ? text : text.slice(0, text.length - decimals) + "." + text.slice(text.length - decimals);
+    return negative && value !== BigInt(0) ? "-" + body : body;
+  }
+
+  function fail(message) {
+    return { ok: false, error: message };
+  }
+
+  /**
+   * Normalize an answer; mirror of mnist_tutorials.flags.normalize_answer.
+   * Returns {ok: true, value: "<canonical>"} or {ok: false, error: "<why>"}.
+   */
+  function normalizeAnswer(answer, kind, decimals) {
+    if (KINDS.indexOf(kind) < 0) throw new Error("normalizeAnswer: unknown kind " + kind);
+    if (!Number.isInteger(decimals) || decimals < 0) throw new Error("normalizeAnswer: bad decimals " + decimals);
+    var text = stripWs(String(answer));
+    if (kind === "integer" && GROUPED_INT_RE.test(text)) text = text.replace(/,/g, "");
+    var match = NUMBER_RE.exec(text);
+    if (match === null) {
+      return fail("could not read \u201c" + text + "\u201d as a number: type digits with a dot for decimals.");
+    }
+    var sign = match[1];
+    var number = match[2];
+    var percent = match[3];
+    var dot = number.indexOf(".");
+    var intPart = dot < 0 ? number : number.slice(0, dot);
+    var fracPart = dot < 0 ? "" : number.slice(dot + 1);
+    var digits = BigInt((intPart || "0") + fracPart);
+    var scale = fracPart.length;
+    var negative = sign === "-" && digits !== BigInt(0);
+
+    if (kind === "fraction") {
+      if (negative) return fail("a fraction lies between 0 and 1, not below 0.");
+      if (percent || digits > pow10(scale)) scale += 2; // "37.5%" or a bare "37.5" (> 1): a percentage
+      var value = roundScaled(digits, scale, decimals);
+      if (value > pow10(decimals)) return fail("a fraction lies between 0 and 1 (0% to 100%).");
+      return { ok: true, value: formatScaled(value, false, decimals) };
+    }
+    if (percent) return fail("this flag asks for a " + kind + ", not a percentage: remove the %.");
+    if (kind === "integer") {
+      if (/[1-9]/.test(fracPart)) return fail("this flag asks for a whole number.");
+      return { ok: true, value: formatScaled(digits / pow10(scale), negative, 0) };
+    }
+    return { ok: true, value: formatScaled(roundScaled(digits, scale, decimals), negative, decimals) };
+  }
+
+  /** Hex SHA-256 of salt:label:normalized (a Promise), like mnist_tutorials.flags.hash_answer. */
+  function hashAnswer(label, normalized, salt, subtle) {
+    var data = new TextEncoder().encode(salt + ":" + label + ":" + normalized);
+    return subtle.digest("SHA-256", data).then(function (buffer) {
+      return Array.from(new Uint8Array(buffer), function (byte) {
+        return byte.toString(16).padStart(2, "0");
+      }).join("");
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The page
+  // ------------------------------------------------------------------------------------------
+
+  function loadSolved() {
+    try {
+      var stored = JSON.parse(root.localStorage.getItem(STORAGE_KEY) || "{}");
+      return stored && typeof stored === "object" ? stored : {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function saveSolved(solved) {
+    try {
+      root.localStorage.setItem(STORAGE_KEY, JSON.stringify(solved));
+    } catch (err) {
+      /* storage disabled: the flag stays solved until the page is left */
+    }
+  }
+
+  function showResult(card, state, message) {
+    var result = card.querySelector(".flag-result");
+    result.textContent = message; // never innerHTML: the message can contain the reader's input
+    result.classList.remove("flag-result--ok", "flag-result--wrong", "flag-result--error");
+    if (state) result.classList.add("flag-result--" + state);
+  }
+
+  function markSolved(card, solved) {
+    card.classList.toggle("flag-card--solved", solved);
+    var badge = card.querySelector(".flag-solved");
+    if (badge) badge.hidden = !solved;
+  }
+
+  function setUp(container, data) {
+    var subtle = root.crypto && root.crypto.subtle;
+    var solved = loadSolved();
+    var cards = container.querySelectorAll(".flag-card[data-flag]");
+
+    Array.prototype.forEach.call(cards, function (card) {
+      var label = card.getAttribute("data-flag");
+      var spec = data.flags[label];
+      var form = card.querySelector(".flag-form");
+      var input = card.querySelector(".flag-input");
+      if (!spec) {
+        showResult(card, "error", "This flag is missing from flags.json; rebuild the site.");
+        return;
+      }
+      markSolved(card, solved[label] === spec.sha256);
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var typed = input.value;
+        if (!subtle) {
+          showResult(card, "error", "Checking needs the browser's crypto.subtle, which exists only on https:// or localhost pages.");
+          return;
+        }
+        var normalized = normalizeAnswer(typed, spec.kind, spec.decimals);
+        if (!normalized.ok) {
+          showResult(card, "error", "\u201c" + stripWs(typed) + "\u201d: " + normalized.error);
+          return;
+        }
+        hashAnswer(label, normalized.value, data.salt, subtle).then(function (digest) {
+          if (digest === spec.sha256) {
+            solved = loadSolved();
+            solved[label] = spec.sha256;
+            saveSolved(solved);
+            markSolved(card, true);
+            showResult(card, "ok", "Correct! \u201c" + stripWs(typed) + "\u201d is the answer to " + label + ".");
+          } else {
+            showResult(card, "wrong", "\u201c" + stripWs(typed) + "\u201d (read as " + normalized.value + ") is not the answer. Try again.");
+          }
+        });
+      });
+    });
+
+    var reset = container.querySelector(".flag-reset");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        try {
+          root.localStorage.removeItem(STORAGE_KEY);
+        } catch (err) {
+          /* nothing stored */
+        }
+        solved = {};
+        Array.prototype.forEach.call(cards, function (card) {
+          markSolved(card, false);
+          showResult(card, null, "");
+          var input = card.querySelector(".flag-input");
+          if (input) input.value = "";
+        });
+      });
+    }
+    container.setAttribute("data-flags-ready", "true");
+  }
+
+  var STYLE = [
+    ".flag-card{border:1px solid var(--md-default-fg-color--lightest);border-radius:.2rem;padding:0 1rem .4rem;margin:1.2rem 0}",
+    ".flag-card--solved{border-color:#2e7d32;box-shadow:inset .25rem 0 0 #2e7d32}",
+    ".flag-form{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}",
+    ".flag-input{font:inherit;padding:.3rem .5rem;margin-left:.4rem;min-width:10rem;border:1px solid var(--md-default-fg-color--lighter);",
+    "border-radius:.2rem;background:var(--md-default-bg-color);color:var(--md-default-fg-color)}",
+    ".flag-form .md-button{margin:0;padding:.35em 1.4em}",
+    ".flag-solved{color:#2e7d32;font-weight:700}",
+    ".flag-result{min-height:1.4em}",
+    ".flag-result--ok{color:#2e7d32}.flag-result--wrong{color:#c62828}.flag-result--error{color:#e65100}"
+  ].join("");
+
+  function start() {
+    var container = root.document.getElementById("flag-exercises");
+    if (!container) return;
+    var style = root.document.createElement("style");
+    style.textContent = STYLE; // kept out of the Markdown so the search index never sees it
+    root.document.head.appendChild(style);
+    var url = container.getAttribute("data-flags-url");
+    root.fetch(url, { cache: "no-cache" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+        return response.json();
+      })
+      .then(function (data) {
+        setUp(container, data);
+      })
+      .catch(function (err) {
+        var note = container.querySelector(".flag-load-error");
+        if (note) {
+          note.hidden = false;
+          note.textContent = "Could not load the flag hashes (" + err.message + "). Serve the built site over http(s).";
+        }
+      });
+  }
+
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { normalizeAnswer: normalizeAnswer, hashAnswer: hashAnswer, stripWs: stripWs };
+  }
+  if (root.document) {
+    if (root.document.readyState === "loading") {
+      root.document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  }
+})(typeof window !== "undefined" ? window : globalThis);

@@ -78,7 +78,7 @@ def on_config(config):
 
 
 def _load_timings(cache_dir: pathlib.Path) -> dict:
-    path = cache_dir / "timings.json"
+    path = cache_dir / "timings.data"
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
@@ -123,7 +123,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     cache_dir = _state["cache_dir"]
     if cache_dir is not None and cache_dir.is_dir():
-        (cache_dir / "timings.json").write_text(json.dumps(_state["timings"], indent=1, sort_keys=True))
+        (cache_dir / "timings.data").write_text(json.dumps(_state["timings"], indent=1, sort_keys=True))
 
 
 def _timings_table(to_root: str) -> str:

@@ -75,8 +75,8 @@ def plot_digits(images, *, n_cols=10, ax=None, cmap="binary"):
     padded = np.zeros((n_rows * n_cols, 28, 28))
     padded[: len(images)] = images
     mosaic = padded.reshape(n_rows, n_cols, 28, 28).transpose(0, 2, 1, 3).reshape(n_rows * 28, n_cols * 28)
-    fig, ax = _new_axes(ax, (0.9 * n_cols, 0.9 * n_rows))
-    ax.imshow(mosaic, cmap=cmap)
+    fig, ax = _new_axes(ax, (0.6 * n_cols, 0.6 * n_rows))
+    ax.imshow(mosaic, cmap=cmap, interpolation="nearest")
     ax.set_axis_off()
     return fig
 

@@ -1,0 +1,141 @@
+"""Shared fixtures: tiny synthetic datasets with their own pinned hashes, and the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import http.server
+import pathlib
+import shutil
+import threading
+
+import numpy as np
+import pytest
+
+from mnist_tutorials import _sources
+from mnist_tutorials._idx import to_idx_bytes
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+N_TRAIN, N_TEST = 12, 4
+
+
+@dataclasses.dataclass
+class TinyDataset:
+    """A synthetic dataset registered in place of the real one."""
+
+    name: str
+    images: np.ndarray  # uint8 (N_TRAIN + N_TEST, 784)
+    labels: np.ndarray  # uint8 (N_TRAIN + N_TEST,)
+    files: dict  # IDX file name -> bytes
+    spec: _sources.DatasetSpec
+
+
+def _make_tiny(name: str, seed: int) -> TinyDataset:
+    rng = np.random.default_rng(seed)
+    images = rng.integers(0, 256, size=(N_TRAIN + N_TEST, 784), dtype=np.uint8)
+    labels = (np.arange(N_TRAIN + N_TEST) % 10).astype(np.uint8)
+    files = _sources._split_to_idx(dataclasses.replace(_sources.REGISTRY[name], n_train=N_TRAIN), images, labels)
+    spec = dataclasses.replace(
+        _sources.REGISTRY[name],
+        n_train=N_TRAIN,
+        sha256={fname: _sources.sha256_of(data) for fname, data in files.items()},
+    )
+    return TinyDataset(name, images, labels, files, spec)
+
+
+@pytest.fixture
+def tiny_mnist(monkeypatch, tmp_path) -> TinyDataset:
+    """Register a 16-image synthetic MNIST (12 train, 4 test); no source works until a test enables one."""
+    tiny = _make_tiny("mnist", seed=0)
+    monkeypatch.setitem(_sources.REGISTRY, "mnist", tiny.spec)
+    _isolate_sources(monkeypatch, tmp_path)
+    return tiny
+
+
+@pytest.fixture
+def tiny_fashion(monkeypatch, tmp_path) -> TinyDataset:
+    """Register a 16-image synthetic Fashion-MNIST; no source works until a test enables one."""
+    tiny = _make_tiny("fashion-mnist", seed=1)
+    monkeypatch.setitem(_sources.REGISTRY, "fashion-mnist", tiny.spec)
+    _isolate_sources(monkeypatch, tmp_path)
+    return tiny
+
+
+def _isolate_sources(monkeypatch, tmp_path):
+    """No network, no subprocess, no real mirror: every remote source fails unless a test patches it."""
+    import sklearn.datasets
+
+    def offline_openml(*args, **kwargs):
+        raise OSError("network disabled in tests")
+
+    def no_subprocess(*args, **kwargs):
+        raise AssertionError(f"tests must not run subprocesses: {args}")
+
+    monkeypatch.setattr(sklearn.datasets, "fetch_openml", offline_openml)
+    monkeypatch.setattr(_sources.subprocess, "run", no_subprocess)
+    monkeypatch.setattr(_sources, "DEBIAN_DIR", tmp_path / "no-debian-package")
+    monkeypatch.setattr(_sources.shutil, "which", lambda name: None)
+    monkeypatch.delenv("MNIST_TUTORIALS_DATA", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> pathlib.Path:
+    """The built site (``mkdocs build`` first); tests that need it are marked ``build`` or ``browser``."""
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"expected a built site in {SITE}; run `mkdocs build --strict` first (scripts/test.sh does)")
+    return SITE
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir):
+    """Serve the built site on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (``playwright install`` cannot download browsers here)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("expected Debian's chromium on PATH (apt-get install chromium); found none")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=executable,
+            args=["--headless", "--no-sandbox", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser page; console errors are collected in ``page.console_errors``.
+
+    A screenshot is saved to ``test-artifacts/<test name>.png`` after the test (not committed).
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.console_errors = []
+    pg.on("console", lambda msg: pg.console_errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
+    yield pg
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    try:
+        pg.screenshot(path=str(artifacts / f"{request.node.name}.png"), full_page=False)
+    finally:
+        context.close()

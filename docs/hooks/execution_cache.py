@@ -13,6 +13,7 @@ It also times each notebook's rendering, records whether it came from the cache,
 page that contains ``<!-- execution-times -->``.
 
 Force a clean rebuild with ``rm -rf .cache/mkdocs-jupyter`` (or ``MNIST_TUTORIALS_NO_CACHE=1 mkdocs build``).
+``MNIST_TUTORIALS_EXECUTE=0 mkdocs build`` renders the tutorials without executing them (and without the cache).
 """
 
 from __future__ import annotations
@@ -62,7 +63,11 @@ def on_config(config):
     plugin = config.plugins[PLUGIN]
     # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
     os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
-    if os.environ.get("MNIST_TUTORIALS_NO_CACHE"):
+    if os.environ.get("MNIST_TUTORIALS_EXECUTE") == "0":
+        # Render notebooks without running them (benchmarks, quick layout work). No cache: executed entries must
+        # not be evicted by a build that did not use them.
+        plugin.config["execute"] = False
+    if os.environ.get("MNIST_TUTORIALS_NO_CACHE") or not plugin.config["execute"]:
         plugin.config["cache"] = False
         _state["cache_dir"] = None
         return config

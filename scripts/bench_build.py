@@ -1,0 +1,139 @@
+"""Benchmark the site build and print one table, all from a single run.
+
+Usage::
+
+    python scripts/bench_build.py [--repo .] [--keep]
+
+It clones the committed state of the repository into a temporary folder (so your own ``.cache/`` and ``site/``
+are untouched) and, there, times:
+
+1. a cold build (empty execution cache, every tutorial executed);
+2. a second cold build, whose executed outputs are compared with the first (determinism);
+3. a warm build (nothing changed: nothing may execute);
+4. a build with execution off (``MNIST_TUTORIALS_EXECUTE=0``);
+5. a rebuild after editing one tutorial (only that one may execute);
+
+then reports the largest page and the total site size, and the targets from the build issue:
+warm ÷ no-execution ≤ 1.3, cold ≤ 12 min on 2 cores, largest page ≤ 1.5 MB. Ratios are compared within the run,
+since the machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TAG = re.compile(r"<[^>]+>")
+_DATA_URI = re.compile(r"data:image/[a-z]+;base64,[A-Za-z0-9+/=]+")
+_TIMING = re.compile(r"\b\d+(\.\d+)?\s*(s|ms|sec|seconds|µs)\b|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+
+
+def build(repo: pathlib.Path, **env) -> tuple[float, str]:
+    """Run ``mkdocs build --strict`` in ``repo``; return (seconds, log)."""
+    environment = {**os.environ, "PYTHONPATH": str(repo), "NO_MKDOCS_2_WARNING": "1", **env}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, env=environment,
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build failed in {repo}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return seconds, result.stderr + result.stdout
+
+
+def executed(log: str) -> list[str]:
+    """Notebooks that mkdocs-jupyter executed in a build, from its log."""
+    return sorted(pathlib.Path(m).name for m in re.findall(r"Cache miss, writing: (\S+)", log))
+
+
+def page_texts(site: pathlib.Path) -> dict[str, str]:
+    """Visible text of every tutorial page, without random ids, images and timings."""
+    texts = {}
+    for path in sorted((site / "tutorials").glob("*/index.html")):
+        content = path.read_text(encoding="utf-8")
+        content = _DATA_URI.sub("", _UUID.sub("", content))
+        text = html.unescape(_TAG.sub(" ", content))
+        texts[path.parent.name] = _TIMING.sub("", " ".join(text.split()))
+    return texts
+
+
+def site_sizes(site: pathlib.Path) -> tuple[str, int, int]:
+    pages = [(p.stat().st_size, p) for p in site.rglob("*.html")]
+    largest, largest_path = max(pages)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return str(largest_path.relative_to(site)), largest, total
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=pathlib.Path, default=ROOT)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary clone")
+    args = parser.parse_args(argv)
+
+    workdir = pathlib.Path(tempfile.mkdtemp(prefix="bench-build-"))
+    repo = workdir / "repo"
+    subprocess.run(["git", "clone", "--quiet", str(args.repo.resolve()), str(repo)], check=True)
+    rows = []
+
+    def step(name, **env):
+        seconds, log = build(repo, **env)
+        ran = executed(log)
+        rows.append((name, seconds, ", ".join(ran) if ran else "none"))
+        print(f"  {name}: {seconds:.1f} s, executed: {len(ran)}", file=sys.stderr, flush=True)
+        return seconds, ran
+
+    print(f"benchmarking {repo}", file=sys.stderr)
+    cold, cold_ran = step("cold build (empty cache)")
+    first_texts = page_texts(repo / "site")
+    shutil.rmtree(repo / ".cache")
+    step("second cold build")
+    second_texts = page_texts(repo / "site")
+    differing = sorted(name for name in first_texts if first_texts[name] != second_texts.get(name))
+    warm, warm_ran = step("warm build (no change)")
+    no_exec, _ = step("build with execution off", MNIST_TUTORIALS_EXECUTE="0")
+    tutorials = sorted((repo / "docs" / "tutorials").glob("*.py"))
+    edited = tutorials[0]
+    with edited.open("a", encoding="utf-8") as fh:
+        fh.write("\n# %% [markdown]\n# (benchmark edit)\n")
+    _, edit_ran = step(f"rebuild after editing {edited.name}")
+    page, largest, total = site_sizes(repo / "site")
+
+    width = max(len(r[0]) for r in rows)
+    print(f"\n| {'build':<{width}} | seconds | executed notebooks |")
+    print(f"|{'-' * (width + 2)}|--------:|---|")
+    for name, seconds, ran in rows:
+        print(f"| {name:<{width}} | {seconds:7.1f} | {ran} |")
+    print()
+    ratio = warm / no_exec
+    checks = [
+        ("warm ÷ no-execution", f"{ratio:.2f}", "≤ 1.3", ratio <= 1.3),
+        ("cold build", f"{cold / 60:.1f} min", "≤ 12 min", cold <= 720),
+        ("largest page", f"{largest / 1e6:.2f} MB ({page})", "≤ 1.5 MB", largest <= 1.5e6),
+        ("total site size", f"{total / 1e6:.1f} MB", "", True),
+        ("warm build executed", str(len(warm_ran)), "0", not warm_ran),
+        ("edit re-executed", ", ".join(edit_ran) or "none", edited.name, edit_ran == [edited.name]),
+        ("cold builds identical", "yes" if not differing else "differ: " + ", ".join(differing),
+         "yes", not differing),
+    ]
+    print("| measure | value | target | ok |\n|---|---|---|---|")
+    for name, value, target, ok in checks:
+        print(f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} |")
+    print(f"\n(cores: {os.cpu_count()}, python {sys.version.split()[0]})")
+    if not args.keep:
+        shutil.rmtree(workdir)
+    else:
+        print(f"kept {workdir}", file=sys.stderr)
+    return 0 if all(ok for *_, ok in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

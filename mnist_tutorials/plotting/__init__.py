@@ -4,6 +4,7 @@ matplotlib functions return a ``matplotlib.figure.Figure``; interactive ones ret
 ``plotly.graph_objects.Figure``. None of them shows or saves anything: the notebook (or the build) does.
 """
 
+from .concepts import plot_score_histograms
 from .images import plot_class_balance, plot_class_examples, plot_digit, plot_digits, plot_gallery
 from .curves import plot_pr_curve, plot_precision_recall_vs_threshold, plot_roc_curve
 from .interactive import threshold_explorer
@@ -17,5 +18,6 @@ __all__ = [
     "plot_pr_curve",
     "plot_precision_recall_vs_threshold",
     "plot_roc_curve",
+    "plot_score_histograms",
     "threshold_explorer",
 ]

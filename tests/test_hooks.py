@@ -1,0 +1,89 @@
+"""The MkDocs hooks: the execution-cache key and the shared-asset rewriting (no build needed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+
+import pytest
+
+HOOKS = pathlib.Path(__file__).resolve().parents[1] / "docs" / "hooks"
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def cache_hook(tmp_path, monkeypatch):
+    hook = _load("execution_cache")
+    package = tmp_path / "mnist_tutorials"
+    package.mkdir()
+    (package / "a.py").write_text("x = 1\n")
+    monkeypatch.setattr(hook, "ROOT", tmp_path)
+    monkeypatch.setattr(hook, "PACKAGE", package)
+    return hook
+
+
+def test_key_is_stable(cache_hook):
+    assert cache_hook.dependency_key() == cache_hook.dependency_key()
+
+
+def test_key_changes_with_the_package(cache_hook):
+    before = cache_hook.dependency_key()
+    (cache_hook.PACKAGE / "a.py").write_text("x = 2\n")
+    assert cache_hook.dependency_key() != before
+
+
+def test_key_changes_with_a_library_version(cache_hook, monkeypatch):
+    before = cache_hook.dependency_key()
+    real_version = cache_hook.importlib.metadata.version
+
+    def bumped(name):
+        return "999.0" if name == "scikit-learn" else real_version(name)
+
+    monkeypatch.setattr(cache_hook.importlib.metadata, "version", bumped)
+    assert cache_hook.dependency_key() != before
+
+
+def test_on_config_requires_the_notebook_plugin(cache_hook):
+    class Config:
+        plugins = {"search": object()}
+
+    with pytest.raises(KeyError, match="mkdocs-jupyter"):
+        cache_hook.on_config(Config())
+
+
+def test_assets_hook_moves_large_notebook_css_out_of_the_page():
+    hook = _load("assets")
+
+    class Page:
+        url = "tutorials/01_meet_the_data/"
+
+    big = "a{color:red}" * 3000
+    html = f'<style type="text/css">{big}</style><style type="text/css">small{{}}</style><p>text</p>'
+    out = hook.on_page_content(html, Page(), None, None)
+    assert big not in out and "small{}" in out
+    assert '<link rel="stylesheet" href="../../assets/stylesheets/notebook-' in out
+    assert list(hook._css_files.values()) == [big]
+
+
+def test_assets_hook_loads_plotly_only_where_needed():
+    hook = _load("assets")
+
+    class Page:
+        url = "tutorials/x/"
+
+        class file:
+            src_uri = "tutorials/x.py"
+
+    plain = "<html><head></head><body>no chart</body></html>"
+    assert hook.on_post_page(plain, Page(), None) == plain
+    chart = '<html><head></head><body><div class="plotly-graph-div"></div></body></html>'
+    out = hook.on_post_page(chart, Page(), None)
+    assert out.count("plotly.min.js") == 1 and 'src="../../assets/javascripts/plotly.min.js"' in out
+    with pytest.raises(ValueError, match="no </head>"):
+        hook.on_post_page('<div class="plotly-graph-div"></div>', Page(), None)

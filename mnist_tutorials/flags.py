@@ -354,7 +354,7 @@ FLAGS: dict[str, Flag] = {
             kind="integer",
             decimals=0,
             compute=_test_ones,
-            cost="a few seconds (loads MNIST)",
+            cost="a few seconds to load MNIST",
         ),
         Flag(
             label="BINARY.1",
@@ -367,7 +367,7 @@ FLAGS: dict[str, Flag] = {
             kind="integer",
             decimals=0,
             compute=_threes_called_five,
-            cost="about 30-60 s (three SGDClassifier fits on 40,000 images, shared with ML105.1)",
+            cost="about 30-60 s: three SGDClassifier fits on 40,000 images, shared with ML105.1",
         ),
         Flag(
             label="ML105.1",
@@ -380,7 +380,7 @@ FLAGS: dict[str, Flag] = {
             kind="fraction",
             decimals=3,
             compute=_precision_at_3000,
-            cost="about 30-60 s (three SGDClassifier fits on 40,000 images)",
+            cost="about 30-60 s: three SGDClassifier fits on 40,000 images",
         ),
         Flag(
             label="ML105.2",

@@ -111,8 +111,21 @@ def _answer_hint(flag) -> str:
     return f"a fraction to {flag.decimals} decimals (`{fraction}`) or a percentage (`{percent}`)"
 
 
-def _card(flag, page_uri: str) -> str:
-    tutorial_title = _state.get("titles", {}).get(flag.tutorial) or Path(flag.tutorial).stem
+def _tutorial_title(flag, files) -> str:
+    """The tutorial's nav title, else the ``# Title`` of its first Markdown cell, else its file name."""
+    title = _state.get("titles", {}).get(flag.tutorial)
+    if title:
+        return title
+    file = files.get_file_from_path(flag.tutorial) if files is not None else None
+    if file is not None and file.abs_src_path:
+        for line in Path(file.abs_src_path).read_text(encoding="utf-8").splitlines():
+            if line.startswith("# # "):
+                return line[4:].strip()
+    return Path(flag.tutorial).stem
+
+
+def _card(flag, page_uri: str, files) -> str:
+    tutorial_title = _tutorial_title(flag, files)
     link = get_relative_url(flag.tutorial, page_uri)  # a path between source files: MkDocs checks it
     label = html.escape(flag.label, quote=True)
     return f"""
@@ -143,7 +156,7 @@ def on_page_markdown(markdown, page, config, files):
     flags = _state["flags"]
     json_url = get_relative_url(_JSON, page.url)
     script_url = get_relative_url(_SCRIPT, page.url)
-    cards = "".join(_card(flag, page.file.src_uri) for flag in flags.FLAGS.values())
+    cards = "".join(_card(flag, page.file.src_uri, files) for flag in flags.FLAGS.values())
     block = f"""<div id="flag-exercises" class="flag-exercises" data-flags-url="{html.escape(json_url)}" markdown>
 
 <p class="flag-load-error" hidden></p>

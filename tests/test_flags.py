@@ -1,0 +1,345 @@
+"""mnist_tutorials.flags: normalization, hashing, the registry, check_flag and the build hook.
+
+Fast and offline: flags' computations are replaced by counting fakes. The real answers are
+checked in the ``reference`` tests at the end (they need the MNIST cache).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import pathlib
+import shutil
+import types
+
+import numpy as np
+import pytest
+
+from mnist_tutorials import flags
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+HOOK = ROOT / "docs" / "hooks" / "flags.py"
+
+
+# ------------------------------------------------------------------------------ normalization
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "decimals", "expected"),
+    [
+        (0.375, "fraction", 3, "0.375"),
+        (0.37549, "fraction", 3, "0.375"),
+        (np.float64(0.3755), "fraction", 3, "0.376"),
+        (np.float32(0.5), "fraction", 2, "0.50"),
+        (0.1 + 0.2, "fraction", 2, "0.30"),  # 0.30000000000000004
+        (1e-05, "fraction", 3, "0.000"),  # no exponent reaches the parser
+        (37.5, "fraction", 3, "0.375"),  # > 1: a percentage, as for typed text
+        (1, "fraction", 3, "1.000"),
+        (12345, "integer", 0, "12345"),
+        (np.int64(12345), "integer", 0, "12345"),
+        (12345.0, "integer", 0, "12345"),
+        (56.84, "number", 1, "56.8"),
+        (-3, "number", 2, "-3.00"),
+    ],
+)
+def test_normalize_numbers(answer, kind, decimals, expected):
+    assert flags.normalize_answer(answer, kind, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "decimals", "message"),
+    [
+        (True, "integer", 0, "boolean"),
+        (float("nan"), "fraction", 3, "finite"),
+        (float("inf"), "number", 1, "finite"),
+        ([0.5], "fraction", 3, "expected a number"),
+        ("abc", "fraction", 3, "could not read 'abc'"),
+        ("-0.5", "fraction", 3, "between 0 and 1"),
+        ("150%", "fraction", 3, "between 0 and 1"),
+        ("5%", "integer", 0, "not a percentage"),
+        ("3.5", "integer", 0, "whole number"),
+        ("1", "percent", 2, "kind must be one of"),
+        ("1", "fraction", -1, "decimals must be"),
+        ("1", "fraction", 1.5, "decimals must be"),
+    ],
+)
+def test_normalize_rejects_with_a_reason(answer, kind, decimals, message):
+    with pytest.raises(ValueError, match=message):
+        flags.normalize_answer(answer, kind, decimals)
+
+
+def test_accepted_spellings_are_one_answer():
+    spellings = ["0.125", ".125", "12.5%", " 12.5 % ", "12.5", 0.125, 0.12549]
+    assert {flags.normalize_answer(s, "fraction", 3) for s in spellings} == {"0.125"}
+
+
+# ------------------------------------------------------------------------------ hashing
+
+
+def test_hash_is_salted_sha256_of_label_and_answer():
+    digest = flags.hash_answer("ML105.1", "0.500", "abc")
+    assert digest == hashlib.sha256(b"abc:ML105.1:0.500").hexdigest()
+    assert digest != flags.hash_answer("ML105.2", "0.500", "abc")  # the label is part of the salt
+    assert digest != flags.hash_answer("ML105.1", "0.500", "abd")
+    assert digest != flags.hash_answer("ML105.1", "0.501", "abc")
+
+
+# ------------------------------------------------------------------------------ the registry
+
+
+def test_registry_is_consistent():
+    labels = [summary.label for summary in flags.list_flags()]
+    assert labels == list(flags.FLAGS)
+    assert {"ML105.1", "ML105.2"} <= set(labels)
+    for label, question, tutorial in flags.list_flags():
+        flag = flags.get_flag(label)
+        assert question == flag.question and question.strip()
+        assert tutorial.startswith("tutorials/") and tutorial.endswith(".py")
+        assert flag.kind in flags.KINDS and callable(flag.compute) and flag.cost
+
+
+def test_every_flag_points_to_an_existing_tutorial():
+    missing = [f"{f.label}: docs/{f.tutorial}" for f in flags.FLAGS.values() if not (ROOT / "docs" / f.tutorial).is_file()]
+    assert not missing, f"flags whose tutorial page does not exist: {missing}"
+
+
+def test_get_flag_ignores_case_and_spaces_and_names_known_labels():
+    assert flags.get_flag(" ml 105.1 ").label == "ML105.1"
+    with pytest.raises(KeyError, match="ML105.2"):
+        flags.get_flag("ML999")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"label": "ML 1"}, "letters, digits and dots"),
+        ({"kind": "percent"}, "kind must be one of"),
+        ({"kind": "integer", "decimals": 2}, "decimals=0"),
+        ({"decimals": -1}, "decimals must be"),
+    ],
+)
+def test_flag_rejects_bad_declarations(kwargs, message):
+    base = dict(label="T.1", title="t", question="q", tutorial="tutorials/x.py", kind="fraction",
+                decimals=3, compute=lambda: 0.5, cost="instant")
+    with pytest.raises(ValueError, match=message):
+        flags.Flag(**{**base, **kwargs})
+
+
+# ------------------------------------------------------------------------------ cache key
+
+
+def test_cache_key_follows_versions_data_checksums_and_sources(monkeypatch, tmp_path, tiny_mnist):
+    import sklearn
+
+    from mnist_tutorials import _sources
+
+    monkeypatch.undo()  # tiny_mnist swapped the registry; start from the real one
+    key = flags.cache_key()
+    assert key == flags.cache_key() and len(key) == 24
+
+    with monkeypatch.context() as m:
+        m.setattr(sklearn, "__version__", "0.0.1")
+        assert flags.cache_key() != key
+    with monkeypatch.context() as m:
+        m.setitem(_sources.REGISTRY, "mnist", tiny_mnist.spec)
+        assert flags.cache_key() != key
+
+    package = tmp_path / "mnist_tutorials"
+    shutil.copytree(pathlib.Path(flags.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    with monkeypatch.context() as m:
+        m.setattr(flags, "__file__", str(package / "flags.py"))
+        assert flags.cache_key() == key  # same sources elsewhere: same key
+        (package / "binary.py").write_text((package / "binary.py").read_text() + "\n# edited\n")
+        assert flags.cache_key() != key
+
+
+# ------------------------------------------------------------------------------ check_flag
+
+
+@pytest.fixture
+def fake_flags(monkeypatch):
+    """Replace the registry with two instant flags whose computations count their calls."""
+    calls = {"F.1": 0, "N.1": 0}
+
+    def make(label, value):
+        def compute():
+            calls[label] += 1
+            return value
+        return compute
+
+    registry = {
+        "F.1": flags.Flag("F.1", "fraction", "q1", "tutorials/x.py", "fraction", 3, make("F.1", 0.61875), "instant"),
+        "N.1": flags.Flag("N.1", "count", "q2", "tutorials/y.py", "integer", 0, make("N.1", 4321), "instant"),
+    }
+    monkeypatch.setattr(flags, "FLAGS", registry)
+    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    return calls
+
+
+def test_check_flag_right_wrong_and_unreadable(fake_flags, tmp_path, capsys):
+    assert flags.check_flag("F.1", "61.9%", data_home=tmp_path) is True
+    assert "correct" in capsys.readouterr().out
+    assert flags.check_flag("f.1", 0.619, data_home=tmp_path) is True
+    assert flags.check_flag("F.1", ".61875", data_home=tmp_path) is True
+    assert flags.check_flag("F.1", "0.618", data_home=tmp_path) is False
+    assert "read as 0.618" in capsys.readouterr().out
+    assert flags.check_flag("F.1", "<b>x</b>", data_home=tmp_path) is False
+    assert "could not read" in capsys.readouterr().out
+    assert flags.check_flag("N.1", "4,321", data_home=tmp_path) is True
+    assert flags.check_flag("N.1", 4322, data_home=tmp_path) is False
+    assert fake_flags == {"F.1": 1, "N.1": 1}  # computed once each, then from the in-memory hash
+    with pytest.raises(KeyError, match="F.1"):
+        flags.check_flag("nope", 1, data_home=tmp_path)
+
+
+def test_check_flag_keeps_only_a_salted_hash_on_disk(fake_flags, tmp_path, monkeypatch):
+    assert flags.check_flag("F.1", 0.619, data_home=tmp_path)
+    cache_file = tmp_path / "flags" / f"{flags.cache_key()}.json"
+    text = cache_file.read_text()
+    content = json.loads(text)
+    assert set(content) == {"salt", "flags"} and set(content["flags"]) == {"F.1"}
+    assert content["flags"]["F.1"] == flags.hash_answer("F.1", "0.619", content["salt"])
+    assert "0.619" not in text and "61.9" not in text and "0.61875" not in text
+
+    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})  # a new session: the disk cache answers
+    assert flags.check_flag("F.1", "61.9 %", data_home=tmp_path)
+    assert fake_flags["F.1"] == 1
+    assert flags.check_flag("N.1", 4321, data_home=tmp_path)  # a second flag joins the same file
+    assert set(json.loads(cache_file.read_text())["flags"]) == {"F.1", "N.1"}
+
+
+def test_check_flag_works_when_the_cache_is_read_only(fake_flags, tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")  # data_home/flags cannot be created under a file
+    assert flags.check_flag("N.1", "4321", data_home=blocker) is True
+    assert "kept in memory" in capsys.readouterr().out
+
+
+def test_compute_flag_hashes_returns_hashes_only(fake_flags):
+    lines = []
+    hashes = flags.compute_flag_hashes("salt", log=lines.append)
+    assert hashes == {
+        "F.1": {"kind": "fraction", "decimals": 3, "sha256": flags.hash_answer("F.1", "0.619", "salt")},
+        "N.1": {"kind": "integer", "decimals": 0, "sha256": flags.hash_answer("N.1", "4321", "salt")},
+    }
+    assert any("F.1" in line and "done" in line for line in lines)
+    assert list(flags.compute_flag_hashes("salt", ["n.1"], log=lines.append)) == ["N.1"]
+
+
+# ------------------------------------------------------------------------------ the build hook
+
+
+@pytest.fixture
+def hook(monkeypatch):
+    spec = importlib.util.spec_from_file_location("flags_hook_under_test", HOOK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def fake_module(fake_flags):
+    """What the hook sees as mnist_tutorials.flags: the fake registry and a counting hash function."""
+    state = {"key": "k1", "computed": 0}
+
+    def compute_flag_hashes(salt, labels=None, *, log=print):
+        state["computed"] += 1
+        return flags.compute_flag_hashes(salt, labels, log=log)
+
+    module = types.SimpleNamespace(FLAGS=flags.FLAGS, cache_key=lambda: state["key"],
+                                   compute_flag_hashes=compute_flag_hashes)
+    return module, state
+
+
+def _config(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
+    return types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+
+
+def test_hook_caches_hashes_by_key(hook, fake_module, tmp_path, monkeypatch):
+    module, state = fake_module
+    monkeypatch.setattr(hook, "_flags_module", lambda config: module)
+    config = _config(tmp_path)
+
+    hook.on_pre_build(config)
+    first = hook._state["published"]
+    assert state["computed"] == 1 and set(first["flags"]) == {"F.1", "N.1"}
+    cache_text = (tmp_path / ".cache" / "flags" / "k1.json").read_text()
+    assert "0.619" not in cache_text and "4321" not in cache_text
+
+    hook.on_pre_build(config)  # unchanged rebuild: nothing recomputed, same salt and hashes
+    assert state["computed"] == 1 and hook._state["published"] == first
+
+    state["key"] = "k2"  # package, data or versions changed
+    hook.on_pre_build(config)
+    assert state["computed"] == 2 and hook._state["published"]["salt"] != first["salt"]
+
+
+class _Files(list):
+    def get_file_from_path(self, path):
+        return next((f for f in self if f.src_uri == path), None)
+
+
+def test_hook_publishes_json_and_checks_pages(hook, fake_module, tmp_path, monkeypatch):
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
+
+    module, _ = fake_module
+    monkeypatch.setattr(hook, "_flags_module", lambda config: module)
+    config = _config(tmp_path)
+    hook.on_pre_build(config)
+    mk_config = types.SimpleNamespace(site_dir=str(tmp_path / "site"), use_directory_urls=True,
+                                      plugins=types.SimpleNamespace(_current_plugin=None))
+    pages = [types.SimpleNamespace(src_uri=uri) for uri in ("exercises/flags.md", "tutorials/x.py")]
+    with pytest.raises(PluginError, match="N.1 belongs to docs/tutorials/y.py"):
+        hook.on_files(_Files(pages), mk_config)
+
+    pages.append(types.SimpleNamespace(src_uri="tutorials/y.py"))
+    files = hook.on_files(_Files(pages), mk_config)
+    published = files[-1]
+    assert isinstance(published, File) and published.src_uri == "exercises/flags.json"
+    data = json.loads(published.content_string)
+    assert data == hook._state["published"] and data["version"] == 1
+
+
+def test_hook_renders_the_cards(hook, fake_module, tmp_path, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    module, _ = fake_module
+    monkeypatch.setattr(hook, "_flags_module", lambda config: module)
+    hook.on_pre_build(_config(tmp_path))
+    nav = types.SimpleNamespace(pages=[types.SimpleNamespace(file=types.SimpleNamespace(src_uri="tutorials/x.py"),
+                                                            title="Tutorial X")])
+    hook.on_nav(nav, None, None)
+    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="exercises/flags.md"), url="exercises/flags/")
+    other = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="index.md"), url="")
+
+    source = tmp_path / "y.py"
+    source.write_text("# ---\n# jupytext: {}\n# ---\n\n# %% [markdown]\n# # Why Y matters\n#\n# Text.\n")
+    files = _Files([types.SimpleNamespace(src_uri="tutorials/y.py", abs_src_path=str(source))])
+
+    assert hook.on_page_markdown("text <!-- flags:list -->", other, None, files) == "text <!-- flags:list -->"
+    out = hook.on_page_markdown("# Flags\n\n<!-- flags:list -->\n", page, None, files)
+    assert 'data-flags-url="../flags.json"' in out and 'src="../../javascripts/flags.js"' in out
+    assert out.count('class="flag-card"') == 2 and out.count('<button type="submit"') == 2
+    # the nav title, else the page's own "# Title"
+    assert "[Tutorial X](../tutorials/x.py)" in out and "[Why Y matters](../tutorials/y.py)" in out
+    assert "q1" in out and "q2" in out
+    with pytest.raises(PluginError, match="exactly once"):
+        hook.on_page_markdown("# Flags without the marker", page, None, files)
+
+
+# ------------------------------------------------------------------------------ reference data
+
+
+@pytest.mark.reference
+def test_cheap_flags_on_the_real_data():
+    # Structural facts of MNIST the answers rest on (not the answers themselves).
+    X_train, X_test, y_train, y_test = flags._mnist_split()
+    assert X_train.shape == (60000, 784) and X_test.shape == (10000, 784)
+    ones = flags.compute_answer("DATA.1")
+    assert isinstance(ones, int) and 0 < ones < 10000 and ones == int((y_test == "1").sum())
+    zero_recall = flags.compute_answer("ML105.2")
+    assert 0.5 < zero_recall <= 1.0
+    assert flags.compute_answer("ML105.2") == zero_recall  # deterministic

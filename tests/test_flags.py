@@ -343,3 +343,21 @@ def test_cheap_flags_on_the_real_data():
     zero_recall = flags.compute_answer("ML105.2")
     assert 0.5 < zero_recall <= 1.0
     assert flags.compute_answer("ML105.2") == zero_recall  # deterministic
+
+
+# ------------------------------------------------------------------------------ command line
+
+
+def test_cli_lists_and_checks_flags(fake_flags, tmp_path, monkeypatch, capsys):
+    from mnist_tutorials.__main__ import main
+
+    monkeypatch.setenv("MNIST_TUTORIALS_DATA", str(tmp_path))
+    assert main(["flags"]) == 0
+    listing = capsys.readouterr().out
+    assert "F.1: q1" in listing and "N.1: q2" in listing and "tutorials/y.py" in listing
+
+    assert main(["check-flag", "F.1", " 61.9 % "]) == 0
+    assert "correct" in capsys.readouterr().out
+    assert main(["check-flag", "n.1", "4,322"]) == 1
+    assert "not the answer" in capsys.readouterr().out
+    assert (tmp_path / "flags" / f"{flags.cache_key()}.json").is_file()

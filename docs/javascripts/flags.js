@@ -65,7 +65,7 @@
     if (kind === "integer" && GROUPED_INT_RE.test(text)) text = text.replace(/,/g, "");
     var match = NUMBER_RE.exec(text);
     if (match === null) {
-      return fail("could not read \u201c" + text + "\u201d as a number: type digits with a dot for decimals.");
+      return fail("this is not a number: type digits, with a dot for decimals (and % for a percentage).");
     }
     var sign = match[1];
     var number = match[2];

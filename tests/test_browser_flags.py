@@ -1,0 +1,186 @@
+"""The flags page in the built site: Chromium checks answers, and no file of the site holds one.
+
+Run after ``mkdocs build --strict``::
+
+    pytest -m "browser or build" tests/test_browser_flags.py
+
+The right answers are computed here from ``mnist_tutorials.flags`` (so these tests are also
+``reference``: they need the MNIST cache), never typed in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from mnist_tutorials import flags
+
+CHEAP = ("DATA.1", "ML105.2")  # seconds to compute; ML105.1 and BINARY.1 take about a minute
+TEXT_SUFFIXES = {".html", ".js", ".json", ".xml", ".txt", ".css", ".svg", ".map", ".ipynb", ".py", ".md", ".csv"}
+
+
+@pytest.fixture(scope="module")
+def cheap_answers() -> dict:
+    return {label: flags.compute_answer(label) for label in CHEAP}
+
+
+def _canonical(label, value) -> str:
+    flag = flags.get_flag(label)
+    return flags.normalize_answer(value, flag.kind, flag.decimals)
+
+
+def _spellings(label: str, value) -> list[str]:
+    """Every way of typing the answer that the page promises to accept."""
+    flag = flags.get_flag(label)
+    canonical = _canonical(label, value)
+    if flag.kind == "integer":
+        return [canonical, f"{int(canonical):,}", f"  {canonical} ", f"{canonical}.0"]
+    if flag.kind == "number":
+        return [canonical, f" {canonical} "]
+    percent = format((Decimal(canonical) * 100).normalize(), "f")
+    return [canonical, canonical[1:], f"{percent}%", f" {percent} % ", percent, repr(float(value))]
+
+
+def _wrong(label: str, value) -> str:
+    """A near miss: the canonical answer moved by one unit of the flag's precision."""
+    flag = flags.get_flag(label)
+    canonical = _canonical(label, value)
+    step = Decimal(1).scaleb(-flag.decimals)
+    moved = Decimal(canonical) - step if Decimal(canonical) - step >= 0 else Decimal(canonical) + step
+    return format(moved, "f")
+
+
+def _script_errors(page) -> list[str]:
+    """Console errors other than blocked external resources (CDN fonts, MathJax: no network here)."""
+    return [error for error in page.console_errors if not error.startswith("Failed to load resource")]
+
+
+def _open(page, site_server):
+    page.goto(site_server + "exercises/flags/")
+    page.wait_for_selector("#flag-exercises[data-flags-ready='true']", timeout=15000)
+
+
+def _check(page, label: str, typed: str):
+    card = page.locator(f".flag-card[data-flag='{label}']")
+    card.locator(".flag-input").fill(typed)
+    card.locator(".flag-check").click()
+    result = card.locator(".flag-result")
+    page.wait_for_function(
+        "el => el.className.includes('flag-result--')", arg=result.element_handle(), timeout=10000
+    )
+    return card, result
+
+
+pytestmark = pytest.mark.reference
+
+
+@pytest.mark.browser
+def test_right_answer_succeeds_and_stays_solved_after_reload(page, site_server, cheap_answers):
+    _open(page, site_server)
+    label = "ML105.2"
+    card, result = _check(page, label, _canonical(label, cheap_answers[label]))
+    assert "flag-result--ok" in result.get_attribute("class")
+    assert result.inner_text().startswith("Correct")
+    assert "flag-card--solved" in card.get_attribute("class")
+    assert card.locator(".flag-solved").is_visible()
+
+    page.reload()
+    page.wait_for_selector("#flag-exercises[data-flags-ready='true']")
+    card = page.locator(f".flag-card[data-flag='{label}']")
+    assert "flag-card--solved" in card.get_attribute("class")
+    assert card.locator(".flag-solved").is_visible()
+    other = page.locator(".flag-card[data-flag='DATA.1']")
+    assert "flag-card--solved" not in other.get_attribute("class")
+
+    page.locator(".flag-reset").click()
+    assert "flag-card--solved" not in card.get_attribute("class")
+    page.reload()
+    page.wait_for_selector("#flag-exercises[data-flags-ready='true']")
+    assert "flag-card--solved" not in page.locator(f".flag-card[data-flag='{label}']").get_attribute("class")
+    assert _script_errors(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("label", CHEAP)
+def test_wrong_answer_fails(page, site_server, cheap_answers, label):
+    _open(page, site_server)
+    wrong = _wrong(label, cheap_answers[label])
+    card, result = _check(page, label, wrong)
+    assert "flag-result--wrong" in result.get_attribute("class")
+    assert "not the answer" in result.inner_text()
+    assert "flag-card--solved" not in card.get_attribute("class")
+    assert page.evaluate("localStorage.getItem('mnist-tutorials:flags:solved')") is None
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("label", CHEAP)
+def test_every_accepted_spelling_succeeds(page, site_server, cheap_answers, label):
+    _open(page, site_server)
+    for typed in _spellings(label, cheap_answers[label]):
+        _, result = _check(page, label, typed)
+        assert "flag-result--ok" in result.get_attribute("class"), f"{typed!r} was not accepted"
+        page.locator(".flag-reset").click()
+
+
+@pytest.mark.browser
+def test_input_is_shown_as_text_never_as_html(page, site_server):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    _open(page, site_server)
+    attack = "<img src=x onerror=alert(1)>"
+    card, result = _check(page, "ML105.1", attack)
+    assert "flag-result--error" in result.get_attribute("class")
+    assert attack in result.inner_text()
+    assert card.locator(".flag-result img").count() == 0
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert _script_errors(page) == []
+
+
+# ------------------------------------------------------------------------------ the built files
+
+
+@pytest.fixture(scope="module")
+def all_answers() -> dict:
+    return {label: flags.compute_answer(label) for label in flags.FLAGS}
+
+
+def _leak_pattern(label: str, value) -> re.Pattern:
+    """Any accepted spelling of the answer (and the unrounded value), as a whole token."""
+    forms = {form.strip() for form in _spellings(label, value)}
+    flag = flags.get_flag(label)
+    if flag.kind == "fraction":
+        forms.discard(format((Decimal(_canonical(label, value)) * 100).normalize(), "f"))  # a bare "92" is too common
+        forms.add(repr(float(value)))
+        forms.add(f"{float(value):.4f}")
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![0-9A-Za-z.,])(?:{alternatives})(?![0-9A-Za-z]|[.,][0-9])")
+
+
+@pytest.mark.build
+def test_no_answer_appears_in_the_built_site(site_dir, all_answers):
+    data = json.loads((site_dir / "exercises" / "flags.json").read_text())
+    assert list(data["flags"]) == list(flags.FLAGS)
+    patterns = {label: _leak_pattern(label, value) for label, value in all_answers.items()}
+    leaks = []
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for label, pattern in patterns.items():
+            for match in pattern.finditer(text):
+                context = text[max(0, match.start() - 60): match.end() + 60].replace("\n", " ")
+                leaks.append(f"{label} in {path.relative_to(site_dir)}: …{context}…")
+    assert not leaks, "answers found in the built site:\n" + "\n".join(leaks[:20])
+
+
+@pytest.mark.build
+def test_published_hashes_match_the_package(site_dir, all_answers):
+    data = json.loads((site_dir / "exercises" / "flags.json").read_text())
+    for label, value in all_answers.items():
+        flag = flags.get_flag(label)
+        assert data["flags"][label]["kind"] == flag.kind and data["flags"][label]["decimals"] == flag.decimals
+        assert data["flags"][label]["sha256"] == flags.hash_answer(label, _canonical(label, value), data["salt"])

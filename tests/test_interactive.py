@@ -25,30 +25,33 @@ def explorer(scored):
     return threshold_explorer(*scored, thresholds=thresholds, positive_label="5"), thresholds
 
 
-def test_returns_plotly_figure_with_one_frame_per_step(explorer):
+def test_returns_plotly_figure_with_one_update_step_per_threshold(explorer):
     fig, thresholds = explorer
     assert isinstance(fig, go.Figure)
     steps = fig.layout.sliders[0].steps
-    assert len(fig.frames) == len(steps) == thresholds.size
-    assert [s.args[0][0] for s in steps] == [f.name for f in fig.frames]
-    assert all(s.method == "animate" for s in steps)
+    assert len(steps) == thresholds.size
+    assert not fig.frames  # nothing for a renderer to auto-play
+    assert all(s.method == "update" and list(s.args[2]) == [2, 3, 4] for s in steps)
+    assert [s.label for s in steps] == [f"{t:,.0f}" for t in thresholds]
 
 
-def test_every_frame_carries_sklearn_values(scored, explorer):
+def test_every_step_carries_sklearn_values(scored, explorer):
     y_true, y_scores = scored
     fig, thresholds = explorer
-    for threshold, frame in zip(thresholds, fig.frames):
+    for threshold, step in zip(thresholds, fig.layout.sliders[0].steps):
+        data, layout, traces = step.args
         y_pred = y_scores >= threshold
-        line, markers, matrix = frame.data
-        assert list(frame.traces) == [2, 3, 4]
-        assert line.x == (threshold, threshold)
-        assert np.asarray(matrix.z).tolist() == confusion_matrix(y_true, y_pred).tolist()
+        cm = confusion_matrix(y_true, y_pred)
+        assert data["x"][0] == data["x"][1] == [threshold, threshold]
+        assert np.asarray(data["z"][2]).tolist() == cm.tolist()
+        assert data["z"][:2] == data["text"][:2] == [None, None]
         p, r = precision_score(y_true, y_pred, zero_division=np.nan), recall_score(y_true, y_pred)
-        np.testing.assert_allclose(markers.y, [p, r])
-        assert frame.layout.title.text == (
-            f"Threshold {threshold:,.0f}: precision {p:.1%}, recall {r:.1%}")
-        tn, fp, fn, tp = confusion_matrix(y_true, y_pred).ravel()
-        assert matrix.text[1][1] == f"TP<br>{tp:,}" and matrix.text[0][1] == f"FP<br>{fp:,}"
+        np.testing.assert_allclose(data["y"][1], [p, r])
+        assert layout["title.text"] == f"Threshold {threshold:,.0f}: precision {p:.1%}, recall {r:.1%}"
+        tn, fp, fn, tp = cm.ravel()
+        assert data["text"][2][1][1] == f"TP<br>{tp:,}" and data["text"][2][0][1] == f"FP<br>{fp:,}"
+        # The heatmap keeps its categorical axes (a null would reset them).
+        assert data["x"][2] == list(fig.data[4].x) and data["y"][2] == list(fig.data[4].y)
 
 
 def test_starts_at_threshold_zero(scored, explorer):
@@ -58,7 +61,9 @@ def test_starts_at_threshold_zero(scored, explorer):
     assert thresholds[active] == 0
     p = precision_score(y_true, y_scores >= 0)
     assert fig.layout.title.text.startswith(f"Threshold 0: precision {p:.1%}")
-    assert np.asarray(fig.data[4].z).tolist() == np.asarray(fig.frames[active].data[2].z).tolist()
+    initial = fig.layout.sliders[0].steps[active].args[0]
+    assert np.asarray(fig.data[4].z).tolist() == np.asarray(initial["z"][2]).tolist()
+    assert fig.layout.title.text == fig.layout.sliders[0].steps[active].args[1]["title.text"]
 
 
 def test_matrix_labels_name_the_positive_class(explorer):
@@ -69,7 +74,7 @@ def test_matrix_labels_name_the_positive_class(explorer):
 
 def test_default_thresholds_and_downsampled_curves(scored):
     fig = threshold_explorer(*scored, n_thresholds=60, n_curve_points=200)
-    assert len(fig.frames) == 60
+    assert len(fig.layout.sliders[0].steps) == 60
     assert len(fig.data[0].x) == len(fig.data[1].x) == 200
     labels = [s.label for s in fig.layout.sliders[0].steps]
     assert len(set(labels)) == 60
@@ -83,7 +88,7 @@ def test_html_stays_small(scored):
 
 def test_precision_undefined_when_nothing_is_positive():
     fig = threshold_explorer([True, False, True], [0.5, 0.1, 0.9], thresholds=[0.0, 5.0])
-    assert "undefined" in fig.frames[1].layout.title.text
+    assert "undefined" in fig.layout.sliders[0].steps[1].args[1]["title.text"]
 
 
 @pytest.mark.parametrize("thresholds", [[1.0], [2.0, 1.0], [[0.0, 1.0]]])

@@ -80,7 +80,7 @@ def plot_precision_recall_vs_threshold(precisions, recalls, thresholds, ax=None,
         ax.set_xlim(*xlim)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("Threshold")
-    ax.set_ylabel("Score")
+    ax.set_ylabel("Precision / recall")
     ax.grid(True)
     ax.legend(loc="center right")
     return fig

@@ -42,8 +42,9 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
 
     The left panel shows precision and recall against the threshold, with the current threshold marked.
     The right panel is the 2×2 confusion matrix at that threshold, and the title states its precision and
-    recall. Each slider stop is a plotly frame holding precomputed values (a few numbers per stop), so the
-    figure works in a static HTML page and stays small.
+    recall. Each slider step carries its precomputed values (a few numbers per stop) in the arguments of a
+    ``Plotly.update`` call, so the figure works in a static HTML page, stays small, and has no animation
+    frames for a renderer to auto-play.
 
     Parameters
     ----------
@@ -67,8 +68,8 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
     -------
     plotly.graph_objects.Figure
         Traces: precision curve, recall curve, current-threshold line, current-threshold markers,
-        confusion-matrix heatmap. ``fig.layout.sliders[0]`` holds one step per threshold, ``fig.frames``
-        one frame per step (named by the step's label).
+        confusion-matrix heatmap. ``fig.layout.sliders[0]`` holds one ``"update"`` step per threshold,
+        whose ``args`` are ``[data, layout, [2, 3, 4]]``.
 
     Raises
     ------
@@ -83,8 +84,8 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
     >>> y_true = rng.random(500) < 0.2
     >>> y_scores = rng.normal(size=500) + 2 * y_true
     >>> fig = threshold_explorer(y_true, y_scores, thresholds=np.linspace(-1, 3, 9), positive_label="5")
-    >>> len(fig.frames), len(fig.layout.sliders[0].steps)
-    (9, 9)
+    >>> len(fig.layout.sliders[0].steps)
+    9
     >>> fig.layout.title.text.startswith("Threshold 0: precision")
     True
     """
@@ -135,14 +136,19 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
     fig.add_trace(matrix(start), row=1, col=2)
 
     labels = [f"{t:,.0f}" if np.ptp(thresholds) >= 100 else f"{t:.3g}" for t in thresholds]
-    frames, steps = [], []
+    steps = []
     for i, label in enumerate(labels):
-        title = _title(thresholds[i], stops.precision[i], stops.recall[i])
-        frames.append(go.Frame(name=label, data=[line(i), markers(i), matrix(i)], traces=[2, 3, 4],
-                               layout=dict(title=dict(text=title))))
-        steps.append(dict(method="animate", label=label, args=[[label], dict(
-            mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))]))
-    fig.frames = frames
+        t, cell = thresholds[i], matrix(i)
+        # Plotly.update(gd, data, layout, [2, 3, 4]): each data key lists one value per updated trace
+        # (line, markers, matrix); None leaves a scatter without the heatmap's z/text.
+        data = {
+            "x": [[t, t], [t, t], matrix_x],
+            "y": [[0, 1], [stops.precision[i], stops.recall[i]], matrix_y],
+            "z": [None, None, cell.z],
+            "text": [None, None, cell.text],
+        }
+        layout = {"title.text": _title(t, stops.precision[i], stops.recall[i])}
+        steps.append(dict(method="update", label=label, args=[data, layout, [2, 3, 4]]))
     fig.update_layout(
         title=dict(text=_title(thresholds[start], stops.precision[start], stops.recall[start]), x=0.02),
         sliders=[dict(active=start, steps=steps, currentvalue=dict(prefix="Threshold: "),
@@ -150,7 +156,7 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
         height=480, margin=dict(l=60, r=20, t=60, b=20),
         legend=dict(orientation="h", x=0, y=1.1),
         xaxis=dict(title="Threshold", range=[thresholds[0], thresholds[-1]]),
-        yaxis=dict(title="Score", range=[0, 1.02]),
+        yaxis=dict(title="Precision / recall", range=[0, 1.02]),
         xaxis2=dict(side="top"), yaxis2=dict(autorange="reversed"),
     )
     return fig

@@ -1,0 +1,298 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # The precision/recall trade-off
+#
+# A classifier does not output "5" or "not 5" directly: it computes a **score** and compares it with a
+# **threshold**. Moving the threshold trades precision for recall. This page looks at the scores of the
+# 5-detector, draws precision and recall against the threshold, picks the threshold that reaches a target
+# precision, compares the precision/recall curve with the ROC curve, and ends with an interactive explorer:
+# drag the slider and watch the confusion matrix change.
+
+# %% [markdown]
+# ## The 5-detector again
+#
+# Same data, same target and same model as in [the 5-detector](../02_five_detector/).
+
+# %%
+from mnist_tutorials import fetch_mnist
+from sklearn.linear_model import SGDClassifier
+
+mnist = fetch_mnist()
+X, y = mnist.data, mnist.target
+X_train, X_test, y_train, y_test = X[:60000], X[60000:], y[:60000], y[60000:]
+y_train_5 = y_train == "5"
+
+sgd_clf = SGDClassifier(random_state=42)
+sgd_clf.fit(X_train, y_train_5)
+
+# %% [markdown]
+# ## Scores and the threshold
+#
+# `decision_function` returns the score behind each prediction: the weighted sum of the pixels plus a bias.
+# `predict` answers `True` when that score is above **0**. Here are the scores of the first 12 images.
+
+# %%
+import pandas as pd
+
+first_scores = sgd_clf.decision_function(X[:12])
+pd.DataFrame({
+    "label": y[:12],
+    "score": first_scores.round(1),
+    "predict": sgd_clf.predict(X[:12]),
+    "score > 0": first_scores > 0,
+})
+
+# %% tags=["remove_input"]
+import numpy as np
+from IPython.display import Markdown, display
+
+positive = np.flatnonzero(first_scores > 0)
+assert (sgd_clf.predict(X[:12]) == (first_scores > 0)).all()
+assert list(positive) == list(np.flatnonzero(y[:12] == "5"))
+display(Markdown(
+    f"Only images {' and '.join(str(i) for i in positive)} score above zero, and they are exactly the two 5s "
+    f"(scores {first_scores[positive[0]]:,.0f} and {first_scores[positive[1]]:,.0f}). The `predict` row "
+    "matches the `score > 0` row: scikit-learn's threshold for a linear classifier is zero."
+))
+
+# %% [markdown]
+# Raising the threshold makes the detector pickier. With a threshold of 3,000:
+
+# %%
+threshold = 3000
+first_scores >= threshold
+
+# %% tags=["remove_input"]
+above = first_scores >= threshold
+assert first_scores[0] < threshold <= first_scores[11]
+display(Markdown(
+    f"Image 0, a 5 scoring only {first_scores[0]:,.0f}, is now called *not a 5*: a new false negative. Image "
+    f"11 ({first_scores[11]:,.0f}) clears the bar and is still detected. A higher threshold can only remove "
+    "positive predictions, so recall can only go down; precision usually goes up, because the weakest, most "
+    "doubtful positives go first."
+))
+
+# %% [markdown]
+# ## Cross-validated scores
+#
+# To study all thresholds at once we need a score for every training image, each computed by a model that
+# did not see that image. `cross_val_predict` does this with `method="decision_function"`. This is the slow
+# step of the page (three fits on 40,000 images), so we compute it once and reuse `y_scores` everywhere below.
+
+# %%
+from sklearn.model_selection import cross_val_predict
+
+y_scores = cross_val_predict(sgd_clf, X_train, y_train_5, cv=3, method="decision_function")
+y_scores[:5]
+
+# %% [markdown]
+# Thresholding these scores at zero reproduces the predictions of the previous page, so we get the same
+# precision and recall:
+
+# %%
+from sklearn.metrics import f1_score, precision_score, recall_score
+
+y_train_pred = y_scores >= 0
+print("precision:", precision_score(y_train_5, y_train_pred))
+print("recall:   ", recall_score(y_train_5, y_train_pred))
+print("F1:       ", f1_score(y_train_5, y_train_pred))
+
+# %% [markdown]
+# ## Precision and recall against the threshold
+#
+# `precision_recall_curve` evaluates every distinct score as a threshold and returns the precision and recall
+# at each. `plot_precision_recall_vs_threshold` draws both curves.
+
+# %%
+from sklearn.metrics import precision_recall_curve
+
+precisions, recalls, thresholds = precision_recall_curve(y_train_5, y_scores)
+print(len(thresholds), "thresholds from", thresholds.min().round(), "to", thresholds.max().round())
+
+# %%
+from mnist_tutorials.plotting import plot_precision_recall_vs_threshold
+
+plot_precision_recall_vs_threshold(precisions, recalls, thresholds, xlim=(-50000, 50000));
+
+# %% [markdown]
+# Reading the plot from left to right:
+#
+# - **Recall** falls smoothly from 1 to 0: every step to the right drops the 5s whose score is below the new
+#   threshold, and it never comes back up.
+# - **Precision** rises, but not smoothly. At high thresholds only a handful of images are predicted positive,
+#   so a single false positive entering or leaving the set makes precision jump. Precision can even *fall*
+#   when the threshold rises, whenever the image that drops out was a true positive.
+#
+# ## The precision/recall curve
+#
+# Dropping the threshold axis and plotting precision directly against recall shows the trade-off itself.
+
+# %%
+from mnist_tutorials.plotting import plot_pr_curve
+
+plot_pr_curve(precisions, recalls);
+
+# %% [markdown]
+# Precision stays high while recall climbs to moderate values, then collapses: the last 5s can only be caught
+# by accepting a flood of false positives. A better model pushes the whole curve towards the top-right corner.
+#
+# ## Choosing a threshold for a target precision
+#
+# Suppose a false alarm is expensive and we want at least **90 % precision**. The thresholds returned by
+# `precision_recall_curve` are sorted increasingly, so the first one whose precision reaches 0.90 is the lowest
+# such threshold, the one that keeps the most recall.
+
+# %%
+idx_for_90_precision = (precisions >= 0.90).argmax()
+threshold_for_90_precision = thresholds[idx_for_90_precision]
+threshold_for_90_precision
+
+# %% [markdown]
+# The package wraps the same search, with a clear error when the target cannot be reached:
+
+# %%
+from mnist_tutorials.binary import threshold_for_precision
+
+threshold_for_precision(y_train_5, y_scores, 0.90)
+
+# %% [markdown]
+# Predicting with the new threshold is a comparison, no retraining needed:
+
+# %%
+y_train_pred_90 = y_scores >= threshold_for_90_precision
+precision_90 = precision_score(y_train_5, y_train_pred_90)
+recall_90 = recall_score(y_train_5, y_train_pred_90)
+print(f"precision {precision_90:.4f}, recall {recall_90:.4f}")
+
+# %% tags=["remove_cell"]
+assert threshold_for_precision(y_train_5, y_scores, 0.90) == threshold_for_90_precision
+assert precision_90 >= 0.90
+baseline_precision = precision_score(y_train_5, y_scores >= 0)
+baseline_recall = recall_score(y_train_5, y_scores >= 0)
+assert recall_90 < baseline_recall
+assert recall_90 < 0.5  # "misses more than half of the 5s"
+assert len(X_train) * 2 // 3 == 40000  # "three fits on 40,000 images"
+
+# %% tags=["remove_input"]
+display(Markdown(
+    f"Moving the threshold from 0 to {threshold_for_90_precision:,.0f} raises precision from "
+    f"{baseline_precision:.1%} to **{precision_90:.1%}**, and recall drops from {baseline_recall:.1%} to "
+    f"**{recall_90:.1%}**: the detector now misses more than half of the 5s. A high-precision classifier is "
+    "easy to get by raising the threshold; the question to ask is always *at what recall?*"
+))
+
+# %% [markdown]
+# Both views of the same choice, side by side (each plot function draws on the axes it is given):
+
+# %%
+import matplotlib.pyplot as plt
+from mnist_tutorials.plotting import plot_pr_curve, plot_precision_recall_vs_threshold
+
+fig, (ax_threshold, ax_pr) = plt.subplots(1, 2, figsize=(12, 4.5), width_ratios=[1.6, 1])
+plot_precision_recall_vs_threshold(
+    precisions, recalls, thresholds, ax=ax_threshold,
+    threshold=threshold_for_90_precision, xlim=(-50000, 50000),
+)
+plot_pr_curve(precisions, recalls, ax=ax_pr, point=(recall_90, precision_90));
+
+# %% [markdown]
+# ## The ROC curve
+#
+# The **receiver operating characteristic** curve plots the true positive rate (recall) against the **false
+# positive rate**, the share of non-5s wrongly flagged: $FPR = FP / (FP + TN)$. `roc_curve` sweeps the
+# thresholds like `precision_recall_curve`, and `roc_auc_score` measures the area under the curve: 1 for a
+# perfect ranking of the scores, 0.5 for random guessing.
+
+# %%
+from sklearn.metrics import roc_auc_score, roc_curve
+
+fpr, tpr, roc_thresholds = roc_curve(y_train_5, y_scores)
+roc_auc = roc_auc_score(y_train_5, y_scores)
+roc_auc
+
+# %% [markdown]
+# We mark the 90 %-precision threshold on the ROC curve too. `roc_curve` sorts its thresholds decreasingly, so
+# the first one at or below ours is the matching point.
+
+# %%
+from mnist_tutorials.plotting import plot_roc_curve
+
+idx_for_threshold_90 = (roc_thresholds <= threshold_for_90_precision).argmax()
+fpr_90, tpr_90 = fpr[idx_for_threshold_90], tpr[idx_for_threshold_90]
+plot_roc_curve(fpr, tpr, auc=roc_auc, point=(fpr_90, tpr_90), label="SGD 5-detector");
+
+# %% tags=["remove_cell"]
+assert np.isclose(tpr_90, recall_90)
+
+# %% tags=["remove_input"]
+positive_rate = y_train_5.mean()
+display(Markdown(
+    f"An AUC of **{roc_auc:.3f}** looks close to perfect, and at our threshold the false positive rate is "
+    f"only {fpr_90:.2%}. That is the ROC curve's blind spot on rare positives: the false positive rate divides "
+    f"the false alarms by all {(~y_train_5).sum():,} negatives, so "
+    f"{np.count_nonzero(y_train_pred_90 & ~y_train_5):,} false alarms barely register, while precision "
+    f"weighs them against the {np.count_nonzero(y_train_pred_90 & y_train_5):,} true detections. Prefer the "
+    f"PR curve when the positive class is rare (here {positive_rate:.1%}) or when false positives matter more "
+    "than false negatives; the ROC curve is fine for balanced problems."
+))
+
+# %% [markdown]
+# ## Explore the trade-off
+#
+# The figure below was computed once from `y_scores`; the slider needs no Python. Each stop holds the
+# precision, recall and confusion matrix at that threshold. Drag it, or click the slider and use the arrow
+# keys, and watch false negatives (bottom left) grow as false positives (top right) shrink.
+
+# %%
+from mnist_tutorials.plotting import threshold_explorer
+
+explorer_thresholds = np.arange(-50000, 50001, 1250)
+fig = threshold_explorer(y_train_5, y_scores, thresholds=explorer_thresholds, positive_label="5")
+fig.show()
+
+# %% tags=["remove_input"]
+display(Markdown(
+    f"The slider has {len(explorer_thresholds)} stops, {explorer_thresholds[1] - explorer_thresholds[0]:,} "
+    "apart, and starts at the default threshold 0. Its values are rounded; compute exact ones from "
+    "`y_scores` as in the exercise below."
+))
+
+# %% [markdown]
+# ## Exercise
+#
+# The cell below thresholds the cross-validated scores at 0 and prints precision, recall and F1.
+
+# %%
+y_train_pred = y_scores >= 0
+print("precision:", precision_score(y_train_5, y_train_pred))
+print("recall:   ", recall_score(y_train_5, y_train_pred))
+print("F1:       ", f1_score(y_train_5, y_train_pred))
+
+# %% tags=["remove_cell"]
+assert 3000 not in explorer_thresholds  # the slider must not display the flag's answer
+assert explorer_thresholds[1] - explorer_thresholds[0] == 1250  # "multiples of 1,250" below
+
+# %% [markdown]
+# <div class="admonition question">
+# <p class="admonition-title">Flag ML 105.1: precision at threshold 3000</p>
+# <p>Copy the cell above (into Colab, or a notebook of your own after <code>pip install mnist-tutorials</code>,
+# with <code>y_scores</code> computed as on this page), change the threshold from <code>0</code> to
+# <code>3000</code>, and run it again. The flag is the <strong>precision</strong> it prints. The slider stops
+# at multiples of 1,250, so it only brackets the answer: compute it.</p>
+# </div>
+#
+# ## What next
+#
+# So far the model only separates 5s from the rest. [Multiclass classification](../04_multiclass/) trains
+# classifiers that tell all ten digits apart and looks at which digits they confuse.

@@ -16,7 +16,7 @@ import types
 import numpy as np
 import pytest
 
-from mnist_tutorials import flags
+from mnist_tutorials import _flag_tasks, flags
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HOOK = ROOT / "docs" / "hooks" / "flags.py"
@@ -336,7 +336,7 @@ def test_hook_renders_the_cards(hook, fake_module, tmp_path, monkeypatch):
 @pytest.mark.reference
 def test_cheap_flags_on_the_real_data():
     # Structural facts of MNIST the answers rest on (not the answers themselves).
-    X_train, X_test, y_train, y_test = flags._mnist_split()
+    X_train, X_test, y_train, y_test = _flag_tasks.mnist_split()
     assert X_train.shape == (60000, 784) and X_test.shape == (10000, 784)
     ones = flags.compute_answer("DATA.1")
     assert isinstance(ones, int) and 0 < ones < 10000 and ones == int((y_test == "1").sum())

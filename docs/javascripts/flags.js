@@ -15,7 +15,7 @@
   "use strict";
 
   var KINDS = ["fraction", "integer", "number"];
-  // Same characters as mnist_tutorials.flags._WS, spelled out so both languages strip the same.
+  // Same characters as mnist_tutorials._answers._WS, spelled out so both languages strip the same.
   var WS = " \t\n\r\f\v\u00a0\u202f";
   var NUMBER_RE = new RegExp("^([+-]?)([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[" + WS + "]*(%?)$");
   var GROUPED_INT_RE = /^[+]?[0-9]{1,3}(?:,[0-9]{3})+$/;

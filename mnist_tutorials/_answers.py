@@ -1,0 +1,174 @@
+"""Answer normalization and hashing for the flags; use them from :mod:`mnist_tutorials.flags`.
+
+``docs/javascripts/flags.js`` mirrors this module line by line; ``tests/test_flags_js.py`` runs
+both on one table of inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+#: The kinds of answer a flag can have.
+KINDS = ("fraction", "integer", "number")
+
+# Whitespace stripped around an answer and allowed before "%". Spelled out (not "\s") so that
+# Python and JavaScript strip exactly the same characters.
+_WS = " \t\n\r\f\v\u00a0\u202f"
+# [0-9], not \d: Python's \d also matches other scripts' digits, JavaScript's does not.
+_NUMBER_RE = re.compile(r"([+-]?)([0-9]+(?:\.[0-9]*)?|\.[0-9]+)[" + _WS + r"]*(%?)")
+_GROUPED_INT_RE = re.compile(r"[+]?[0-9]{1,3}(?:,[0-9]{3})+")
+
+
+def _answer_to_text(answer) -> str:
+    """Turn what the user passed (str, int, float, NumPy scalar) into the text to parse."""
+    if isinstance(answer, (bool, np.bool_)):
+        raise ValueError(f"expected a number, got the boolean {answer!r}.")
+    if isinstance(answer, str):
+        return answer
+    if isinstance(answer, (int, np.integer)):
+        return str(int(answer))
+    if isinstance(answer, (float, np.floating)):
+        value = float(answer)
+        if not np.isfinite(value):
+            raise ValueError(f"expected a finite number, got {value!r}.")
+        # repr gives the shortest string that round-trips; expand any exponent (1e-05 -> 0.00001).
+        return np.format_float_positional(value, unique=True, trim="-")
+    raise ValueError(
+        f"expected a number or a string such as '0.375' or '37.5%', got {type(answer).__name__} {answer!r}."
+    )
+
+
+def _round_scaled(digits: int, scale: int, decimals: int) -> int:
+    """Round ``digits * 10**-scale`` half up (away from zero) to ``decimals`` places.
+
+    Returns the rounded value times ``10**decimals``, as an exact integer (no floating point).
+    """
+    if scale <= decimals:
+        return digits * 10 ** (decimals - scale)
+    unit = 10 ** (scale - decimals)
+    quotient, remainder = divmod(digits, unit)
+    if 2 * remainder >= unit:
+        quotient += 1
+    return quotient
+
+
+def _format_scaled(value: int, negative: bool, decimals: int) -> str:
+    """Format ``value * 10**-decimals`` with exactly ``decimals`` decimals; no ``-0``."""
+    text = str(value).rjust(decimals + 1, "0")
+    body = text if decimals == 0 else f"{text[:-decimals]}.{text[-decimals:]}"
+    return f"-{body}" if negative and value != 0 else body
+
+
+def normalize_answer(answer, kind: str, decimals: int = 0) -> str:
+    """Map an answer to the canonical string that is hashed and compared.
+
+    The same rules run in the browser (``docs/javascripts/flags.js``); the tests check that both
+    agree on a table of inputs.
+
+    - Spaces around the answer are ignored, and so are spaces before ``%``.
+    - ``"fraction"``: ``0.375``, ``.375``, ``37.5%`` and ``37.5`` are the same answer. A number
+      followed by ``%``, or a bare number above 1, is read as a percentage. The result must lie
+      between 0 and 1 (0 % and 100 %). Canonical form: ``"0.375"`` (``decimals`` places).
+    - ``"integer"``: ``12345``, ``12,345`` or ``12345.0``. Canonical form: ``"12345"``.
+    - ``"number"``: a signed decimal number, no ``%``. Canonical form: ``decimals`` places.
+
+    Rounding is half up on the decimal digits as typed (no binary floating point), so ``0.3755``
+    becomes ``0.376`` in Python and in JavaScript alike.
+
+    Parameters
+    ----------
+    answer : str, int or float
+        What the reader typed or computed. Floats are written out with their shortest round-trip
+        representation first (``0.1`` is ``"0.1"``, not ``0.1000000000000000055…``).
+    kind : {"fraction", "integer", "number"}
+        How to read the answer.
+    decimals : int, default=0
+        Places kept in the canonical form; must be 0 for ``"integer"``.
+
+    Returns
+    -------
+    str
+        The canonical answer.
+
+    Raises
+    ------
+    ValueError
+        If the answer cannot be read as a number of that kind (the message says why), or if
+        ``kind`` / ``decimals`` are invalid.
+
+    Examples
+    --------
+    >>> from mnist_tutorials.flags import normalize_answer
+    >>> [normalize_answer(a, "fraction", 3) for a in ["0.375", " .375 ", "37.5%", "37.5 %", 0.3752]]
+    ['0.375', '0.375', '0.375', '0.375', '0.375']
+    >>> normalize_answer("98%", "fraction", 2), normalize_answer("98", "fraction", 2)
+    ('0.98', '0.98')
+    >>> normalize_answer("12,345", "integer")
+    '12345'
+    """
+    if kind not in KINDS:
+        raise ValueError(f"normalize_answer: kind must be one of {KINDS}, got {kind!r}.")
+    if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)) or decimals < 0:
+        raise ValueError(f"normalize_answer: decimals must be an int >= 0, got {decimals!r}.")
+    decimals = int(decimals)
+    text = _answer_to_text(answer).strip(_WS)
+    if kind == "integer" and _GROUPED_INT_RE.fullmatch(text):
+        text = text.replace(",", "")
+    match = _NUMBER_RE.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            f"could not read {text!r} as a number: type digits with a dot for decimals, "
+            f"e.g. 0.375, .375 or 37.5%."
+        )
+    sign, number, percent = match.groups()
+    int_part, _, frac_part = number.partition(".")
+    digits = int((int_part or "0") + frac_part)
+    scale = len(frac_part)
+    negative = sign == "-" and digits != 0
+
+    if kind == "fraction":
+        if negative:
+            raise ValueError(f"a fraction lies between 0 and 1, got the negative number {text!r}.")
+        if percent or digits > 10**scale:  # "37.5%" or a bare "37.5" (> 1): a percentage
+            scale += 2
+        value = _round_scaled(digits, scale, decimals)
+        if value > 10**decimals:
+            raise ValueError(f"a fraction lies between 0 and 1 (0% to 100%), got {text!r}.")
+        return _format_scaled(value, False, decimals)
+
+    if percent:
+        raise ValueError(f"this flag asks for a {kind}, not a percentage: remove the % from {text!r}.")
+    if kind == "integer":
+        if frac_part.strip("0"):
+            raise ValueError(f"this flag asks for a whole number, got {text!r}.")
+        return _format_scaled(digits // 10**scale, negative, 0)
+    return _format_scaled(_round_scaled(digits, scale, decimals), negative, decimals)
+
+
+def hash_answer(label: str, normalized: str, salt: str) -> str:
+    """Salted SHA-256 of a normalized answer: ``sha256(f"{salt}:{label}:{normalized}")`` in hex.
+
+    Parameters
+    ----------
+    label : str
+        The flag's label, e.g. ``"ML105.1"``.
+    normalized : str
+        Output of :func:`normalize_answer`.
+    salt : str
+        Site or cache salt (hex string).
+
+    Returns
+    -------
+    str
+        64 lowercase hex digits; ``crypto.subtle.digest("SHA-256", …)`` gives the same in a browser.
+
+    Examples
+    --------
+    >>> from mnist_tutorials.flags import hash_answer
+    >>> hash_answer("ML105.1", "0.500", "00")[:16]
+    '4628ec725fa5591d'
+    """
+    return hashlib.sha256(f"{salt}:{label}:{normalized}".encode("utf-8")).hexdigest()

@@ -1,0 +1,81 @@
+"""The computations behind the flags of :mod:`mnist_tutorials.flags` (private).
+
+Each task takes no argument and returns one flag's unrounded answer. They are the computations the
+tutorials show, with ``random_state=42`` everywhere: scikit-learn only, never Keras training, so the
+answers are deterministic for a given data set, scikit-learn and NumPy. The datasets and the slow
+5-detector scores are loaded once and shared; :func:`release` frees them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+
+@lru_cache(maxsize=1)
+def mnist_split():
+    """MNIST as ``X_train, X_test, y_train, y_test`` (first 60,000 rows train), loaded once."""
+    from .datasets import fetch_mnist
+
+    mnist = fetch_mnist()
+    X, y = mnist.data, mnist.target
+    return X[:60000], X[60000:], y[:60000], y[60000:]
+
+
+@lru_cache(maxsize=1)
+def five_detector_scores() -> np.ndarray:
+    """Cross-validated decision scores of the 5-detector on the training set (the slow part)."""
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.model_selection import cross_val_predict
+
+    X_train, _, y_train, _ = mnist_split()
+    y_train_5 = y_train == "5"
+    return cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3,
+                             method="decision_function")
+
+
+def release() -> None:
+    """Drop the arrays the tasks keep (hundreds of MB) once the answers are known."""
+    mnist_split.cache_clear()
+    five_detector_scores.cache_clear()
+
+
+def ones_in_test_set() -> int:
+    """DATA.1: images of the digit 1 in the MNIST test set."""
+    _, _, _, y_test = mnist_split()
+    return int(np.count_nonzero(y_test == "1"))
+
+
+
+def threes_called_five() -> int:
+    """BINARY.1: training 3s that the cross-validated 5-detector calls a 5."""
+    # SGDClassifier.predict is decision_function > 0, so these are the predictions of
+    # cross_val_predict(sgd_clf, X_train, y_train_5, cv=3): same folds, same fits.
+    _, _, y_train, _ = mnist_split()
+    y_train_pred = five_detector_scores() > 0
+    return int(np.count_nonzero(y_train_pred & (y_train == "3")))
+
+
+def precision_at_3000() -> float:
+    """ML105.1: precision of the 5-detector's cross-validated scores thresholded at 3000."""
+    from sklearn.metrics import precision_score
+
+    _, _, y_train, _ = mnist_split()
+    y_train_5 = y_train == "5"
+    return float(precision_score(y_train_5, five_detector_scores() >= 3000))
+
+
+def scaled_sgd_zero_recall() -> float:
+    """ML105.2: diagonal cell of '0' in the row-normalized confusion matrix, scaled SGD, 2000 images."""
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.metrics import confusion_matrix
+    from sklearn.model_selection import cross_val_predict
+    from sklearn.preprocessing import StandardScaler
+
+    X_train, _, y_train, _ = mnist_split()
+    X_train_scaled = StandardScaler().fit_transform(X_train[:2000].astype("float64"))
+    y_train_pred = cross_val_predict(SGDClassifier(random_state=42), X_train_scaled, y_train[:2000], cv=3)
+    labels = list(np.unique(y_train[:2000]))
+    cm = confusion_matrix(y_train[:2000], y_train_pred, labels=labels, normalize="true")
+    return float(cm[labels.index("0"), labels.index("0")])

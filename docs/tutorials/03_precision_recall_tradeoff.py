@@ -289,7 +289,8 @@ assert explorer_thresholds[1] - explorer_thresholds[0] == 1250  # "multiples of 
 # <p>Copy the cell above (into Colab, or a notebook of your own after <code>pip install mnist-tutorials</code>,
 # with <code>y_scores</code> computed as on this page), change the threshold from <code>0</code> to
 # <code>3000</code>, and run it again. The flag is the <strong>precision</strong> it prints. The slider stops
-# at multiples of 1,250, so it only brackets the answer: compute it.</p>
+# at multiples of 1,250, so it only brackets the answer: compute it. Check it on the
+# <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>
 #
 # ## What next

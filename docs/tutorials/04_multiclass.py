@@ -244,8 +244,8 @@ assert epochs_scaled < sgd_clf.max_iter
 display(Markdown(
     "Accuracy per fold goes from {} to {}: a gain of {} percentage points, on average {:.1f}, for one "
     "line of preprocessing. Training is also healthier: on the scaled 2,000 images SGD converges after {} "
-    "epochs instead of running into its limit of {}. (The raw-pixel folds above hit that limit too; we "
-    "silenced the repeated warning.)".format(
+    "epochs instead of running into its limit of {}. (From here on, this page silences convergence "
+    "warnings.)".format(
         ", ".join(f"{a:.1%}" for a in raw_accuracy),
         ", ".join(f"{a:.1%}" for a in scaled_accuracy),
         ", ".join(f"{100 * g:.1f}" for g in gain),
@@ -290,7 +290,8 @@ display(Markdown(
 # <p>In the row-normalized matrix below, the cell for actual <code>0</code>, predicted <code>0</code> is
 # hidden (grey, with a question mark). What percentage of the 0s does the scaled SGD classifier get right?
 # Work it out from the count matrix above, or run the next cell yourself without the
-# <code>hide_confusion_cells</code> line and read it from the plot.</p>
+# <code>hide_confusion_cells</code> line and read it from the plot. Check your answer on the
+# <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>
 
 # %%

@@ -152,9 +152,9 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="ML105.2",
-            title="Correct percentage for 0's",
-            question="Standardize the first 2,000 training images (`StandardScaler`), cross-validate "
-                     "`SGDClassifier(random_state=42)` on them with `cv=3`, and plot the confusion matrix "
+            title="Correct percentage for 0s",
+            question="Cross-validate `make_pipeline(StandardScaler(), SGDClassifier(random_state=42))` "
+                     "on the first 2,000 training images with `cv=3` and plot the confusion matrix "
                      "normalized by row (`normalize=\"true\"`, `values_format=\".0%\"`). What percentage "
                      "of the **0**s is classified correctly? Give a whole percentage.",
             tutorial="tutorials/04_multiclass.py",

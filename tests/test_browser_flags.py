@@ -148,32 +148,67 @@ def all_answers() -> dict:
     return {label: flags.compute_answer(label) for label in flags.FLAGS}
 
 
-def _leak_pattern(label: str, value) -> re.Pattern:
-    """Any accepted spelling of the answer (and the unrounded value), as a whole token."""
+def _leak_forms(label: str, value) -> set[str]:
+    """The accepted spellings of the answer as they would be printed, plus the unrounded value."""
     forms = {form.strip() for form in _spellings(label, value)}
-    flag = flags.get_flag(label)
-    if flag.kind == "fraction":
-        forms.discard(format((Decimal(_canonical(label, value)) * 100).normalize(), "f"))  # a bare "92" is too common
-        forms.add(repr(float(value)))
-        forms.add(f"{float(value):.4f}")
+    if flags.get_flag(label).kind == "fraction":
+        forms.discard(format((Decimal(_canonical(label, value)) * 100).normalize(), "f"))  # bare "92": a count
+        forms.update({repr(float(value)), f"{float(value):.4f}"})
+    return forms
+
+
+def _significant_digits(form: str) -> int:
+    return len(re.sub(r"[^0-9]", "", form).lstrip("0"))
+
+
+def _pattern(forms) -> re.Pattern:
+    """Any of the forms as a whole token: not inside a longer number or word."""
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![0-9A-Za-z.,])(?:{alternatives})(?![0-9A-Za-z]|[.,][0-9])")
 
 
+def _find(patterns: dict, text: str, where: str) -> list[str]:
+    leaks = []
+    for label, pattern in patterns.items():
+        for match in pattern.finditer(text):
+            context = text[max(0, match.start() - 60): match.end() + 60].replace("\n", " ")
+            leaks.append(f"{label} in {where}: ...{context}...")
+    return leaks
+
+
 @pytest.mark.build
-def test_no_answer_appears_in_the_built_site(site_dir, all_answers):
-    data = json.loads((site_dir / "exercises" / "flags.json").read_text())
-    assert list(data["flags"]) == list(flags.FLAGS)
-    patterns = {label: _leak_pattern(label, value) for label, value in all_answers.items()}
+def test_no_answer_on_the_flags_page_its_js_or_the_search_index(site_dir, all_answers):
+    """Every spelling, even a short one like '90%', is absent from what the flags page ships."""
+    patterns = {label: _pattern(_leak_forms(label, value)) for label, value in all_answers.items()}
+    leaks = []
+    for relative in ("exercises/flags/index.html", "exercises/flags.json", "javascripts/flags.js"):
+        leaks += _find(patterns, (site_dir / relative).read_text(encoding="utf-8"), relative)
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [doc for doc in index["docs"] if doc["location"].startswith("exercises/flags/")]
+    assert entries, "the flags page is missing from the search index"
+    for doc in entries:
+        leaks += _find(patterns, f"{doc['title']} {doc['text']}", f"search index {doc['location']}")
+    assert not leaks, "answers found:\n" + "\n".join(leaks[:20])
+
+
+@pytest.mark.build
+def test_no_answer_anywhere_in_the_built_site(site_dir, all_answers):
+    """Spellings specific enough to mean the answer (3+ significant digits) are in no text file.
+
+    Shorter ones ('90%', '0.90') also occur as unrelated figures on other pages, so they are only
+    checked on the flags page, above.
+    """
+    patterns = {}
+    for label, value in all_answers.items():
+        specific = {form for form in _leak_forms(label, value) if _significant_digits(form) >= 3}
+        if specific:
+            patterns[label] = _pattern(specific)
+    assert {"ML105.1", "DATA.1"} <= set(patterns)
     leaks = []
     for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for label, pattern in patterns.items():
-            for match in pattern.finditer(text):
-                context = text[max(0, match.start() - 60): match.end() + 60].replace("\n", " ")
-                leaks.append(f"{label} in {path.relative_to(site_dir)}: …{context}…")
+        if path.is_file() and path.suffix in TEXT_SUFFIXES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            leaks += _find(patterns, text, str(path.relative_to(site_dir)))
     assert not leaks, "answers found in the built site:\n" + "\n".join(leaks[:20])
 
 

@@ -43,9 +43,15 @@ def _flags_module(config):
     root = str(Path(config.config_file_path).resolve().parent)
     if root not in sys.path:
         sys.path.insert(0, root)
-    import mnist_tutorials.flags as flags
+    import mnist_tutorials._answers
+    import mnist_tutorials._flag_tasks
+    import mnist_tutorials.flags
 
-    return importlib.reload(flags)  # `mkdocs serve`: pick up edits to the registry
+    # `mkdocs serve` rebuilds in the same process: reload so that an edited registry or computation is
+    # what runs (the cache key is read from the files on disk, so stale code would be cached under it).
+    importlib.reload(mnist_tutorials._answers)
+    importlib.reload(mnist_tutorials._flag_tasks)
+    return importlib.reload(mnist_tutorials.flags)
 
 
 def _read_cache(path: Path, labels: list[str]) -> dict | None:

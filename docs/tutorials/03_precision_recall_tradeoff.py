@@ -251,8 +251,8 @@ display(Markdown(
 # ## Explore the trade-off
 #
 # The figure below was computed once from `y_scores`; the slider needs no Python. Each stop holds the
-# precision, recall and confusion matrix at that threshold. Drag it, or click the slider and use the arrow
-# keys, and watch false negatives (bottom left) grow as false positives (top right) shrink.
+# precision, recall and confusion matrix at that threshold. Drag the handle, or click anywhere on the track,
+# and watch false negatives (bottom left) grow as false positives (top right) shrink.
 
 # %%
 from mnist_tutorials.plotting import threshold_explorer

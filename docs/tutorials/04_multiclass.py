@@ -332,11 +332,12 @@ cm_errors = confusion_matrix(y_train[:2000], y_train_pred, sample_weight=sample_
 error_rows = pd.DataFrame(cm_errors, index=np.unique(y_train[:2000]), columns=np.unique(y_train[:2000]))
 nine_to = error_rows.loc["9"].idxmax()
 seven_to = error_rows.loc["7"].idxmax()
+eager = error_rows.sum(axis=0).sort_values(ascending=False).index[:2]
 display(Markdown(
     f"Read a row to see where one digit's mistakes go: {error_rows.loc['9', nine_to]:.0%} of the misread 9s "
     f"became '{nine_to}', and {error_rows.loc['7', seven_to]:.0%} of the misread 7s became '{seven_to}'. "
     "Columns collect the impostors: a column with many large cells is a prediction the model makes too "
-    "eagerly. For a linear model, digits that share most of their strokes (a 7 and a 9 differ by a closed "
+    f"eagerly, here '{eager[0]}' and '{eager[1]}'. For a linear model, digits that share most of their strokes (a 7 and a 9 differ by a closed "
     "loop) are the hard pairs: more training images, features such as closed loops, or a model that "
     "sees shapes rather than single pixels would help."
 ))

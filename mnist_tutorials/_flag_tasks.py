@@ -85,3 +85,14 @@ def scaled_sgd_zero_recall() -> float:
     labels = list(np.unique(y_train[:2000]))
     cm = confusion_matrix(y_train[:2000], y_train_pred, labels=labels, normalize="true")
     return float(cm[labels.index("0"), labels.index("0")])
+
+
+def trouser_mean_pixel() -> float:
+    """FASHION.1: mean pixel value (0-255) over all pixels of the Trouser training images."""
+    from .datasets import fetch_fashion_mnist
+
+    fashion = fetch_fashion_mnist()
+    X_train, y_train = fashion.data[:60000], fashion.target[:60000]
+    trouser = list(fashion.target_names).index("Trouser")
+    # Integer pixel values sum exactly in float64, so the mean does not depend on summation order.
+    return float(X_train[y_train == trouser].mean())

@@ -163,6 +163,19 @@ FLAGS: dict[str, Flag] = {
             compute=_tasks.scaled_sgd_zero_recall,
             cost="about 5 s",
         ),
+        Flag(
+            label="FASHION.1",
+            title="How much ink in a pair of trousers?",
+            question="The tutorial prints the mean pixel value of all 60,000 Fashion-MNIST training "
+                     "images. What is the mean pixel value of the **Trouser** training images alone "
+                     "(label 1: every pixel of every Trouser image in the first 60,000 rows)? "
+                     "Give it to 1 decimal, on the 0-255 scale.",
+            tutorial="tutorials/06_fashion_eda.py",
+            kind="number",
+            decimals=1,
+            compute=_tasks.trouser_mean_pixel,
+            cost="a few seconds to load Fashion-MNIST",
+        ),
     )
 }
 

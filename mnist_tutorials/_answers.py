@@ -1,4 +1,4 @@
-"""Answer normalization and hashing for the flags; use them from :mod:`mnist_tutorials.flags`.
+"""Answer normalization and hashing for the flags; use them from `mnist_tutorials.flags`.
 
 ``docs/javascripts/flags.js`` mirrors this module line by line; ``tests/test_flags_js.py`` runs
 both on one table of inputs.
@@ -11,8 +11,8 @@ import re
 
 import numpy as np
 
-#: The kinds of answer a flag can have.
 KINDS = ("fraction", "integer", "number")
+"""The kinds of answer a flag can have; see `normalize_answer`."""
 
 # Whitespace stripped around an answer and allowed before "%". Spelled out (not "\s") so that
 # Python and JavaScript strip exactly the same characters.
@@ -156,7 +156,7 @@ def hash_answer(label: str, normalized: str, salt: str) -> str:
     label : str
         The flag's label, e.g. ``"ML105.1"``.
     normalized : str
-        Output of :func:`normalize_answer`.
+        Output of [`normalize_answer`][mnist_tutorials.flags.normalize_answer].
     salt : str
         Site or cache salt (hex string).
 

@@ -1,9 +1,9 @@
-"""The computations behind the flags of :mod:`mnist_tutorials.flags` (private).
+"""The computations behind the flags of `mnist_tutorials.flags` (private).
 
 Each task takes no argument and returns one flag's unrounded answer. They are the computations the
 tutorials show, with ``random_state=42`` everywhere: scikit-learn only, never Keras training, so the
 answers are deterministic for a given data set, scikit-learn and NumPy. The datasets and the slow
-5-detector scores are loaded once and shared; :func:`release` frees them.
+5-detector scores are loaded once and shared; `release()` frees them.
 """
 
 from __future__ import annotations

@@ -8,14 +8,15 @@ A *flag* is the single number a tutorial asks the reader to find, such as the pr
 - its **precision**: how many decimals of the fraction (or number) count. Answers are rounded half
   up to that precision before they are compared, so ``0.3752`` and ``37.5%`` both match ``0.375``.
 
-Answers never ship in plain text. :func:`normalize_answer` maps what a reader types to a canonical
-string, and :func:`hash_answer` turns it into ``sha256(f"{salt}:{label}:{normalized}")``. The site
-build (``docs/hooks/flags.py``) computes every answer with :func:`compute_answer` and publishes only
-these hashes; ``docs/javascripts/flags.js`` applies the same normalization in the browser.
+Answers never ship in plain text. [`normalize_answer`][mnist_tutorials.flags.normalize_answer] maps
+what a reader types to a canonical string, and [`hash_answer`][mnist_tutorials.flags.hash_answer]
+turns it into ``sha256(f"{salt}:{label}:{normalized}")``. The site build (``docs/hooks/flags.py``)
+computes every answer with [`compute_answer`][mnist_tutorials.flags.compute_answer] and publishes
+only these hashes; ``docs/javascripts/flags.js`` applies the same normalization in the browser.
 
-Outside the site, :func:`check_flag` runs a flag's computation from this package (so it works in
-Colab after ``%pip install mnist-tutorials``) and compares normalized answers. It keeps only a
-salted hash of the expected answer, in memory and on disk.
+Outside the site, [`check_flag`][mnist_tutorials.flags.check_flag] runs a flag's computation from
+this package (so it works in Colab after ``%pip install mnist-tutorials``) and compares normalized
+answers. It keeps only a salted hash of the expected answer, in memory and on disk.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class Flag:
     tutorial : str
         The tutorial the flag belongs to, as a path relative to ``docs/`` (``"tutorials/03_….py"``).
     kind : {"fraction", "integer", "number"}
-        How answers are read; see :func:`normalize_answer`.
+        How answers are read; see [`normalize_answer`][mnist_tutorials.flags.normalize_answer].
     decimals : int
         Decimals of the canonical answer (``0`` for integers). For a fraction, ``3`` means
         ``0.375`` / ``37.5%``.
@@ -98,7 +99,7 @@ class Flag:
 
 
 class FlagSummary(NamedTuple):
-    """What :func:`list_flags` returns for one flag."""
+    """What [`list_flags`][mnist_tutorials.flags.list_flags] returns for one flag."""
 
     label: str
     question: str
@@ -178,6 +179,7 @@ FLAGS: dict[str, Flag] = {
         ),
     )
 }
+"""Every flag, by label, in the order of the tutorials."""
 
 
 def list_flags() -> list[FlagSummary]:
@@ -199,7 +201,7 @@ def list_flags() -> list[FlagSummary]:
 
 
 def get_flag(label: str) -> Flag:
-    """Return the :class:`Flag` called ``label`` (case and spaces ignored: ``"ml 105.1"`` works).
+    """Return the [`Flag`][mnist_tutorials.flags.Flag] called ``label``; case and spaces are ignored.
 
     Parameters
     ----------
@@ -240,7 +242,7 @@ def compute_answer(label: str):
     Parameters
     ----------
     label : str
-        A flag label; see :func:`list_flags`.
+        A flag label; see [`list_flags`][mnist_tutorials.flags.list_flags].
 
     Returns
     -------
@@ -266,8 +268,8 @@ def cache_key() -> str:
     It folds in the bytes of every ``.py`` file of the ``mnist_tutorials`` package, the pinned
     sha256 of each data file (``mnist_tutorials._sources.REGISTRY``) and the Python, NumPy and
     scikit-learn versions. Caches of flag hashes (the site build's ``.cache/flags/`` and
-    :func:`check_flag`'s ``<data_home>/flags/``) are keyed by it, so any of those changes forces a
-    recomputation.
+    [`check_flag`][mnist_tutorials.flags.check_flag]'s ``<data_home>/flags/``) are keyed by it, so
+    any of those changes forces a recomputation.
 
     Returns
     -------
@@ -314,7 +316,7 @@ def compute_flag_hashes(salt: str, labels=None, *, log: Callable[[str], None] = 
     Parameters
     ----------
     salt : str
-        Salt for :func:`hash_answer`.
+        Salt for [`hash_answer`][mnist_tutorials.flags.hash_answer].
     labels : iterable of str, default=None
         Which flags; None means all of them.
     log : callable, default=print
@@ -400,15 +402,16 @@ def check_flag(label: str, answer, *, data_home=None) -> bool:
     """Check an answer to a flag, print a message and return whether it is right.
 
     This works without the site, e.g. in Colab: the expected answer is computed by running the
-    flag's computation from this package (see :func:`list_flags` for the questions). That is
-    **slow the first time**: loading MNIST (downloaded on first use), then the flag's own cost,
-    up to about a minute for ``ML105.1`` (three ``SGDClassifier`` fits on 40,000 images). Progress
-    is printed. Afterwards only a salted SHA-256 hash of the normalized expected answer is kept,
-    in memory and in ``<data_home>/flags/<cache_key>.json``, so later checks take milliseconds.
-    The key (:func:`cache_key`) changes with the package sources, data checksums and library
-    versions.
+    flag's computation from this package (see [`list_flags`][mnist_tutorials.flags.list_flags] for
+    the questions). That is **slow the first time**: loading MNIST (downloaded on first use), then
+    the flag's own cost, up to about a minute for ``ML105.1`` (three ``SGDClassifier`` fits on
+    40,000 images). Progress is printed. Afterwards only a salted SHA-256 hash of the normalized
+    expected answer is kept, in memory and in ``<data_home>/flags/<cache_key>.json``, so later
+    checks take milliseconds. The key ([`cache_key`][mnist_tutorials.flags.cache_key]) changes with
+    the package sources, data checksums and library versions.
 
-    The answer is normalized as on the site (:func:`normalize_answer`): for a fraction ``0.375``,
+    The answer is normalized as on the site
+    ([`normalize_answer`][mnist_tutorials.flags.normalize_answer]): for a fraction ``0.375``,
     ``".375"``, ``"37.5%"`` and ``" 37.5 % "`` are the same answer, rounded to the flag's precision.
 
     Parameters
@@ -418,7 +421,7 @@ def check_flag(label: str, answer, *, data_home=None) -> bool:
     answer : str, int or float
         Your answer.
     data_home : str or path-like, default=None
-        Data and cache folder, as for :func:`mnist_tutorials.fetch_mnist`.
+        Data and cache folder, as for `mnist_tutorials.fetch_mnist`.
 
     Returns
     -------

@@ -144,7 +144,7 @@ def _card(flag, page_uri: str, files) -> str:
 **Tutorial:** [{tutorial_title}]({link}) · **Answer:** {_answer_hint(flag)}.
 
 <form class="flag-form" autocomplete="off">
-<label>Answer to {label} <input class="flag-input" type="text" name="answer" inputmode="decimal" spellcheck="false"></label>
+<label>Answer to {label} <input class="flag-input" type="text" name="answer" spellcheck="false"></label>
 <button type="submit" class="md-button md-button--primary flag-check">Check</button>
 <span class="flag-solved" hidden>✓ solved</span>
 </form>

@@ -19,6 +19,7 @@ import html
 import importlib
 import json
 import logging
+import os
 import secrets
 import sys
 import time
@@ -80,7 +81,7 @@ def on_pre_build(config):
         content = {"version": 1, "key": key, "salt": salt,
                    "flags": flags.compute_flag_hashes(salt, log=log.info)}
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once must not share it
         tmp.write_text(json.dumps(content, indent=1), encoding="utf-8")
         tmp.replace(path)
         log.info(f"flags: answers computed in {time.perf_counter() - start:.1f} s, hashes cached in {path}")

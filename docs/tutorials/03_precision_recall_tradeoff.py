@@ -175,7 +175,7 @@ precision_90 = precision_score(y_train_5, y_train_pred_90)
 recall_90 = recall_score(y_train_5, y_train_pred_90)
 print(f"precision {precision_90:.4f}, recall {recall_90:.4f}")
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
 assert threshold_for_precision(y_train_5, y_scores, 0.90) == threshold_for_90_precision
 assert precision_90 >= 0.90
 baseline_precision = precision_score(y_train_5, y_scores >= 0)
@@ -183,8 +183,6 @@ baseline_recall = recall_score(y_train_5, y_scores >= 0)
 assert recall_90 < baseline_recall
 assert recall_90 < 0.5  # "misses more than half of the 5s"
 assert len(X_train) * 2 // 3 == 40000  # "three fits on 40,000 images"
-
-# %% tags=["remove_input"]
 display(Markdown(
     f"Moving the threshold from 0 to {threshold_for_90_precision:,.0f} raises precision from "
     f"{baseline_precision:.1%} to **{precision_90:.1%}**, and recall drops from {baseline_recall:.1%} to "
@@ -232,10 +230,8 @@ idx_for_threshold_90 = (roc_thresholds <= threshold_for_90_precision).argmax()
 fpr_90, tpr_90 = fpr[idx_for_threshold_90], tpr[idx_for_threshold_90]
 plot_roc_curve(fpr, tpr, auc=roc_auc, point=(fpr_90, tpr_90), label="SGD 5-detector");
 
-# %% tags=["remove_cell"]
-assert np.isclose(tpr_90, recall_90)
-
 # %% tags=["remove_input"]
+assert np.isclose(tpr_90, recall_90)
 positive_rate = y_train_5.mean()
 display(Markdown(
     f"An AUC of **{roc_auc:.3f}** looks close to perfect, and at our threshold the false positive rate is "
@@ -262,6 +258,8 @@ fig = threshold_explorer(y_train_5, y_scores, thresholds=explorer_thresholds, po
 fig.show()
 
 # %% tags=["remove_input"]
+assert 3000 not in explorer_thresholds  # the slider must not display the flag's answer
+assert explorer_thresholds[1] - explorer_thresholds[0] == 1250  # "multiples of 1,250" in the exercise
 display(Markdown(
     f"The slider has {len(explorer_thresholds)} stops, {explorer_thresholds[1] - explorer_thresholds[0]:,} "
     "apart, and starts at the default threshold 0. Its values are rounded; compute exact ones from "
@@ -278,10 +276,6 @@ y_train_pred = y_scores >= 0
 print("precision:", precision_score(y_train_5, y_train_pred))
 print("recall:   ", recall_score(y_train_5, y_train_pred))
 print("F1:       ", f1_score(y_train_5, y_train_pred))
-
-# %% tags=["remove_cell"]
-assert 3000 not in explorer_thresholds  # the slider must not display the flag's answer
-assert explorer_thresholds[1] - explorer_thresholds[0] == 1250  # "multiples of 1,250" below
 
 # %% [markdown]
 # <div class="admonition question">

@@ -183,7 +183,6 @@ display(Markdown(
     "input scale for gradient descent."
 ))
 
-# %% tags=["remove_cell"]
 import warnings
 
 from sklearn.exceptions import ConvergenceWarning

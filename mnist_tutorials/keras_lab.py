@@ -63,7 +63,7 @@ def seed_everything(random_state=42, *, deterministic=True):
 
     Examples
     --------
-    >>> seed_everything(42)
+    >>> seed_everything(42, deterministic=False)
     """
     keras = _keras()
     keras.utils.set_random_seed(int(random_state))
@@ -130,12 +130,14 @@ def _compile(model, learning_rate, steps_per_execution):
     return model
 
 
-def build_mlp(hidden_units=(512, 256), *, dropout=0.2, n_features=784, n_classes=10, learning_rate=1e-3,
-              steps_per_execution=32, name="mlp"):
+def build_mlp(hidden_units=(512, 256), *, dropout=0.2, batch_norm=False, n_features=784, n_classes=10,
+              learning_rate=1e-3, steps_per_execution=32, name="mlp"):
     """A multilayer perceptron for flat images, compiled with Adam and sparse categorical cross-entropy.
 
-    Each hidden layer is ``Dense(units, activation="relu")`` followed by ``Dropout(dropout)``; the output
-    layer is ``Dense(n_classes, activation="softmax")``, so ``predict`` returns one probability per class.
+    Each hidden layer is ``Dense(units, activation="relu")`` followed by ``Dropout(dropout)``; with
+    ``batch_norm``, it is ``Dense(units, use_bias=False)``, ``BatchNormalization()``, ``Activation("relu")``
+    and ``Dropout(dropout)``. The output layer is ``Dense(n_classes, activation="softmax")``, so ``predict``
+    returns one probability per class.
 
     Parameters
     ----------
@@ -143,6 +145,9 @@ def build_mlp(hidden_units=(512, 256), *, dropout=0.2, n_features=784, n_classes
         Width of each hidden layer. ``()`` gives softmax (multinomial logistic) regression.
     dropout : float, default=0.2
         Fraction of each hidden layer's outputs zeroed at random during training (not at prediction).
+    batch_norm : bool, default=False
+        Normalise each hidden layer's inputs to its activation over the batch (mean 0, variance 1, then a
+        learned scale and shift). Training converges in fewer epochs.
     n_features : int, default=784
     n_classes : int, default=10
     learning_rate : float or keras.optimizers.schedules.LearningRateSchedule, default=1e-3
@@ -168,25 +173,36 @@ def build_mlp(hidden_units=(512, 256), *, dropout=0.2, n_features=784, n_classes
         raise ValueError(f"expected 0 <= dropout < 1, found dropout={dropout}")
     layers = [keras.Input(shape=(n_features,))]
     for units in hidden_units:
-        layers += [keras.layers.Dense(int(units), activation="relu"), keras.layers.Dropout(dropout)]
+        if batch_norm:
+            layers += [keras.layers.Dense(int(units), use_bias=False), keras.layers.BatchNormalization(),
+                       keras.layers.Activation("relu")]
+        else:
+            layers.append(keras.layers.Dense(int(units), activation="relu"))
+        layers.append(keras.layers.Dropout(dropout))
     layers.append(keras.layers.Dense(n_classes, activation="softmax"))
     return _compile(keras.Sequential(layers, name=name), learning_rate, steps_per_execution)
 
 
-def build_cnn(filters=(32, 64), *, kernel_size=3, dense_units=128, dropout=0.3, image_shape=(28, 28),
-              n_classes=10, learning_rate=1e-3, steps_per_execution=8, name="cnn"):
+def build_cnn(filters=(32, 64), *, kernel_size=3, padding="valid", batch_norm=False, dense_units=128,
+              dropout=0.3, image_shape=(28, 28), n_classes=10, learning_rate=1e-3, steps_per_execution=8,
+              name="cnn"):
     """A small convolutional network for flat 28×28 images, compiled like :func:`build_mlp`.
 
     The first layer reshapes each 784-pixel row to a 28×28×1 image, so the CNN takes the same ``X`` as the
-    MLP. Then one block per entry of ``filters``: ``Conv2D(f, kernel_size, padding="same",
-    activation="relu")`` and ``MaxPooling2D(2)``; then ``Flatten``, ``Dropout``, ``Dense(dense_units,
-    activation="relu")``, ``Dropout`` and the softmax layer.
+    MLP. Then one block per entry of ``filters``: ``Conv2D(f, kernel_size, activation="relu")`` (with
+    ``batch_norm``: the convolution, ``BatchNormalization``, then the ReLU) and ``MaxPooling2D(2)``; then
+    ``Flatten``, ``Dropout``, ``Dense(dense_units, activation="relu")``, ``Dropout`` and the softmax layer.
 
     Parameters
     ----------
     filters : sequence of int, default=(32, 64)
         Number of filters of each convolution block; each block halves the image's height and width.
     kernel_size : int, default=3
+    padding : {"valid", "same"}, default="valid"
+        ``"valid"`` convolves only where the kernel fits inside the image (28 → 26 pixels with a 3×3 kernel),
+        which costs fewer operations than ``"same"`` and loses only background border pixels.
+    batch_norm : bool, default=False
+        Normalise each convolution's outputs over the batch; training then converges in fewer epochs.
     dense_units : int, default=128
     dropout : float, default=0.3
     image_shape : (int, int), default=(28, 28)
@@ -210,10 +226,12 @@ def build_cnn(filters=(32, 64), *, kernel_size=3, dense_units=128, dropout=0.3, 
     height, width = image_shape
     layers = [keras.Input(shape=(height * width,)), keras.layers.Reshape((height, width, 1))]
     for n_filters in filters:
-        layers += [
-            keras.layers.Conv2D(int(n_filters), kernel_size, padding="same", activation="relu"),
-            keras.layers.MaxPooling2D(2),
-        ]
+        if batch_norm:
+            layers += [keras.layers.Conv2D(int(n_filters), kernel_size, padding=padding, use_bias=False),
+                       keras.layers.BatchNormalization(), keras.layers.Activation("relu")]
+        else:
+            layers.append(keras.layers.Conv2D(int(n_filters), kernel_size, padding=padding, activation="relu"))
+        layers.append(keras.layers.MaxPooling2D(2))
     layers += [
         keras.layers.Flatten(),
         keras.layers.Dropout(dropout),
@@ -366,7 +384,7 @@ def history_frame(history):
 
     Examples
     --------
-    >>> history_frame({"loss": [0.9, 0.5], "val_loss": [0.8, 0.6]})
+    >>> history_frame({"loss": [0.9, 0.5], "val_loss": [0.8, 0.6]})  # doctest: +NORMALIZE_WHITESPACE
            loss  val_loss
     epoch
     1       0.9       0.8
@@ -428,7 +446,7 @@ def predictions_table(y_true, proba, class_names=None, *, n=10, random_state=42,
     Examples
     --------
     >>> proba = np.array([[0.9, 0.1], [0.4, 0.6], [0.7, 0.3]])
-    >>> predictions_table([0, 0, 1], proba, ["no", "yes"], n=3)
+    >>> predictions_table([0, 0, 1], proba, ["no", "yes"], n=3)  # doctest: +NORMALIZE_WHITESPACE
           actual predicted  probability  p_actual correct
     image
     0         no        no          0.9       0.9       ✔
@@ -472,7 +490,7 @@ def most_confident_mistakes(y_true, proba, class_names=None, *, n=12, index=None
     Examples
     --------
     >>> proba = np.array([[0.9, 0.1], [0.2, 0.8], [0.4, 0.6]])
-    >>> most_confident_mistakes([1, 1, 0], proba, n=5)
+    >>> most_confident_mistakes([1, 1, 0], proba, n=5)  # doctest: +NORMALIZE_WHITESPACE
            actual  predicted  probability  p_actual
     image
     0           1          0          0.9       0.1

@@ -86,6 +86,15 @@ def test_build_mlp_layers_and_probabilities(tiny):
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-5)
 
 
+def test_build_mlp_batch_norm_layers():
+    model = keras_lab.build_mlp((16,), dropout=0.1, batch_norm=True)
+    names = [type(layer).__name__ for layer in model.layers]
+    assert names == ["Dense", "BatchNormalization", "Activation", "Dropout", "Dense"]
+    assert model.layers[0].use_bias is False  # batch normalization's shift replaces the bias
+    # 784×16 weights, 4×16 for batch normalization (scale, shift, moving mean, moving variance), 17×10
+    assert model.count_params() == 784 * 16 + 4 * 16 + 17 * 10
+
+
 def test_build_mlp_rejects_bad_dropout():
     with pytest.raises(ValueError, match="dropout"):
         keras_lab.build_mlp((4,), dropout=1.0)
@@ -99,6 +108,14 @@ def test_build_cnn_takes_flat_rows(tiny):
     proba = model.predict(X[:3], verbose=0)
     assert proba.shape == (3, 10)
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-5)
+
+
+@pytest.mark.parametrize("padding, batch_norm, flat", [("valid", False, 5 * 5 * 4), ("same", True, 7 * 7 * 4)])
+def test_build_cnn_padding_and_batch_norm(padding, batch_norm, flat):
+    model = keras_lab.build_cnn((2, 4), padding=padding, batch_norm=batch_norm, dense_units=8)
+    flatten = next(layer for layer in model.layers if type(layer).__name__ == "Flatten")
+    assert flatten.output.shape[-1] == flat  # 28 → 26 → 13 → 11 → 5 with "valid"; 28 → 14 → 7 with "same"
+    assert any(type(layer).__name__ == "BatchNormalization" for layer in model.layers) is batch_norm
 
 
 def test_seeded_training_is_reproducible(tiny):

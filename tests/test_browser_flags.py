@@ -11,6 +11,7 @@ The right answers are computed here from ``mnist_tutorials.flags`` (so these tes
 from __future__ import annotations
 
 import json
+import pathlib
 import re
 from decimal import Decimal
 
@@ -161,10 +162,16 @@ def _significant_digits(form: str) -> int:
     return len(re.sub(r"[^0-9]", "", form).lstrip("0"))
 
 
+def _specific(form: str) -> bool:
+    """Specific enough to mean the answer wherever it appears: '0.891', '56.8', '1135', not '218'."""
+    digits = _significant_digits(form)
+    return digits >= 4 or (digits >= 3 and any(mark in form for mark in ".%"))
+
+
 def _pattern(forms) -> re.Pattern:
-    """Any of the forms as a whole token: not inside a longer number or word."""
+    """Any of the forms as a whole token: not inside a longer number, a word or an entity (&#218;)."""
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![0-9A-Za-z.,])(?:{alternatives})(?![0-9A-Za-z]|[.,][0-9])")
+    return re.compile(rf"(?<![0-9A-Za-z.,#&])(?:{alternatives})(?![0-9A-Za-z]|[.,][0-9])")
 
 
 def _find(patterns: dict, text: str, where: str) -> list[str]:
@@ -176,6 +183,11 @@ def _find(patterns: dict, text: str, where: str) -> list[str]:
     return leaks
 
 
+def _search_entries(site_dir, prefix: str) -> list[dict]:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [doc for doc in index["docs"] if doc["location"].startswith(prefix)]
+
+
 @pytest.mark.build
 def test_no_answer_on_the_flags_page_its_js_or_the_search_index(site_dir, all_answers):
     """Every spelling, even a short one like '90%', is absent from what the flags page ships."""
@@ -183,8 +195,7 @@ def test_no_answer_on_the_flags_page_its_js_or_the_search_index(site_dir, all_an
     leaks = []
     for relative in ("exercises/flags/index.html", "exercises/flags.json", "javascripts/flags.js"):
         leaks += _find(patterns, (site_dir / relative).read_text(encoding="utf-8"), relative)
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = [doc for doc in index["docs"] if doc["location"].startswith("exercises/flags/")]
+    entries = _search_entries(site_dir, "exercises/flags/")
     assert entries, "the flags page is missing from the search index"
     for doc in entries:
         leaks += _find(patterns, f"{doc['title']} {doc['text']}", f"search index {doc['location']}")
@@ -192,23 +203,42 @@ def test_no_answer_on_the_flags_page_its_js_or_the_search_index(site_dir, all_an
 
 
 @pytest.mark.build
-def test_no_answer_anywhere_in_the_built_site(site_dir, all_answers):
-    """Spellings specific enough to mean the answer (3+ significant digits) are in no text file.
+def test_no_answer_on_the_flags_own_tutorial_page(site_dir, all_answers):
+    """The page a flag belongs to shows no spelling of its answer with 2+ significant digits."""
+    leaks = []
+    for label, value in all_answers.items():
+        flag = flags.get_flag(label)
+        forms = {form for form in _leak_forms(label, value) if _significant_digits(form) >= 2}
+        pattern = {label: _pattern(forms)}
+        slug = pathlib.PurePosixPath(flag.tutorial).stem
+        page = site_dir / "tutorials" / slug / "index.html"
+        assert page.is_file(), f"{label}: its tutorial page {page} is not in the built site"
+        leaks += _find(pattern, page.read_text(encoding="utf-8"), f"tutorials/{slug}/index.html")
+        for doc in _search_entries(site_dir, f"tutorials/{slug}/"):
+            leaks += _find(pattern, f"{doc['title']} {doc['text']}", f"search index {doc['location']}")
+    assert not leaks, "answers found on their tutorial pages:\n" + "\n".join(leaks[:20])
 
-    Shorter ones ('90%', '0.90') also occur as unrelated figures on other pages, so they are only
-    checked on the flags page, above.
+
+@pytest.mark.build
+def test_no_answer_anywhere_in_the_built_site(site_dir, all_answers):
+    """Spellings specific enough to mean the answer are in no text file of the site.
+
+    Less specific ones ('218', '90%') also occur as unrelated numbers (line numbers of source
+    listings, other figures), so they are checked on the flags page and the flag's own tutorial.
+    Vendored libraries under ``assets/`` (Material, lunr, plotly.js) are not our content.
     """
     patterns = {}
     for label, value in all_answers.items():
-        specific = {form for form in _leak_forms(label, value) if _significant_digits(form) >= 3}
+        specific = {form for form in _leak_forms(label, value) if _specific(form)}
         if specific:
             patterns[label] = _pattern(specific)
     assert {"ML105.1", "DATA.1"} <= set(patterns)
     leaks = []
     for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and path.suffix in TEXT_SUFFIXES:
+        relative = path.relative_to(site_dir)
+        if path.is_file() and path.suffix in TEXT_SUFFIXES and relative.parts[0] != "assets":
             text = path.read_text(encoding="utf-8", errors="replace")
-            leaks += _find(patterns, text, str(path.relative_to(site_dir)))
+            leaks += _find(patterns, text, str(relative))
     assert not leaks, "answers found in the built site:\n" + "\n".join(leaks[:20])
 
 

@@ -1,0 +1,241 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # A second 5-detector: random forest against SGD
+#
+# The 5-detector of the earlier tutorials is a linear model trained with stochastic gradient descent. Here we
+# train a very different model on the same question, a `RandomForestClassifier`, and compare the two the way
+# Géron's chapter 3 does: precision/recall curves drawn on the same axes, F1 scores and ROC AUCs. A random
+# forest estimates *probabilities* rather than raw scores, so we also check whether those probabilities can be
+# taken at face value: of the images the forest gives a 50–60 % chance of being a 5, how many really are?
+
+# %% [markdown]
+# ## The data and the SGD baseline
+#
+# We load MNIST with its usual split and build the binary target, as in
+# [the 5-detector tutorial](../02_five_detector/).
+
+# %%
+from mnist_tutorials import fetch_mnist
+
+mnist = fetch_mnist()
+X, y = mnist.data, mnist.target
+X_train, X_test, y_train, y_test = X[:60000], X[60000:], y[:60000], y[60000:]
+y_train_5 = y_train == "5"
+len(X_train), int(y_train_5.sum())
+
+# %% [markdown]
+# The SGD classifier has a `decision_function`: a score per image, positive when it votes "5". We get one
+# clean score per training image with 3-fold `cross_val_predict`, so every score comes from a model that did
+# not see that image.
+
+# %%
+from sklearn.linear_model import SGDClassifier
+from sklearn.model_selection import cross_val_predict
+
+sgd_clf = SGDClassifier(random_state=42)
+y_scores_sgd = cross_val_predict(sgd_clf, X_train, y_train_5, cv=3, method="decision_function")
+y_scores_sgd[:5]
+
+# %% [markdown]
+# These scores have no natural scale: they are signed distances to the model's hyperplane, in units that
+# depend on the pixel values. Only their order and their sign matter.
+
+# %% [markdown]
+# ## A random forest
+#
+# A random forest is an ensemble of decision trees, each trained on a bootstrap sample of the images and
+# splitting on random subsets of pixels. It has no `decision_function`. Instead `predict_proba` returns, for
+# each image, the estimated probability of each class: the average over the trees of the share of training
+# images of that class in the leaf the image falls into. We ask `cross_val_predict` for these probabilities.
+#
+# `n_jobs=2` grows the trees on two CPU cores. It only changes the speed: with `random_state=42` the forest
+# is the same with one core or sixteen.
+
+# %%
+from sklearn.ensemble import RandomForestClassifier
+
+forest_clf = RandomForestClassifier(random_state=42, n_jobs=2)
+y_probas_forest = cross_val_predict(forest_clf, X_train, y_train_5, cv=3, method="predict_proba")
+y_probas_forest[:2]
+
+# %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
+display(Markdown(
+    f"Each row holds two probabilities that add up to 1: *not a 5* (column 0, ordered like "
+    f"`forest_clf.classes_`, `False` first) and *a 5* (column 1). The forest thinks the first image is a 5 "
+    f"with probability {y_probas_forest[0, 1]:.0%} (it is a '{y_train[0]}'), and the second with "
+    f"probability {y_probas_forest[1, 1]:.0%} (a '{y_train[1]}'). Column 1 plays the role of the score: "
+    "we keep it as `y_scores_forest`."
+))
+
+# %%
+y_scores_forest = y_probas_forest[:, 1]
+
+# %% [markdown]
+# ## Can we trust the probabilities?
+#
+# A probability is *calibrated* when it means what it says: among the images given about 55 %, about 55 % should
+# be 5s. Let us count, over the images the forest gives between 50 % and 60 %.
+
+# %%
+import numpy as np
+
+idx_50_to_60 = (y_scores_forest > 0.50) & (y_scores_forest < 0.60)
+print(f"{idx_50_to_60.sum()} images get 50-60 %; {y_train_5[idx_50_to_60].mean():.1%} of them are 5s")
+
+# %% tags=["remove_input"]
+share_50_to_60 = y_train_5[idx_50_to_60].mean()
+verdict = (
+    "far more than the 50–60 % the forest announced: its probabilities are too modest in this range, "
+    "and an image the forest calls a coin toss is in fact most likely a 5"
+    if share_50_to_60 > 0.6 else
+    "consistent with the 50–60 % the forest announced" if share_50_to_60 >= 0.5 else
+    "fewer than the 50–60 % the forest announced: its probabilities are too confident in this range"
+)
+display(Markdown(
+    f"{idx_50_to_60.sum():,} training images get a probability between 50 % and 60 %, and "
+    f"**{share_50_to_60:.1%}** of them are 5s: {verdict}."
+))
+
+# %% [markdown]
+# One range is an anecdote. A *calibration curve* (or reliability diagram) does the same count for ten
+# ranges of probability at once. A perfectly calibrated model lies on the diagonal; points above it mean the
+# model under-estimates the probability of a 5, points below mean it over-estimates it.
+
+# %%
+import matplotlib.pyplot as plt
+from sklearn.calibration import CalibrationDisplay
+
+fig, ax = plt.subplots(figsize=(5, 5))
+calibration = CalibrationDisplay.from_predictions(
+    y_train_5, y_scores_forest, n_bins=10, name="Random forest", ax=ax
+)
+ax.set_xlabel("Predicted probability of a 5")
+ax.set_ylabel("Fraction of 5s");
+
+# %% tags=["remove_input"]
+prob_true, prob_pred = calibration.prob_true, calibration.prob_pred
+low, high = (prob_pred > 0.05) & (prob_pred < 0.2), prob_pred > 0.3
+assert (prob_true[low] < prob_pred[low]).all() and (prob_true[high] > prob_pred[high]).all()
+display(Markdown(
+    "The curve is S-shaped. Near the bottom it runs below the diagonal: of the images given about "
+    f"{prob_pred[low][0]:.0%}, only {prob_true[low][0]:.0%} are 5s. From about 30 % on it runs above: of the "
+    f"images given about {prob_pred[high][1]:.0%}, {prob_true[high][1]:.0%} are 5s. The forest's probabilities "
+    "are pulled towards the middle, it is *under-confident*. Random forests are known for this shape: a "
+    "probability near 0 or 1 needs almost every tree to agree, and the bootstrap samples and random pixel "
+    "subsets make that rare. If calibrated probabilities matter (to combine them with costs, say), "
+    "`sklearn.calibration.CalibratedClassifierCV` can learn a correction. For ranking images, which is all "
+    "the curves below need, the miscalibration does no harm."
+))
+
+# %% [markdown]
+# ## Precision/recall curves on the same axes
+#
+# `precision_recall_curve` accepts any score that ranks the images, so the forest's probabilities and the SGD
+# scores go through the same function. We draw both curves on one pair of axes, each with a dot at the
+# model's default operating point: score 0 for SGD (what `predict` uses) and probability 0.5 for the forest.
+
+# %%
+from sklearn.metrics import precision_recall_curve, precision_score, recall_score
+
+from mnist_tutorials.plotting import plot_pr_curve
+
+precisions_sgd, recalls_sgd, thresholds_sgd = precision_recall_curve(y_train_5, y_scores_sgd)
+precisions_forest, recalls_forest, thresholds_forest = precision_recall_curve(y_train_5, y_scores_forest)
+
+y_train_pred_sgd = y_scores_sgd > 0
+y_train_pred_forest = y_scores_forest >= 0.5
+
+fig, ax = plt.subplots(figsize=(6, 6))
+plot_pr_curve(precisions_sgd, recalls_sgd, ax=ax, label="SGD",
+              point=(recall_score(y_train_5, y_train_pred_sgd), precision_score(y_train_5, y_train_pred_sgd)))
+plot_pr_curve(precisions_forest, recalls_forest, ax=ax, label="Random forest",
+              point=(recall_score(y_train_5, y_train_pred_forest),
+                     precision_score(y_train_5, y_train_pred_forest)));
+
+# %% [markdown]
+# The forest's curve lies above and to the right of the SGD curve almost everywhere: at any recall it keeps a
+# higher precision. It bends down only close to the top-right corner, where a perfect classifier would sit.
+
+# %% [markdown]
+# ## F1 and ROC AUC for both models
+#
+# Two summaries make the comparison precise. **F1** scores each model at its default threshold. The **ROC
+# AUC** (area under the ROC curve) scores the ranking over all thresholds: it is the probability that a
+# random 5 gets a higher score than a random non-5. **Average precision** is the area under the PR curve
+# above, the better summary when positives are rare.
+
+# %%
+import pandas as pd
+from sklearn.metrics import average_precision_score, f1_score, roc_auc_score
+
+comparison = pd.DataFrame({
+    "SGD": [precision_score(y_train_5, y_train_pred_sgd), recall_score(y_train_5, y_train_pred_sgd),
+            f1_score(y_train_5, y_train_pred_sgd), roc_auc_score(y_train_5, y_scores_sgd),
+            average_precision_score(y_train_5, y_scores_sgd)],
+    "Random forest": [precision_score(y_train_5, y_train_pred_forest),
+                      recall_score(y_train_5, y_train_pred_forest),
+                      f1_score(y_train_5, y_train_pred_forest), roc_auc_score(y_train_5, y_scores_forest),
+                      average_precision_score(y_train_5, y_scores_forest)],
+}, index=["precision", "recall", "F1", "ROC AUC", "average precision"])
+comparison.round(4)
+
+# %% tags=["remove_cell"]
+assert (comparison["Random forest"] > comparison["SGD"])[["F1", "ROC AUC", "average precision"]].all()
+
+# %% tags=["remove_input"]
+sgd, forest = comparison["SGD"], comparison["Random forest"]
+display(Markdown(
+    f"The forest wins on every summary that looks at both kinds of error: F1 **{forest['F1']:.3f}** against "
+    f"**{sgd['F1']:.3f}**, ROC AUC **{forest['ROC AUC']:.4f}** against **{sgd['ROC AUC']:.4f}**, and average "
+    f"precision {forest['average precision']:.3f} against {sgd['average precision']:.3f}. At their default "
+    f"thresholds the forest finds {forest['recall']:.1%} of the 5s with a precision of "
+    f"{forest['precision']:.1%}; SGD finds {sgd['recall']:.1%} with a precision of {sgd['precision']:.1%}.\n\n"
+    f"Both ROC AUCs look close to 1, and their difference looks small. In error terms it is not: the "
+    f"area *above* the curve, the chance of ranking a random non-5 above a random 5, is "
+    f"{1 - sgd['ROC AUC']:.2%} for SGD and {1 - forest['ROC AUC']:.2%} for the forest, "
+    f"{(1 - sgd['ROC AUC']) / (1 - forest['ROC AUC']):.0f} times less."
+))
+
+# %% [markdown]
+# The ROC curves tell the same story. They crowd into the top-left corner because most images are negatives:
+# even a few hundred false positives are a small false positive rate. This is why the PR curve is
+# the better picture for a rare positive class.
+
+# %%
+from sklearn.metrics import roc_curve
+
+from mnist_tutorials.plotting import plot_roc_curve
+
+fpr_sgd, tpr_sgd, _ = roc_curve(y_train_5, y_scores_sgd)
+fpr_forest, tpr_forest, _ = roc_curve(y_train_5, y_scores_forest)
+
+fig, ax = plt.subplots(figsize=(6, 6))
+plot_roc_curve(fpr_sgd, tpr_sgd, ax=ax, label="SGD", auc=roc_auc_score(y_train_5, y_scores_sgd))
+plot_roc_curve(fpr_forest, tpr_forest, ax=ax, label="Random forest",
+               auc=roc_auc_score(y_train_5, y_scores_forest));
+
+# %% [markdown]
+# ## Why the forest does better
+#
+# A linear model gives every pixel one fixed weight, so it can only learn "ink here is evidence for a 5, ink
+# there is evidence against". Trees ask questions that depend on earlier answers ("is this pixel dark, *and*
+# that one light?"), which lets the forest recognise a 5 drawn a little to the left, or in a different style.
+# The price is size and speed: the forest stores many trees with thousands of nodes each, where SGD stores one
+# weight per pixel and an intercept.
+#
+# All the numbers on this page come from cross-validation on the training set; the test set stays untouched.
+# The [next tutorial](../09_sgd_error_analysis/) trains SGD on all ten digits and looks at the images it gets
+# wrong.

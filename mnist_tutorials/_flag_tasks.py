@@ -1,6 +1,6 @@
 """The computations behind the flags of `mnist_tutorials.flags` (private).
 
-Each task takes no argument and returns one flag's unrounded answer. They are the computations the
+Each task takes ``data_home`` (as for ``fetch_mnist``) and returns one flag's unrounded answer. They are the computations the
 tutorials show, with ``random_state=42`` everywhere: scikit-learn only, never Keras training, so the
 answers are deterministic for a given data set, scikit-learn and NumPy. The datasets and the slow
 5-detector scores are loaded once and shared; `release()` frees them.
@@ -14,22 +14,22 @@ import numpy as np
 
 
 @lru_cache(maxsize=1)
-def mnist_split():
+def mnist_split(data_home=None):
     """MNIST as ``X_train, X_test, y_train, y_test`` (first 60,000 rows train), loaded once."""
     from .datasets import fetch_mnist
 
-    mnist = fetch_mnist()
+    mnist = fetch_mnist(data_home=data_home)
     X, y = mnist.data, mnist.target
     return X[:60000], X[60000:], y[:60000], y[60000:]
 
 
 @lru_cache(maxsize=1)
-def five_detector_scores() -> np.ndarray:
+def five_detector_scores(data_home=None) -> np.ndarray:
     """Cross-validated decision scores of the 5-detector on the training set (the slow part)."""
     from sklearn.linear_model import SGDClassifier
     from sklearn.model_selection import cross_val_predict
 
-    X_train, _, y_train, _ = mnist_split()
+    X_train, _, y_train, _ = mnist_split(data_home)
     y_train_5 = y_train == "5"
     return cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3,
                              method="decision_function")
@@ -41,32 +41,32 @@ def release() -> None:
     five_detector_scores.cache_clear()
 
 
-def ones_in_test_set() -> int:
+def ones_in_test_set(data_home=None) -> int:
     """DATA.1: images of the digit 1 in the MNIST test set."""
-    _, _, _, y_test = mnist_split()
+    _, _, _, y_test = mnist_split(data_home)
     return int(np.count_nonzero(y_test == "1"))
 
 
 
-def threes_called_five() -> int:
+def threes_called_five(data_home=None) -> int:
     """BINARY.1: training 3s that the cross-validated 5-detector calls a 5."""
     # SGDClassifier.predict is decision_function > 0, so these are the predictions of
     # cross_val_predict(sgd_clf, X_train, y_train_5, cv=3): same folds, same fits.
-    _, _, y_train, _ = mnist_split()
-    y_train_pred = five_detector_scores() > 0
+    _, _, y_train, _ = mnist_split(data_home)
+    y_train_pred = five_detector_scores(data_home) > 0
     return int(np.count_nonzero(y_train_pred & (y_train == "3")))
 
 
-def precision_at_3000() -> float:
+def precision_at_3000(data_home=None) -> float:
     """ML105.1: precision of the 5-detector's cross-validated scores thresholded at 3000."""
     from sklearn.metrics import precision_score
 
-    _, _, y_train, _ = mnist_split()
+    _, _, y_train, _ = mnist_split(data_home)
     y_train_5 = y_train == "5"
-    return float(precision_score(y_train_5, five_detector_scores() >= 3000))
+    return float(precision_score(y_train_5, five_detector_scores(data_home) >= 3000))
 
 
-def scaled_sgd_zero_recall() -> float:
+def scaled_sgd_zero_recall(data_home=None) -> float:
     """ML105.2: diagonal cell of '0' in the row-normalized confusion matrix, scaled SGD, 2000 images.
 
     As in the tutorial, the scaler sits in a pipeline so that each fold learns its own means and
@@ -79,7 +79,7 @@ def scaled_sgd_zero_recall() -> float:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    X_train, _, y_train, _ = mnist_split()
+    X_train, _, y_train, _ = mnist_split(data_home)
     scaled_sgd_clf = make_pipeline(StandardScaler(), SGDClassifier(random_state=42))
     y_train_pred = cross_val_predict(scaled_sgd_clf, X_train[:2000], y_train[:2000], cv=3)
     labels = list(np.unique(y_train[:2000]))
@@ -87,11 +87,11 @@ def scaled_sgd_zero_recall() -> float:
     return float(cm[labels.index("0"), labels.index("0")])
 
 
-def trouser_mean_pixel() -> float:
+def trouser_mean_pixel(data_home=None) -> float:
     """FASHION.1: mean pixel value (0-255) over all pixels of the Trouser training images."""
     from .datasets import fetch_fashion_mnist
 
-    fashion = fetch_fashion_mnist()
+    fashion = fetch_fashion_mnist(data_home=data_home)
     X_train, y_train = fashion.data[:60000], fashion.target[:60000]
     trouser = list(fashion.target_names).index("Trouser")
     # Integer pixel values sum exactly in float64, so the mean does not depend on summation order.

@@ -73,7 +73,8 @@ class Flag:
         Decimals of the canonical answer (``0`` for integers). For a fraction, ``3`` means
         ``0.375`` / ``37.5%``.
     compute : callable
-        No-argument function returning the answer (a float or int) from the package's data.
+        ``compute(data_home)`` returns the answer (a float or int) from the package's data;
+        ``data_home`` is passed on to ``fetch_mnist`` (None: the default cache).
     cost : str
         Rough cost of ``compute`` on a laptop, shown before a slow computation starts.
     """
@@ -84,7 +85,7 @@ class Flag:
     tutorial: str
     kind: str
     decimals: int
-    compute: Callable[[], float]
+    compute: Callable[[object], float]
     cost: str
 
     def __post_init__(self):
@@ -233,7 +234,7 @@ def get_flag(label: str) -> Flag:
     )
 
 
-def compute_answer(label: str):
+def compute_answer(label: str, *, data_home=None):
     """Run the computation behind a flag and return the raw answer (this spoils the exercise).
 
     The computations are the ones the tutorials show, with ``random_state=42``: the answers
@@ -243,6 +244,8 @@ def compute_answer(label: str):
     ----------
     label : str
         A flag label; see [`list_flags`][mnist_tutorials.flags.list_flags].
+    data_home : str or path-like, default=None
+        Data folder, as for `mnist_tutorials.fetch_mnist`.
 
     Returns
     -------
@@ -254,7 +257,7 @@ def compute_answer(label: str):
     >>> from mnist_tutorials.flags import compute_answer
     >>> compute_answer("ML105.2")  # doctest: +SKIP
     """
-    return get_flag(label).compute()
+    return get_flag(label).compute(data_home)
 
 
 # --------------------------------------------------------------------------------------------
@@ -299,15 +302,16 @@ def cache_key() -> str:
     return digest.hexdigest()[:24]
 
 
-def _expected_normalized(flag: Flag, log: Callable[[str], None]) -> str:
+def _expected_normalized(flag: Flag, data_home, log: Callable[[str], None]) -> str:
     log(f"Computing the answer to {flag.label} from the data ({flag.cost}) ...")
     start = time.perf_counter()
-    normalized = normalize_answer(flag.compute(), flag.kind, flag.decimals)
+    normalized = normalize_answer(flag.compute(data_home), flag.kind, flag.decimals)
     log(f"{flag.label}: done in {time.perf_counter() - start:.1f} s.")
     return normalized
 
 
-def compute_flag_hashes(salt: str, labels=None, *, log: Callable[[str], None] = print) -> dict:
+def compute_flag_hashes(salt: str, labels=None, *, data_home=None,
+                        log: Callable[[str], None] = print) -> dict:
     """Compute flags' answers and return only their salted hashes (what the site publishes).
 
     Cost: every flag's computation runs, about a minute in all on a laptop (ML105.1 dominates);
@@ -319,6 +323,8 @@ def compute_flag_hashes(salt: str, labels=None, *, log: Callable[[str], None] = 
         Salt for [`hash_answer`][mnist_tutorials.flags.hash_answer].
     labels : iterable of str, default=None
         Which flags; None means all of them.
+    data_home : str or path-like, default=None
+        Data folder, as for `mnist_tutorials.fetch_mnist`.
     log : callable, default=print
         Receives one progress line per step.
 
@@ -340,7 +346,7 @@ def compute_flag_hashes(salt: str, labels=None, *, log: Callable[[str], None] = 
             flag.label: {
                 "kind": flag.kind,
                 "decimals": flag.decimals,
-                "sha256": hash_answer(flag.label, _expected_normalized(flag, log), salt),
+                "sha256": hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt),
             }
             for flag in flags
         }
@@ -383,7 +389,7 @@ def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[s
     salt = content.get("salt") or secrets.token_hex(16)
     stored = content.get("flags", {}).get(flag.label)
     if not isinstance(stored, str):
-        stored = hash_answer(flag.label, _expected_normalized(flag, log), salt)
+        stored = hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt)
         _tasks.release()
         content = {"salt": salt, "flags": {**content.get("flags", {}), flag.label: stored}}
         try:

@@ -100,7 +100,8 @@ def test_registry_is_consistent():
 
 
 def test_every_flag_points_to_an_existing_tutorial():
-    missing = [f"{f.label}: docs/{f.tutorial}" for f in flags.FLAGS.values() if not (ROOT / "docs" / f.tutorial).is_file()]
+    missing = [f"{flag.label}: docs/{flag.tutorial}" for flag in flags.FLAGS.values()
+               if not (ROOT / "docs" / flag.tutorial).is_file()]
     assert not missing, f"flags whose tutorial page does not exist: {missing}"
 
 
@@ -121,7 +122,7 @@ def test_get_flag_ignores_case_and_spaces_and_names_known_labels():
 )
 def test_flag_rejects_bad_declarations(kwargs, message):
     base = dict(label="T.1", title="t", question="q", tutorial="tutorials/x.py", kind="fraction",
-                decimals=3, compute=lambda: 0.5, cost="instant")
+                decimals=3, compute=lambda data_home: 0.5, cost="instant")
     with pytest.raises(ValueError, match=message):
         flags.Flag(**{**base, **kwargs})
 
@@ -146,7 +147,8 @@ def test_cache_key_follows_versions_data_checksums_and_sources(monkeypatch, tmp_
         assert flags.cache_key() != key
 
     package = tmp_path / "mnist_tutorials"
-    shutil.copytree(pathlib.Path(flags.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(pathlib.Path(flags.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
     with monkeypatch.context() as m:
         m.setattr(flags, "__file__", str(package / "flags.py"))
         assert flags.cache_key() == key  # same sources elsewhere: same key
@@ -163,14 +165,16 @@ def fake_flags(monkeypatch):
     calls = {"F.1": 0, "N.1": 0}
 
     def make(label, value):
-        def compute():
+        def compute(data_home):
             calls[label] += 1
+            calls["data_home"] = data_home
             return value
         return compute
 
     registry = {
-        "F.1": flags.Flag("F.1", "fraction", "q1", "tutorials/x.py", "fraction", 3, make("F.1", 0.61875), "instant"),
-        "N.1": flags.Flag("N.1", "count", "q2", "tutorials/y.py", "integer", 0, make("N.1", 4321), "instant"),
+        "F.1": flags.Flag("F.1", "fraction", "q1", "tutorials/x.py", "fraction", 3,
+                          make("F.1", 0.61875), "now"),
+        "N.1": flags.Flag("N.1", "count", "q2", "tutorials/y.py", "integer", 0, make("N.1", 4321), "now"),
     }
     monkeypatch.setattr(flags, "FLAGS", registry)
     monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
@@ -188,7 +192,8 @@ def test_check_flag_right_wrong_and_unreadable(fake_flags, tmp_path, capsys):
     assert "could not read" in capsys.readouterr().out
     assert flags.check_flag("N.1", "4,321", data_home=tmp_path) is True
     assert flags.check_flag("N.1", 4322, data_home=tmp_path) is False
-    assert fake_flags == {"F.1": 1, "N.1": 1}  # computed once each, then from the in-memory hash
+    assert fake_flags["F.1"] == fake_flags["N.1"] == 1  # computed once each, then from the in-memory hash
+    assert fake_flags["data_home"] == tmp_path  # the data come from the folder the caller named
     with pytest.raises(KeyError, match="F.1"):
         flags.check_flag("nope", 1, data_home=tmp_path)
 
@@ -309,10 +314,11 @@ def test_hook_renders_the_cards(hook, fake_module, tmp_path, monkeypatch):
     module, _ = fake_module
     monkeypatch.setattr(hook, "_flags_module", lambda config: module)
     hook.on_pre_build(_config(tmp_path))
-    nav = types.SimpleNamespace(pages=[types.SimpleNamespace(file=types.SimpleNamespace(src_uri="tutorials/x.py"),
-                                                            title="Tutorial X")])
+    tutorial_x = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="tutorials/x.py"), title="Tutorial X")
+    nav = types.SimpleNamespace(pages=[tutorial_x])
     hook.on_nav(nav, None, None)
-    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="exercises/flags.md"), url="exercises/flags/")
+    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="exercises/flags.md"),
+                                 url="exercises/flags/")
     other = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="index.md"), url="")
 
     source = tmp_path / "y.py"
@@ -334,7 +340,7 @@ def test_hook_renders_the_cards(hook, fake_module, tmp_path, monkeypatch):
 
 
 @pytest.mark.reference
-def test_cheap_flags_on_the_real_data():
+def test_cheap_flags_on_the_real_data(tmp_path, monkeypatch, capsys):
     # Structural facts of MNIST the answers rest on (not the answers themselves).
     X_train, X_test, y_train, y_test = _flag_tasks.mnist_split()
     assert X_train.shape == (60000, 784) and X_test.shape == (10000, 784)
@@ -343,6 +349,28 @@ def test_cheap_flags_on_the_real_data():
     zero_recall = flags.compute_answer("ML105.2")
     assert 0.5 < zero_recall <= 1.0
     assert flags.compute_answer("ML105.2") == zero_recall  # deterministic
+
+    # check_flag end to end on the real data, with its hash cache in a fresh folder
+    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    monkeypatch.setattr(flags, "_disk_cache_path", lambda data_home, key: tmp_path / f"{key}.json")
+    assert flags.check_flag("ML105.2", f"{100 * zero_recall:.0f}%")
+    assert not flags.check_flag("ML105.2", f"{100 * zero_recall - 1:.0f}%")
+    assert flags.check_flag("DATA.1", f"{ones:,}")
+    assert "Computing the answer to ML105.2" in capsys.readouterr().out
+
+
+@pytest.mark.reference
+def test_binary_flag_uses_the_tutorials_predictions():
+    """BINARY.1 thresholds the shared decision scores at 0: that is cross_val_predict's `predict`."""
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.model_selection import cross_val_predict
+
+    X_train, _, y_train, _ = _flag_tasks.mnist_split()
+    y_train_5 = y_train == "5"
+    y_train_pred = cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3)
+    np.testing.assert_array_equal(_flag_tasks.five_detector_scores() > 0, y_train_pred)
+    assert flags.compute_answer("BINARY.1") == int(np.count_nonzero(y_train_pred & (y_train == "3")))
+    _flag_tasks.release()
 
 
 # ------------------------------------------------------------------------------ command line

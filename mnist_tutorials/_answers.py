@@ -120,8 +120,8 @@ def normalize_answer(answer, kind: str, decimals: int = 0) -> str:
     match = _NUMBER_RE.fullmatch(text)
     if match is None:
         raise ValueError(
-            f"could not read {text!r} as a number: type digits with a dot for decimals, "
-            f"e.g. 0.375, .375 or 37.5%."
+            f"could not read {text!r} as a number: type digits, with a dot for decimals "
+            f"(and % for a percentage)."
         )
     sign, number, percent = match.groups()
     int_part, _, frac_part = number.partition(".")

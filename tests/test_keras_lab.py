@@ -52,6 +52,15 @@ def test_import_keras_lab_does_not_load_tensorflow_until_used():
     assert out.strip() == "False"
 
 
+def test_silence_tensorflow_logs_hides_start_up_notices():
+    code = ("import sys; from mnist_tutorials.keras_lab import silence_tensorflow_logs; "
+            "print(silence_tensorflow_logs(), silence_tensorflow_logs(), 'tensorflow' in sys.modules)")
+    env = {k: v for k, v in __import__("os").environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.split() == ["True", "False", "True"]
+    assert "I0000" not in result.stderr and "oneDNN" not in result.stderr, result.stderr
+
+
 # --- scale_pixels ------------------------------------------------------------------------------------------
 
 

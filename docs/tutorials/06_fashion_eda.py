@@ -78,7 +78,7 @@ display(Markdown(
 # %%
 df.isna().sum().sum()
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
 assert df.isna().sum().sum() == 0
 
 # %% [markdown]

@@ -8,6 +8,8 @@ from .concepts import plot_score_histograms
 from .images import plot_class_balance, plot_class_examples, plot_digit, plot_digits, plot_gallery
 from .curves import plot_pr_curve, plot_precision_recall_vs_threshold, plot_roc_curve
 from .interactive import threshold_explorer
+from .logistic import (plot_class_metrics, plot_confusion_heatmap, plot_explained_variance,
+                       plot_pixel_distributions, plot_sigmoid)
 from .chapter3 import plot_confusion_pair, plot_pixel_weights
 from .fashion import (label_pie, plot_annotated_image, plot_class_averages, plot_history,
                       plot_image_with_probabilities, plot_pixel_histogram, plot_prediction_grid)
@@ -23,6 +25,11 @@ __all__ = [
     "plot_roc_curve",
     "plot_score_histograms",
     "threshold_explorer",
+    "plot_class_metrics",
+    "plot_confusion_heatmap",
+    "plot_explained_variance",
+    "plot_pixel_distributions",
+    "plot_sigmoid",
     "plot_confusion_pair",
     "plot_pixel_weights",
     "label_pie",

@@ -1,0 +1,155 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise: data augmentation by shifting
+#
+# A digit moved by one pixel is still the same digit, but to a model that compares images pixel by pixel it is a
+# different image. This exercise, the second of Géron's chapter 3, grows the training set with shifted copies
+# of every image and measures what a k-nearest-neighbours classifier gains from them. The worked solution is
+# hidden behind the **Solution** buttons: try it yourself first.
+
+# %% [markdown]
+# ## The task
+#
+# 1. Write a function that shifts a 28×28 MNIST image by one pixel in any direction (left, right, up or down),
+#    filling the uncovered border with white (zero). `scipy.ndimage.shift` can do the work.
+# 2. For every image of a training set, add four shifted copies, one per direction. The training set grows
+#    five-fold.
+# 3. Train the best model of the [previous exercise](../11_exercise_knn_97/),
+#    `KNeighborsClassifier(n_neighbors=4, weights="distance")`, on the original and on the augmented training
+#    set, and compare their accuracies on the test set.
+#
+# **Mind the budget.** KNN prediction time grows with the size of the training set: after augmentation every
+# test image is compared with five times as many images. On a laptop, the full augmented training set takes
+# minutes; it is fine to work on a subset of the training images, as long as both models use the same one.
+#
+# **Flag.** Answer flag `AUG.1` on the [flags page](../../exercises/flags/): a smaller, fixed version of this
+# experiment with a default `KNeighborsClassifier()`.
+
+# %% [markdown] tags=["solution"]
+# First the data, and one image to practise on.
+
+# %% tags=["solution"]
+from mnist_tutorials import fetch_mnist
+
+mnist = fetch_mnist()
+X, y = mnist.data, mnist.target
+X_train, X_test, y_train, y_test = X[:60000], X[60000:], y[:60000], y[60000:]
+
+# %% [markdown] tags=["solution"]
+# `scipy.ndimage.shift` moves an image by `[rows, columns]`; `cval=0` fills the uncovered border with zeros.
+# Shifts by whole pixels need no interpolation (`order=0`).
+
+# %% tags=["solution"]
+from scipy.ndimage import shift
+
+
+def shift_digit(image, dx, dy):
+    """Shift a flattened 28×28 image dx pixels right and dy pixels down."""
+    return shift(image.reshape(28, 28), [dy, dx], cval=0, mode="constant", order=0).reshape(-1)
+
+
+from mnist_tutorials.plotting import plot_gallery
+
+image = X_train[1000]
+plot_gallery([image, shift_digit(image, -1, 0), shift_digit(image, 1, 0), shift_digit(image, 0, -1),
+              shift_digit(image, 0, 1)],
+             ["original", "left", "right", "up", "down"], n_cols=5);
+
+# %% [markdown] tags=["solution"]
+# The shifts are hard to see by eye, which is the point: the label does not change. For the whole training set
+# a Python loop over every image works but is slow; `augment_with_shifts` from the package does the same thing on all
+# images at once with array slicing, and returns the originals followed by one shifted block per direction. We
+# check that it agrees with our function on a few images.
+
+# %% tags=["solution"]
+import numpy as np
+
+from mnist_tutorials.augment import FOUR_SHIFTS, augment_with_shifts
+
+n_train = 10_000
+X_train_aug, y_train_aug = augment_with_shifts(X_train[:n_train], y_train[:n_train], shifts=FOUR_SHIFTS)
+print(FOUR_SHIFTS, X_train_aug.shape)
+
+for k, (dx, dy) in enumerate(FOUR_SHIFTS, start=1):
+    for i in [0, 1, 2]:
+        assert np.array_equal(X_train_aug[k * n_train + i], shift_digit(X_train[i], dx, dy))
+
+# %% tags=["solution", "remove_input"]
+from IPython.display import Markdown, display
+
+display(Markdown(
+    f"**The budget.** We use the first {n_train:,} training images, {len(X_train_aug):,} after augmentation, "
+    f"and the full test set of {len(X_test):,}. Both models together then compare "
+    f"{len(X_test) * (n_train + len(X_train_aug)):,} pairs of images, as many as a single KNN trained on "
+    f"{n_train + len(X_train_aug):,} images. The same experiment on the full training set would compare "
+    f"{len(X_train) * (1 + len(FOUR_SHIFTS) + 1) / (n_train * (1 + len(FOUR_SHIFTS) + 1)):.0f} times as many. "
+    "Expect the gain on a subset to be larger than on the full set: the fewer training images, the more a "
+    "shifted copy adds."
+))
+
+# %% [markdown] tags=["solution"]
+# Now the two models. Same hyperparameters, same test set; only the training set differs.
+
+# %% tags=["solution"]
+from sklearn.neighbors import KNeighborsClassifier
+
+from sklearn.metrics import accuracy_score
+
+knn_clf = KNeighborsClassifier(n_neighbors=4, weights="distance")
+knn_clf.fit(X_train[:n_train], y_train[:n_train])
+y_pred_original = knn_clf.predict(X_test)
+accuracy_original = accuracy_score(y_test, y_pred_original)
+
+knn_clf_aug = KNeighborsClassifier(n_neighbors=4, weights="distance")
+knn_clf_aug.fit(X_train_aug, y_train_aug)
+y_pred_augmented = knn_clf_aug.predict(X_test)
+accuracy_augmented = accuracy_score(y_test, y_pred_augmented)
+print(f"original:  {accuracy_original:.4f}\naugmented: {accuracy_augmented:.4f}")
+
+# %% tags=["solution", "remove_input"]
+error_original, error_augmented = 1 - accuracy_original, 1 - accuracy_augmented
+display(Markdown(
+    f"Trained on {n_train:,} images, the classifier is right on **{accuracy_original:.2%}** of the test set; "
+    f"trained on the same images plus their shifted copies, **{accuracy_augmented:.2%}**. That is a gain of "
+    f"{100 * (accuracy_augmented - accuracy_original):.2f} percentage points of accuracy, or "
+    f"{1 - error_augmented / error_original:.0%} fewer errors ({round(error_original * len(X_test))} "
+    f"misclassified test images become {round(error_augmented * len(X_test))}), without a single new "
+    "handwritten digit."
+))
+
+# %% tags=["remove_cell"]
+assert accuracy_augmented > accuracy_original
+
+# %% [markdown] tags=["solution"]
+# Which test images did augmentation fix? Here are the first ten that the original model got wrong and the
+# augmented one gets right, with both predictions.
+
+# %% tags=["solution"]
+fixed = np.flatnonzero((y_pred_original != y_test) & (y_pred_augmented == y_test))[:10]
+plot_gallery(X_test[fixed], [f"'{y_test[i]}': {y_pred_original[i]} → {y_pred_augmented[i]}" for i in fixed],
+             n_cols=5);
+
+# %% [markdown] tags=["solution"]
+# Several are written off-centre, slanted or with unusual proportions: their nearest neighbours in the original set were other
+# digits that happened to put ink on the same pixels. A shifted copy of a correctly-labelled digit is now
+# closer. Augmenting with small rotations, or with the elastic distortions of the original MNIST papers, gains
+# more still.
+
+# %% [markdown]
+# ## Going further
+#
+# - Try `shifts` of two pixels, or the eight directions including diagonals: `augment_with_shifts(X, y,
+#   shifts=[(-1, -1), (-1, 0), …])`.
+# - The same trick helps the linear model of the [error-analysis tutorial](../09_sgd_error_analysis/), which
+#   was thrown off by shifted 3s.

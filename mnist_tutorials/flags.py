@@ -178,6 +178,32 @@ FLAGS: dict[str, Flag] = {
             compute=_tasks.trouser_mean_pixel,
             cost="a few seconds to load Fashion-MNIST",
         ),
+        Flag(
+            label="KNN97.1",
+            title="A grid search on a small budget",
+            question="Run the exercise's grid search, `GridSearchCV(KNeighborsClassifier(), "
+                     "[{\"weights\": [\"uniform\", \"distance\"], \"n_neighbors\": [3, 4, 5, 6]}], cv=3)`, "
+                     "on the **first 2,000** training images only. What is the best mean validation accuracy "
+                     "(`best_score_`)? Give it to 3 decimals (or as a percentage to 0.1 %).",
+            tutorial="tutorials/11_exercise_knn_97.py",
+            kind="fraction",
+            decimals=3,
+            compute=_tasks.knn_grid_best_score_2000,
+            cost="a few seconds: 24 KNN fits on 2,000 images",
+        ),
+        Flag(
+            label="AUG.1",
+            title="Shifted copies, smaller scale",
+            question="Augment the **first 5,000** training images with their four one-pixel shifts (left, "
+                     "right, up, down; 25,000 images in all, originals included), train a default "
+                     "`KNeighborsClassifier()` on them, and score it on the **first 2,000** test images. "
+                     "What is its accuracy? Give it to 3 decimals (or as a percentage to 0.1 %).",
+            tutorial="tutorials/12_exercise_augmentation.py",
+            kind="fraction",
+            decimals=3,
+            compute=_tasks.augmented_knn_accuracy,
+            cost="a few seconds: one KNN prediction of 2,000 images against 25,000",
+        ),
     )
 }
 """Every flag, by label, in the order of the tutorials."""

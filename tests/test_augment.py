@@ -78,3 +78,14 @@ def test_augment_with_custom_shifts_and_errors():
         augment_with_shifts(X, y, shifts=[1], side=3)
     with pytest.raises(ValueError, match="2-D"):
         augment_with_shifts(np.ones(9), np.array([0]), side=3)
+
+
+@pytest.mark.reference
+def test_exercise_flags_on_real_data():
+    """The answers behind flags KNN97.1 and AUG.1 (pinned: a change means the flags page changed)."""
+    from mnist_tutorials.flags import compute_answer, get_flag, normalize_answer
+
+    expected = {"KNN97.1": "0.893", "AUG.1": "0.923"}
+    for label, answer in expected.items():
+        flag = get_flag(label)
+        assert normalize_answer(compute_answer(label), flag.kind, flag.decimals) == answer

@@ -21,7 +21,7 @@ import re
 from mkdocs.exceptions import PluginError
 
 TAG_CLASS = "celltag_solution"
-_CELL_START = re.compile(r'<div\s+class="jp-Cell\b')
+_CELL_START = re.compile(r'<div\s+class="jp-Cell[\s"]')
 _DIV = re.compile(r"<div\b|</div\s*>")
 _IS_SOLUTION = re.compile(r'class="[^"]*\b' + TAG_CLASS + r'\b')
 _SUMMARY = re.compile(r"<!--\s*summary:\s*(.*?)\s*-->")

@@ -26,7 +26,7 @@
 # this keeps them off the page.
 from mnist_tutorials.keras_lab import silence_tensorflow_logs
 
-silence_tensorflow_logs()
+silence_tensorflow_logs();
 
 # %% [markdown]
 # ## Reproducible training
@@ -43,12 +43,14 @@ keras.utils.set_random_seed(42)
 tf.config.experimental.enable_op_determinism()
 
 # %% [markdown]
-# !!! note "Which numbers can change"
-#     Two runs on the same machine give exactly the same numbers. On another CPU, or with another
-#     TensorFlow version, floating-point rounding differs, so losses and accuracies can change slightly
-#     (typically in the third decimal), and with them whatever depends on a close call: which grid cell wins,
-#     which images are the most confident mistakes. Training times depend on the machine. Every number in the
-#     text below is computed while the page is built, so it always matches the outputs next to it.
+# <div class="admonition note">
+# <p class="admonition-title">Which numbers can change</p>
+# <p>Two runs on the same machine give exactly the same numbers. On another CPU, or with another TensorFlow
+# version, floating-point rounding differs, so losses and accuracies can change slightly (typically in the
+# third decimal), and with them whatever depends on a close call: which grid cell wins, which images are the
+# most confident mistakes. Training times depend on the machine. Every number in the text below is computed
+# while the page is built, so it always matches the outputs next to it.</p>
+# </div>
 
 # %% [markdown]
 # ## Training, validation and test sets

@@ -87,6 +87,20 @@ def scaled_sgd_zero_recall(data_home=None) -> float:
     return float(cm[labels.index("0"), labels.index("0")])
 
 
+
+def pca20_logreg_accuracy(data_home=None) -> float:
+    """LOGREG.1: test accuracy of the tutorial's PCA pipeline with 20 components, on its 80/20 split."""
+    from sklearn.model_selection import train_test_split
+
+    from .datasets import fetch_mnist
+    from .logistic import make_pca_logreg
+
+    mnist = fetch_mnist(data_home=data_home)
+    X_train, X_test, y_train, y_test = train_test_split(mnist.data, mnist.target, test_size=0.2,
+                                                        random_state=42)
+    pca_clf = make_pca_logreg(n_components=20, scaler="minmax", tol=1e-3)
+    return float(pca_clf.fit(X_train, y_train).score(X_test, y_test))
+
 def trouser_mean_pixel(data_home=None) -> float:
     """FASHION.1: mean pixel value (0-255) over all pixels of the Trouser training images."""
     from .datasets import fetch_fashion_mnist

@@ -166,6 +166,19 @@ FLAGS: dict[str, Flag] = {
             cost="about 5 s",
         ),
         Flag(
+            label="LOGREG.1",
+            title="Twenty components",
+            question="The tutorial's PCA pipeline, `make_pca_logreg(n_components=30, scaler=\"minmax\", "
+                     "tol=1e-3)`, is fitted on the 80/20 split `train_test_split(X, y, test_size=0.2, "
+                     "random_state=42)` of all 70,000 images. Keep only **20** components instead: what "
+                     "is the pipeline's accuracy on the test set? Give a whole percentage.",
+            tutorial="tutorials/05_logistic_regression.py",
+            kind="fraction",
+            decimals=2,
+            compute=_tasks.pca20_logreg_accuracy,
+            cost="about 10-20 s: PCA and a logistic regression on 56,000 images",
+        ),
+        Flag(
             label="FASHION.1",
             title="How much ink in a pair of trousers?",
             question="The tutorial prints the mean pixel value of all 60,000 Fashion-MNIST training "

@@ -32,6 +32,26 @@ step "Python packages (pinned by requirements/constraints.txt)"
 "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
   -c requirements/constraints.txt -e ".[docs,test]" tensorflow-cpu
 
+# ---- reader (docs/hooks/reader.py): MathJax for the site, from the npm registry instead of a CDN ---------------
+MATHJAX_VERSION=3.2.2
+MATHJAX_SHA256=1b9c0a1c44df864e915690558e72adb9cc5203360daefd385084ced3b6c64c09
+step "MathJax $MATHJAX_VERSION (npm pack, into the git-ignored vendor/mathjax)"
+if grep -qs "\"version\": \"$MATHJAX_VERSION\"" vendor/mathjax/package.json; then
+  echo "already vendored: vendor/mathjax (mathjax $MATHJAX_VERSION)"
+else
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "mathjax@$MATHJAX_VERSION" >/dev/null)
+  if ! echo "$MATHJAX_SHA256  $tmp/mathjax-$MATHJAX_VERSION.tgz" | sha256sum --check --quiet -; then
+    echo "error: mathjax-$MATHJAX_VERSION.tgz from npm does not match the pinned sha256 $MATHJAX_SHA256" >&2
+    exit 1
+  fi
+  rm -rf vendor/mathjax && mkdir -p vendor/mathjax
+  tar -xzf "$tmp/mathjax-$MATHJAX_VERSION.tgz" -C vendor/mathjax --strip-components=1
+  rm -rf "$tmp"
+  echo "vendored mathjax $MATHJAX_VERSION into vendor/mathjax"
+fi
+# ---- end of the reader step ------------------------------------------------------------------------------------
+
 step "Data (MNIST and Fashion-MNIST into the cache)"
 "$PYTHON" -m mnist_tutorials fetch-data
 

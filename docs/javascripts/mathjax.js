@@ -1,17 +1,33 @@
-// MathJax configuration for pymdownx.arithmatex (generic mode), re-typeset on Material's instant navigation.
+// MathJax 3 configuration, read before the vendored assets/vendor/mathjax/tex-mml-chtml.js loads (both are
+// loaded at the end of <body>, so the page's content is already there).
+//
+// * Markdown pages: only pymdownx.arithmatex's output (generic mode: <span|div class="arithmatex">\( … \)</…>)
+//   is typeset; every other element is ignored, so a stray "$" in prose stays a dollar sign.
+// * Notebook pages (mkdocs-jupyter, <div class="jupyter-wrapper">): a Markdown cell keeps its $…$ and $$…$$ as
+//   written, in ordinary <p> elements, so the notebook's text is typeset the way Jupyter and Colab do it.
+//   Cell outputs other than Markdown (printed text, tables, plots) and the site's header, sidebars and footer
+//   are left alone.
+const notebookPage = document.querySelector(".jupyter-wrapper") !== null;
+
 window.MathJax = {
   tex: {
-    inlineMath: [["\\(", "\\)"]],
-    displayMath: [["\\[", "\\]"]],
+    inlineMath: [["\\(", "\\)"], ["$", "$"]],
+    displayMath: [["\\[", "\\]"], ["$$", "$$"]],
     processEscapes: true,
     processEnvironments: true,
   },
-  options: {
-    ignoreHtmlClass: ".*|",
-    processHtmlClass: "arithmatex",
-  },
+  options: notebookPage
+    ? {
+        ignoreHtmlClass: "jp-OutputArea-output|jp-InputArea-editor|md-header|md-sidebar|md-footer|md-search|reader-links",
+        processHtmlClass: "arithmatex|jp-RenderedMarkdown",
+      }
+    : {
+        ignoreHtmlClass: ".*|",
+        processHtmlClass: "arithmatex",
+      },
 };
 
+// Re-typeset after Material's instant navigation swaps the page content (a no-op on the first load).
 if (typeof document$ !== "undefined") {
   document$.subscribe(() => {
     if (window.MathJax && MathJax.typesetPromise) {

@@ -67,13 +67,10 @@ def test_slider_updates_precision_recall_and_matrix(page, site_server):
     assert before["threshold"] == 0, "the explorer should start at predict's threshold, 0"
     _consistent(before)
 
+    graph.scroll_into_view_if_needed()
     rail = graph.locator(".slider-rail-touch-rect").bounding_box()
     page.mouse.click(rail["x"] + 0.8 * rail["width"], rail["y"] + rail["height"] / 2)
-    page.wait_for_function(
-        "(old) => { const t = document.querySelector('.plotly-graph-div .gtitle');"
-        " return t && t.textContent !== old; }",
-        arg=before["title"], timeout=10_000,
-    )
+    graph.locator(".gtitle").filter(has_not_text=before["title"]).wait_for(timeout=10_000)
     after = _read(graph)
     _consistent(after)
     assert after["threshold"] > before["threshold"]

@@ -68,8 +68,8 @@ def test_starts_at_threshold_zero(scored, explorer):
 
 def test_matrix_labels_name_the_positive_class(explorer):
     fig, _ = explorer
-    assert list(fig.data[4].x) == ["predicted not 5", "predicted 5"]
-    assert list(fig.data[4].y) == ["actual not 5", "actual 5"]
+    assert list(fig.data[4].x) == list(fig.data[4].y) == ["not 5", "5"]
+    assert fig.layout.xaxis2.title.text == "predicted" and fig.layout.yaxis2.title.text == "actual"
 
 
 def test_default_thresholds_and_downsampled_curves(scored):

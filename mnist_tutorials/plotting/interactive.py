@@ -107,8 +107,8 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
     grid = np.linspace(thresholds[0], thresholds[-1], max(int(n_curve_points), 2))
     curve = threshold_sweep(y_true, scores, grid)
     neg, pos = f"not {positive_label}", str(positive_label)
-    matrix_x = [f"predicted {neg}", f"predicted {pos}"]
-    matrix_y = [f"actual {neg}", f"actual {pos}"]
+    matrix_x = [neg, pos]
+    matrix_y = [neg, pos]
 
     def markers(i):
         return go.Scatter(x=[thresholds[i], thresholds[i]], y=[stops.precision[i], stops.recall[i]],
@@ -150,13 +150,16 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
         layout = {"title.text": _title(t, stops.precision[i], stops.recall[i])}
         steps.append(dict(method="update", label=label, args=[data, layout, [2, 3, 4]]))
     fig.update_layout(
-        title=dict(text=_title(thresholds[start], stops.precision[start], stops.recall[start]), x=0.02),
+        title=dict(text=_title(thresholds[start], stops.precision[start], stops.recall[start]), x=0.02,
+                   font=dict(size=16)),
+        modebar=dict(orientation="v"),
         sliders=[dict(active=start, steps=steps, currentvalue=dict(prefix="Threshold: "),
                       pad=dict(t=50), len=1.0)],
         height=480, margin=dict(l=60, r=20, t=60, b=20),
         legend=dict(orientation="h", x=0, y=1.1),
         xaxis=dict(title="Threshold", range=[thresholds[0], thresholds[-1]]),
         yaxis=dict(title="Precision / recall", range=[0, 1.02]),
-        xaxis2=dict(side="top"), yaxis2=dict(autorange="reversed"),
+        xaxis2=dict(side="top", title=dict(text="predicted", standoff=4)),
+        yaxis2=dict(autorange="reversed", title=dict(text="actual", standoff=4)),
     )
     return fig

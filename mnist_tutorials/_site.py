@@ -9,6 +9,8 @@ default renderer.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 
 ENV_VAR = "MNIST_TUTORIALS_SITE_BUILD"
@@ -33,11 +35,19 @@ def configure_plotly_for_site() -> bool:
     from plotly.io._base_renderers import MimetypeRenderer
 
     class _SiteRenderer(MimetypeRenderer):
+        def __init__(self):
+            self.count = 0
+
         def to_mimebundle(self, fig_dict):
+            # A div id derived from the figure and its position on the page (not a random uuid), so two builds
+            # of an unchanged page produce identical HTML; figures with frames must not play on page load.
+            self.count += 1
+            digest = hashlib.sha256(json.dumps(fig_dict, sort_keys=True, default=str).encode()).hexdigest()
             height = fig_dict.get("layout", {}).get("height") or 480
             html = pio.to_html(fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False,
                                config={"responsive": True, "displaylogo": False}, validate=False,
-                               default_height=f"{height}px")
+                               default_height=f"{height}px", auto_play=False,
+                               div_id=f"plotly-{self.count}-{digest[:12]}")
             return {"text/html": html}
 
     pio.renderers["mnist_site"] = _SiteRenderer()

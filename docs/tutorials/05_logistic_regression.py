@@ -193,7 +193,7 @@ assert raw_clf.n_iter_[0] == 50
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler
 
-clf = make_pipeline(MinMaxScaler(), LogisticRegression(max_iter=1000, tol=1e-3))
+clf = make_pipeline(MinMaxScaler(), LogisticRegression(max_iter=1000, tol=1e-3, random_state=42))
 start = time.perf_counter()
 clf.fit(X_train, y_train)
 clf_seconds = time.perf_counter() - start
@@ -555,7 +555,7 @@ plot_explained_variance(pca.explained_variance_ratio_);
 # `inverse_transform`.
 
 # %%
-scaled = pca_clf.named_steps["minmaxscaler"].transform(examples)
+scaled = pca_clf.named_steps["scaler"].transform(examples)
 restored = pca.inverse_transform(pca.transform(scaled))
 columns = {"original": examples, "scaled": scaled, "PCA-restored": restored}
 images = [columns[name][i] for i in range(len(examples)) for name in columns]
@@ -563,8 +563,8 @@ titles = [name for i in range(len(examples)) for name in columns]
 plot_gallery(images, titles, n_cols=3, cmap="gray");
 
 # %% tags=["remove_input"]
-reconstruction_error = np.mean((minmax.transform(X_test) - pca_clf[:2].inverse_transform(
-    pca_clf[:2].transform(X_test))) ** 2)
+X_test_scaled = pca_clf.named_steps["scaler"].transform(X_test)
+reconstruction_error = np.mean((X_test_scaled - pca.inverse_transform(pca.transform(X_test_scaled))) ** 2)
 display(Markdown(
     f"The restored digits are blurred but still easy to recognise: 30 components explain "
     f"{pca.explained_variance_ratio_.sum():.1%} of the pixel variance, and the mean squared error of the "

@@ -97,8 +97,6 @@ display(Markdown(
     f"and does better on every fold. Put as errors: {error_raw:.1%} of the images were wrong, now "
     f"{error_scaled:.1%}, {1 - error_scaled / error_raw:.0%} fewer mistakes for one line of preprocessing."
 ))
-
-# %% tags=["remove_cell"]
 assert (accuracy_scaled > accuracy_raw).all()
 
 # %% [markdown]
@@ -120,15 +118,13 @@ fig, ax = plt.subplots(figsize=(7, 7))
 ConfusionMatrixDisplay.from_predictions(y_train, y_train_pred, normalize="true", values_format=".0%", ax=ax,
                                         colorbar=False);
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 # cross_val_predict used the same folds and models as cross_val_score: same accuracy per fold.
 folds = StratifiedKFold(n_splits=3).split(X_train, y_train)
 assert np.allclose([np.mean(y_train_pred[test] == y_train[test]) for _, test in folds], accuracy_scaled)
-
-# %% tags=["remove_input"]
 from sklearn.metrics import confusion_matrix
 
 labels = np.unique(y_train)
@@ -163,8 +159,11 @@ axs[1].set_title("Errors normalized by column");
 # The ten largest confusions, in images (`top_confusions` ranks the off-diagonal cells of a confusion matrix):
 
 # %%
+from sklearn.metrics import confusion_matrix
+
 from mnist_tutorials.multiclass import top_confusions
 
+labels = sorted(set(y_train))  # the row and column order of confusion_matrix
 cm_counts = confusion_matrix(y_train, y_train_pred)
 top = top_confusions(cm_counts, labels, n=10)
 top
@@ -236,6 +235,7 @@ plot_pixel_weights([mean_5 - mean_3, weights_5_minus_3],
 # `shift_image`, one and two pixels each way: how many are still called 3?
 
 # %%
+import numpy as np
 import pandas as pd
 
 from mnist_tutorials.augment import shift_image
@@ -257,8 +257,6 @@ display(Markdown(
     f"{shifted_3s.loc[2, 'still 3']:.0%}. A person would not notice the shift. The model does, because its "
     "evidence is tied to pixel positions."
 ))
-
-# %% tags=["remove_cell"]
 assert (shifted_3s["still 3"] < 1).all() and shifted_3s.loc[-2, "still 3"] < shifted_3s.loc[-1, "still 3"]
 
 # %% [markdown]

@@ -156,11 +156,9 @@ f1_chain = f1_score(y_test_multilabel[:n_eval], chain_clf.predict(X_test[:n_eval
 pd.DataFrame({"independent SVCs": f1_independent, "classifier chain": f1_chain},
              index=["large", "odd"]).round(4)
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
 np.testing.assert_array_equal(independent_clf.predict(X_test[:n_eval])[:, 0],
                               chain_clf.predict(X_test[:n_eval])[:, 0].astype(bool))
-
-# %% tags=["remove_input"]
 odd_independent = independent_clf.predict(X_test[:n_eval])[:, 1]
 odd_chain = chain_clf.predict(X_test[:n_eval])[:, 1].astype(bool)
 n_differ = int(np.sum(odd_independent != odd_chain))
@@ -232,8 +230,6 @@ display(Markdown(
     f"{error_noisy / error_cleaned:.1f} times less. The remaining error is mostly where the strokes of the "
     "neighbours differ from the original's, not noise on the background."
 ))
-
-# %% tags=["remove_cell"]
 assert error_cleaned < error_noisy
 assert not (cleaned == y_test_mod[:n_err]).all(axis=1).any()  # "not copies of the originals"
 

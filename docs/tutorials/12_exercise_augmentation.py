@@ -127,8 +127,6 @@ display(Markdown(
     f"misclassified test images become {round(error_augmented * len(X_test))}), without a single new "
     "handwritten digit."
 ))
-
-# %% tags=["remove_cell"]
 assert accuracy_augmented > accuracy_original
 
 # %% [markdown] tags=["solution"]

@@ -624,7 +624,7 @@ display(Markdown(
     f"mistakes falls from {int((y_pred != y_test).sum())} to {int((y_pred_poly != y_test).sum())}, "
     f"{error_drop:.0%} fewer. Every digit gains: the lowest F1 is now "
     f"{poly_table.iloc[:-2]['f1-score'].min():.3f} (digit {poly_table.iloc[:-2]['f1-score'].idxmin()}), "
-    f"above the best F1 of the pixel model for {int((table.iloc[:-2]['f1-score'] < poly_table.iloc[:-2]['f1-score'].min()).sum())} "
+    f"higher than the pixel model's F1 for {int((table.iloc[:-2]['f1-score'] < poly_table.iloc[:-2]['f1-score'].min()).sum())} "
     "of the ten digits. The gap between training accuracy "
     f"({poly_train_accuracy:.2%}) and test accuracy is the price of the extra flexibility: a quadratic "
     "model starts to memorise its training set, which is what the regularisation holds back."

@@ -53,7 +53,10 @@ from mnist_tutorials.plotting import plot_sigmoid
 
 plot_sigmoid();
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
+from mnist_tutorials.logistic import sigmoid
+import numpy as np
+
 assert sigmoid(0.0) == 0.5
 assert np.allclose(sigmoid(z) + sigmoid(-z), 1.0)
 assert np.allclose(np.log(sigmoid(z) / (1 - sigmoid(z))), z)
@@ -80,6 +83,8 @@ assert np.allclose(np.log(sigmoid(z) / (1 - sigmoid(z))), z)
 # features, three random weights and a random bias.
 
 # %%
+from mnist_tutorials.logistic import sigmoid
+
 import numpy as np
 
 rng = np.random.default_rng(42)
@@ -98,9 +103,13 @@ print("X:", X_sim.shape, " weights:", weights.shape, " Z:", Z.shape, " y_hat:", 
 # them. The sigmoid then turns each score into a probability.
 
 # %%
+from mnist_tutorials.plotting import plot_sigmoid
+
 plot_sigmoid(Z, y_hat);
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
+import numpy as np
+
 from mnist_tutorials.logistic import simulate_logistic_regression
 
 sim = simulate_logistic_regression(n_samples, n_features, random_state=42)
@@ -108,6 +117,8 @@ np.testing.assert_allclose(sim.z, Z)
 np.testing.assert_allclose(sim.y_hat, y_hat)
 
 # %% tags=["remove_input"]
+import numpy as np
+
 from IPython.display import Markdown, display
 
 n_positive = int((y_hat >= 0.5).sum())
@@ -172,7 +183,7 @@ for warning in caught:
 print(f"\niterations: {raw_clf.n_iter_[0]}, fit: {raw_seconds:.1f} s, "
       f"test accuracy: {raw_clf.score(X_test, y_test):.4f}")
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
 assert any(issubclass(w.category, ConvergenceWarning) for w in caught)
 assert raw_clf.n_iter_[0] == 50
 
@@ -181,15 +192,18 @@ assert raw_clf.n_iter_[0] == 50
 # model still predicts (and not badly), but its weights are not the minimum of the loss, and a rerun with
 # a different budget would give different weights. The warning names the two remedies:
 #
-# - **more iterations**: the source of this page used `max_iter=2000` on raw pixels, which converges but
-#   takes many minutes, since every L-BFGS iteration is a pass over the 56,000 × 784 training matrix;
+# - **more iterations**: the source of this page used `max_iter=2000` on raw pixels, trained for many
+#   minutes (every L-BFGS iteration is at least one pass over the 56,000 × 784 training matrix) and
+#   still got this warning;
 # - **scaling the data**: with pixels in $[0, 1]$ instead of $[0, 255]$ the loss surface is far better
-#   conditioned and the optimiser needs much fewer steps.
+#   conditioned and the optimiser needs far fewer steps.
 #
 # We take the second remedy and put the scaler and the model in a `Pipeline`, so that the scaler is fitted
 # on the training set only and applied identically to whatever we predict on.
 
 # %%
+import time
+
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler
 
@@ -199,7 +213,7 @@ clf.fit(X_train, y_train)
 clf_seconds = time.perf_counter() - start
 print(f"converged after {clf[-1].n_iter_[0]} iterations, fit: {clf_seconds:.1f} s")
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
 from mnist_tutorials.logistic import make_scaled_logreg
 
 assert clf[-1].n_iter_[0] < raw_clf.max_iter  # scaled data converges within the budget raw pixels exhaust
@@ -225,6 +239,8 @@ accuracy = accuracy_score(y_test, y_pred)
 print(f"Accuracy: {accuracy:.2%}")
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
 display(Markdown(
     f"The scaled model classifies **{accuracy:.2%}** of the {len(y_test):,} test images correctly, after "
     f"{clf[-1].n_iter_[0]} iterations, against {raw_clf.score(X_test, y_test):.2%} for the unfinished fit "
@@ -235,6 +251,8 @@ display(Markdown(
 # ### What the model gets wrong
 
 # %%
+import numpy as np
+
 from mnist_tutorials.plotting import plot_gallery
 
 wrong = np.flatnonzero(y_pred != y_test)
@@ -244,10 +262,10 @@ plot_gallery(X_test[first], [f"true {t}, pred {p}" for t, p in zip(y_test[first]
 
 # %% [markdown]
 # `np.flatnonzero(y_pred != y_test)` lists the positions of the wrong predictions, and the gallery shows
-# the first sixteen with their true and predicted labels. Several are hard even for a person (a 4 with an
-# open top looks like a 9, a 7 with a bar can pass for a 2). Others, like a clear digit read as another
-# one, show the limit of a linear model: it can only add up evidence pixel by pixel, and a slightly
-# shifted or slanted stroke moves the ink onto pixels that vote for another class.
+# the first sixteen with their true and predicted labels. A few are sloppy enough to fool a person too.
+# Most are perfectly readable, and they show the limit of a linear model: it can only add up evidence
+# pixel by pixel, and a slightly shifted, slanted or thicker stroke moves the ink onto pixels that vote
+# for another class.
 
 # %% [markdown]
 # ## 3. The confusion matrix
@@ -265,6 +283,8 @@ plot_gallery(X_test[first], [f"true {t}, pred {p}" for t, p in zip(y_test[first]
 # `confusion_matrix` uses exactly this layout: rows are the actual classes, columns the predicted ones.
 
 # %%
+import numpy as np
+
 import pandas as pd
 
 from mnist_tutorials.metrics import confusion_counts
@@ -278,6 +298,8 @@ pd.DataFrame(cm_sick, index=["actual sick", "actual healthy"],
 confusion_counts(cm_sick).rename(index={0: "sick as positive", 1: "healthy as positive"})
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
 from mnist_tutorials.metrics import accuracy_from_confusion, precision_from_confusion, recall_from_confusion
 
 sick_precision = precision_from_confusion(cm_sick)[0]
@@ -311,6 +333,9 @@ plot_confusion_heatmap(cm, labels=clf.classes_);
 # which digits were mistaken for it (its false positives).
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+import numpy as np
+
 from mnist_tutorials.multiclass import top_confusions
 
 top = top_confusions(cm, clf.classes_, n=3)
@@ -329,6 +354,9 @@ display(Markdown(
 # The correct predictions are the diagonal, so accuracy is the trace divided by the total.
 
 # %%
+from sklearn.metrics import accuracy_score
+import numpy as np
+
 accuracy_from_cm = cm.trace() / cm.sum()
 print(f"trace / sum:    {accuracy_from_cm:.6f}")
 print(f"accuracy_score: {accuracy_score(y_test, y_pred):.6f}")
@@ -364,6 +392,8 @@ except ValueError as error:
 # `"weighted"` their mean weighted by class size.
 
 # %%
+import numpy as np
+
 from sklearn.metrics import f1_score, recall_score
 
 precision = precision_score(y_test, y_pred, average=None)
@@ -380,6 +410,8 @@ print("f1:       ", np.round(f1, 4))
 # (everything that is the class).
 
 # %%
+import numpy as np
+
 tp = np.diag(cm)
 precision_by_hand = tp / cm.sum(axis=0)
 recall_by_hand = tp / cm.sum(axis=1)
@@ -408,6 +440,8 @@ from mnist_tutorials.plotting import plot_class_metrics
 plot_class_metrics(table);
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
 per_class = table.iloc[:-2]
 worst, best = per_class["f1-score"].idxmin(), per_class["f1-score"].idxmax()
 low_precision = per_class["precision"].idxmin()
@@ -426,6 +460,9 @@ display(Markdown(
 # remedy for imbalanced classes. How imbalanced is MNIST?
 
 # %%
+import numpy as np
+import pandas as pd
+
 from sklearn.utils.class_weight import compute_class_weight
 
 classes = np.unique(y_train)
@@ -433,6 +470,13 @@ weights_balanced = compute_class_weight("balanced", classes=classes, y=y_train)
 pd.Series(weights_balanced, index=classes, name="weight").round(3).to_frame().T
 
 # %%
+from mnist_tutorials.logistic import make_scaled_logreg
+from mnist_tutorials.metrics import metrics_table
+from sklearn.metrics import accuracy_score
+from sklearn.metrics import confusion_matrix
+import pandas as pd
+import time
+
 balanced_clf = make_scaled_logreg("minmax", tol=1e-3, class_weight="balanced")
 start = time.perf_counter()
 balanced_clf.fit(X_train, y_train)
@@ -444,6 +488,9 @@ print(f"accuracy: {accuracy_score(y_test, y_pred_balanced):.4f} (unweighted: {ac
 pd.DataFrame({"recall": table["recall"], "recall, balanced": balanced_table["recall"]}).iloc[:-2].round(4).T
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+from sklearn.metrics import accuracy_score
+
 recall_change = (balanced_table["recall"] - table["recall"]).iloc[:-2]
 display(Markdown(
     f"The weights range from {weights_balanced.min():.3f} (digit {classes[weights_balanced.argmin()]}, the "
@@ -466,7 +513,9 @@ display(Markdown(
 #   and the rare stroke that reaches them becomes a huge value.
 
 # %%
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+from mnist_tutorials.plotting import plot_gallery
 
 standard = StandardScaler().fit(X_train)
 minmax = MinMaxScaler().fit(X_train)
@@ -496,6 +545,10 @@ plot_pixel_distributions(columns);
 # studying; we only need to fit the StandardScaler one.
 
 # %%
+import time
+
+from mnist_tutorials.logistic import make_scaled_logreg
+
 standard_clf = make_scaled_logreg("standard", tol=1e-3)
 start = time.perf_counter()
 standard_clf.fit(X_train, y_train)
@@ -506,6 +559,8 @@ print(f"StandardScaler: accuracy {standard_accuracy:.4f}, {standard_clf[-1].n_it
 print(f"MinMaxScaler:   accuracy {accuracy:.4f}, {clf[-1].n_iter_[0]} iterations, fit {clf_seconds:.1f} s")
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
 gap = abs(accuracy - standard_accuracy)
 better = "MinMaxScaler" if accuracy > standard_accuracy else "StandardScaler"
 display(Markdown(
@@ -536,6 +591,8 @@ pca_clf
 # fits the three in turn on the training set.
 
 # %%
+import time
+
 start = time.perf_counter()
 pca_clf.fit(X_train, y_train)
 pca_seconds = time.perf_counter() - start
@@ -555,6 +612,8 @@ plot_explained_variance(pca.explained_variance_ratio_);
 # `inverse_transform`.
 
 # %%
+from mnist_tutorials.plotting import plot_gallery
+
 scaled = pca_clf.named_steps["scaler"].transform(examples)
 restored = pca.inverse_transform(pca.transform(scaled))
 columns = {"original": examples, "scaled": scaled, "PCA-restored": restored}
@@ -563,6 +622,9 @@ titles = [name for i in range(len(examples)) for name in columns]
 plot_gallery(images, titles, n_cols=3, cmap="gray");
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+import numpy as np
+
 X_test_scaled = pca_clf.named_steps["scaler"].transform(X_test)
 reconstruction_error = np.mean((X_test_scaled - pca.inverse_transform(pca.transform(X_test_scaled))) ** 2)
 display(Markdown(
@@ -592,6 +654,9 @@ display(Markdown(
 # tighter tolerance, `tol=1e-6`.
 
 # %%
+from sklearn.metrics import accuracy_score
+import time
+
 from mnist_tutorials.logistic import make_pca_poly_logreg
 
 poly_clf = make_pca_poly_logreg(n_components=30, degree=2, C=0.03, tol=1e-6)
@@ -605,18 +670,25 @@ print(f"{n_poly_features} features, {poly_clf[-1].n_iter_[0]} iterations, fit: {
 poly_train_accuracy = poly_clf.score(X_train, y_train)
 print(f"train accuracy: {poly_train_accuracy:.4f}, test accuracy: {poly_accuracy:.4f}")
 
-# %% tags=["remove_cell"]
+# %% tags=["remove_input"]
 assert n_poly_features == 495
 assert poly_accuracy >= 0.975, poly_accuracy
 
 # %%
+from mnist_tutorials.metrics import metrics_table
+from sklearn.metrics import confusion_matrix
+
 poly_table = metrics_table(confusion_matrix(y_test, y_pred_poly), labels=poly_clf.classes_)
 poly_table.round(4)
 
 # %%
+from mnist_tutorials.plotting import plot_class_metrics
+
 plot_class_metrics(poly_table);
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
 error_drop = 1 - (1 - poly_accuracy) / (1 - accuracy)
 assert error_drop > 0.5  # the introduction promises "more than half"
 display(Markdown(
@@ -637,6 +709,9 @@ display(Markdown(
 # page, on the machine that built it):
 
 # %%
+import pandas as pd
+from sklearn.metrics import accuracy_score
+
 summary = pd.DataFrame(
     [
         ("raw pixels, 50 iterations (not converged)", raw_seconds, raw_clf.score(X_test, y_test)),
@@ -651,6 +726,8 @@ summary = pd.DataFrame(
 summary.round({"fit seconds": 1, "test accuracy": 4})
 
 # %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
 display(Markdown(f"""
 - **Logistic regression** is a linear score pushed through a sigmoid (a softmax for ten classes). On
   scaled pixels it classifies {accuracy:.2%} of the test digits correctly.

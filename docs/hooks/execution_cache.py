@@ -131,6 +131,11 @@ def on_post_build(config):
         (cache_dir / "timings.data").write_text(json.dumps(_state["timings"], indent=1, sort_keys=True))
 
 
+def _seconds(entry: dict) -> str:
+    # Unknown when the cache entry was written by a build that was interrupted before it saved its timings.
+    return f"{entry['seconds']:.1f}" if "seconds" in entry else "unknown"
+
+
 def _timings_table(to_root: str) -> str:
     rows = sorted(_state["timings"].items())
     if not rows:
@@ -138,7 +143,7 @@ def _timings_table(to_root: str) -> str:
     total = sum(entry.get("seconds", 0.0) for _, entry in rows)
     body = "".join(
         f"<tr><td><a href=\"{to_root}{html.escape(entry.get('url', ''))}\">{html.escape(entry.get('title') or src)}</a></td>"
-        f"<td style=\"text-align:right\">{entry.get('seconds', float('nan')):.1f}</td>"
+        f"<td style=\"text-align:right\">{_seconds(entry)}</td>"
         f"<td>{'cache' if entry.get('from_cache') else 'executed in this build'}</td>"
         f"<td>{html.escape(entry.get('executed_at', '?'))}</td></tr>"
         for src, entry in rows

@@ -43,7 +43,7 @@ def test_tutorial_page_was_executed(site_dir, tutorial):
     page = site_dir / "tutorials" / tutorial.stem / "index.html"
     assert page.is_file(), f"{tutorial.name} was not built to {page}"
     html = page.read_text(encoding="utf-8")
-    outputs = re.findall(r'class="jp-OutputArea-output', html)
+    outputs = re.findall(r'class="jp-OutputArea-child', html)
     assert len(outputs) >= 3, f"{tutorial.name}: expected executed outputs, found {len(outputs)}"
     assert "Traceback (most recent call last)" not in html
 

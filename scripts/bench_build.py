@@ -134,23 +134,24 @@ def main(argv=None) -> int:
     checks = [
         ("warm ÷ no-execution", f"{ratio:.2f}", "≤ 1.3", ratio <= 1.3),
         ("cold build", "not measured" if cold is None else f"{cold / 60:.1f} min", "≤ 12 min",
-         cold is None or cold <= 720),
+         None if cold is None else cold <= 720),
         ("largest page", f"{largest / 1e6:.2f} MB ({page})", "≤ 1.5 MB", largest <= 1.5e6),
         ("total site size", f"{total / 1e6:.1f} MB", "", True),
         ("warm build executed", str(len(warm_ran)), "0", not warm_ran),
         ("edit re-executed", ", ".join(edit_ran) or "none", edited.name, edit_ran == [edited.name]),
         ("cold builds identical", "not measured" if differing is None else
-         ("yes" if not differing else "differ: " + ", ".join(differing)), "yes", not differing),
+         ("yes" if not differing else "differ: " + ", ".join(differing)), "yes",
+         None if differing is None else not differing),
     ]
     print("| measure | value | target | ok |\n|---|---|---|---|")
     for name, value, target, ok in checks:
-        print(f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} |")
+        print(f"| {name} | {value} | {target} | {'n/a' if ok is None else 'yes' if ok else 'NO'} |")
     print(f"\n(cores: {os.cpu_count()}, python {sys.version.split()[0]})")
     if workdir is not None and not args.keep:
         shutil.rmtree(workdir)
-    else:
+    elif workdir is not None:
         print(f"kept {workdir}", file=sys.stderr)
-    return 0 if all(ok for *_, ok in checks) else 1
+    return 0 if all(ok is not False for *_, ok in checks) else 1
 
 
 if __name__ == "__main__":

@@ -91,6 +91,9 @@ def main(argv=None) -> int:
         workdir = pathlib.Path(tempfile.mkdtemp(prefix="bench-build-"))
         repo = workdir / "repo"
         subprocess.run(["git", "clone", "--quiet", str(args.repo.resolve()), str(repo)], check=True)
+        vendor = args.repo.resolve() / "vendor"  # git-ignored assets that scripts/setup.sh installs (MathJax)
+        if vendor.is_dir():
+            shutil.copytree(vendor, repo / "vendor")
     rows = []
 
     def step(name, **env):

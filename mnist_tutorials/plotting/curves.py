@@ -10,17 +10,9 @@ Each function draws on ``ax`` (or on a new figure) and returns the matplotlib Fi
 from __future__ import annotations
 
 import numpy as np
+from .images import _new_axes
 
 __all__ = ["plot_pr_curve", "plot_precision_recall_vs_threshold", "plot_roc_curve"]
-
-
-def _figure_and_axes(ax, figsize):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        fig, ax = plt.subplots(figsize=figsize)
-        return fig, ax
-    return ax.figure, ax
 
 
 def plot_precision_recall_vs_threshold(precisions, recalls, thresholds, ax=None, *, threshold=None,
@@ -68,7 +60,7 @@ def plot_precision_recall_vs_threshold(precisions, recalls, thresholds, ax=None,
             f"precisions and recalls must have len(thresholds) + 1 = {n + 1} entries (as returned by "
             f"precision_recall_curve) or {n}; found {precisions.shape[0]} and {recalls.shape[0]}."
         )
-    fig, ax = _figure_and_axes(ax, (8, 4))
+    fig, ax = _new_axes(ax, (8, 4))
     ax.plot(thresholds, precisions, "b--", linewidth=2, label="Precision")
     ax.plot(thresholds, recalls, "g-", linewidth=2, label="Recall")
     if threshold is not None:
@@ -124,7 +116,7 @@ def plot_pr_curve(precisions, recalls, ax=None, *, point=None, label=None):
             f"precisions and recalls must have the same length, found {precisions.shape[0]} and "
             f"{recalls.shape[0]}. Pass the first two outputs of precision_recall_curve."
         )
-    fig, ax = _figure_and_axes(ax, (5, 5))
+    fig, ax = _new_axes(ax, (5, 5))
     ax.plot(recalls, precisions, linewidth=2, label=label or "PR curve")
     if point is not None:
         ax.plot([point[0]], [point[1]], "ko", label=f"recall {point[0]:.1%}, precision {point[1]:.1%}")
@@ -178,7 +170,7 @@ def plot_roc_curve(fpr, tpr, ax=None, *, auc=None, point=None, label=None):
             f"fpr and tpr must have the same length, found {fpr.shape[0]} and {tpr.shape[0]}. "
             "Pass the first two outputs of roc_curve."
         )
-    fig, ax = _figure_and_axes(ax, (5, 5))
+    fig, ax = _new_axes(ax, (5, 5))
     name = label or "ROC curve"
     if auc is not None:
         name = f"{name} (AUC = {auc:.3f})"

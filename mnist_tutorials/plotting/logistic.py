@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from .images import _new_axes
 
 __all__ = [
     "plot_sigmoid",
@@ -16,13 +17,6 @@ __all__ = [
     "plot_class_metrics",
     "plot_pixel_distributions",
 ]
-
-
-def _figure_and_axes(ax, figsize):
-    if ax is None:
-        fig, ax = plt.subplots(figsize=figsize)
-        return fig, ax
-    return ax.figure, ax
 
 
 def plot_sigmoid(z=None, y_hat=None, *, z_range=(-10.0, 10.0), threshold=0.5, ax=None):
@@ -60,7 +54,7 @@ def plot_sigmoid(z=None, y_hat=None, *, z_range=(-10.0, 10.0), threshold=0.5, ax
     """
     from mnist_tutorials.logistic import sigmoid
 
-    fig, ax = _figure_and_axes(ax, (8, 4.5))
+    fig, ax = _new_axes(ax, (8, 4.5))
     lo, hi = z_range
     if z is not None:
         z = np.asarray(z, dtype=float).ravel()
@@ -142,7 +136,7 @@ def plot_confusion_heatmap(cm, labels=None, *, normalize=None, cmap="Blues", ax=
     else:
         raise ValueError(f"normalize must be None, 'true' or 'pred', got {normalize!r}.")
 
-    fig, ax = _figure_and_axes(ax, (0.6 * n + 2.5, 0.6 * n + 2))
+    fig, ax = _new_axes(ax, (0.6 * n + 2.5, 0.6 * n + 2))
     image = ax.imshow(values, cmap=cmap)
     fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
     threshold = values.max() / 2
@@ -190,7 +184,7 @@ def plot_explained_variance(explained_variance_ratio, *, ax=None):
             "Expected a 1-D array of explained-variance ratios (non-negative, summing to at most 1), "
             f"got shape {ratio.shape}. Pass pca.explained_variance_ratio_."
         )
-    fig, ax = _figure_and_axes(ax, (8, 4))
+    fig, ax = _new_axes(ax, (8, 4))
     components = np.arange(1, ratio.size + 1)
     cumulative = np.cumsum(ratio)
     ax.bar(components, ratio, color="tab:blue", alpha=0.7, label="per component")
@@ -244,7 +238,7 @@ def plot_class_metrics(table, *, columns=("precision", "recall", "f1-score"), ax
         )
     summary_rows = {"macro avg", "weighted avg", "accuracy", "micro avg"}
     per_class = table.loc[[idx for idx in table.index if idx not in summary_rows], list(columns)]
-    fig, ax = _figure_and_axes(ax, (10, 4))
+    fig, ax = _new_axes(ax, (10, 4))
     x = np.arange(len(per_class))
     width = 0.8 / len(columns)
     for k, col in enumerate(columns):

@@ -7,6 +7,8 @@ The functions here are the plumbing behind ``docs/tutorials/05_logistic_regressi
 - :func:`make_scaled_logreg`, :func:`make_pca_logreg` and :func:`make_pca_poly_logreg` build the
   scikit-learn pipelines that the page fits on MNIST. They return *unfitted* estimators, so the page
   still shows ``fit`` / ``predict`` / ``score`` with scikit-learn's own API.
+- :func:`search_table` summarises a fitted :class:`~sklearn.model_selection.GridSearchCV`: one row per
+  candidate, with its validation score and fit time.
 
 Every pipeline starts with a scaler, because an unscaled 0…255 pixel matrix makes the optimiser of
 :class:`~sklearn.linear_model.LogisticRegression` crawl (see the tutorial's section on convergence).
@@ -21,6 +23,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 from sklearn.utils import Bunch
 
+from .deskew import make_deskewer
+
 __all__ = [
     "SCALERS",
     "sigmoid",
@@ -29,6 +33,7 @@ __all__ = [
     "make_scaled_logreg",
     "make_pca_logreg",
     "make_pca_poly_logreg",
+    "search_table",
 ]
 
 #: Names accepted by the ``scaler`` argument of the pipeline builders.
@@ -291,8 +296,9 @@ def make_pca_poly_logreg(
     class_weight: str | dict | None = None,
     solver: str = "lbfgs",
     random_state: int | None = 42,
+    deskew: bool = False,
 ) -> Pipeline:
-    """Build ``scaler -> PCA -> PolynomialFeatures -> StandardScaler -> LogisticRegression``.
+    """Build ``[deskew ->] scaler -> PCA -> PolynomialFeatures -> StandardScaler -> LogisticRegression``.
 
     The polynomial step turns the ``n_components`` PCA features into all their monomials up to
     ``degree`` (no bias column): for 30 components and degree 2 that is 30 + 30 * 31 / 2 = 495
@@ -311,11 +317,15 @@ def make_pca_poly_logreg(
     C, max_iter, tol, class_weight, solver : see :func:`make_scaled_logreg`
     random_state : int or None, default=42
         Seeds both the PCA and the logistic regression.
+    deskew : bool, default=False
+        Prepend a ``"deskew"`` step, :func:`mnist_tutorials.deskew.make_deskewer`, which straightens
+        slanted 28 x 28 digits before they are scaled.
 
     Returns
     -------
     sklearn.pipeline.Pipeline
-        Steps ``"scaler"``, ``"pca"``, ``"poly"``, ``"poly_scaler"`` and ``"logreg"``.
+        Steps ``"scaler"``, ``"pca"``, ``"poly"``, ``"poly_scaler"`` and ``"logreg"``, preceded by
+        ``"deskew"`` when ``deskew=True``.
 
     Raises
     ------
@@ -328,10 +338,13 @@ def make_pca_poly_logreg(
     >>> pipe = make_pca_poly_logreg(n_components=30, degree=2)
     >>> list(pipe.named_steps)
     ['scaler', 'pca', 'poly', 'poly_scaler', 'logreg']
+    >>> list(make_pca_poly_logreg(deskew=True).named_steps)[0]
+    'deskew'
     """
     _check_positive_int("make_pca_poly_logreg", "n_components", n_components)
     _check_positive_int("make_pca_poly_logreg", "degree", degree)
-    return Pipeline([
+    first = [("deskew", make_deskewer())] if deskew else []
+    return Pipeline(first + [
         ("scaler", make_scaler(scaler)),
         ("pca", PCA(n_components=n_components, random_state=random_state)),
         ("poly", PolynomialFeatures(degree=degree, include_bias=False)),
@@ -339,3 +352,53 @@ def make_pca_poly_logreg(
         ("logreg", _logreg(C=C, max_iter=max_iter, tol=tol, class_weight=class_weight,
                            solver=solver, random_state=random_state)),
     ])
+
+
+def search_table(search):
+    """Summarise a fitted :class:`~sklearn.model_selection.GridSearchCV`: one row per candidate.
+
+    Parameters
+    ----------
+    search : GridSearchCV or RandomizedSearchCV
+        A fitted search (it has ``cv_results_``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by the searched parameters, named without their pipeline prefix (``logreg__C`` becomes
+        ``C``), with columns ``"validation score"`` (mean over the splits: with one
+        ``StratifiedShuffleSplit`` it is the score on the validation set), ``"fit seconds"`` (mean time
+        of one fit) and ``"rank"`` (1 is the candidate that ``best_estimator_`` was refitted from).
+
+    Raises
+    ------
+    ValueError
+        If ``search`` has not been fitted.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_classification
+    >>> from sklearn.model_selection import GridSearchCV, StratifiedShuffleSplit
+    >>> from mnist_tutorials.logistic import make_scaled_logreg, search_table
+    >>> X, y = make_classification(200, n_features=5, random_state=0)
+    >>> search = GridSearchCV(make_scaled_logreg("standard"), {"logreg__C": [0.1, 1.0]},
+    ...                       cv=StratifiedShuffleSplit(n_splits=1, test_size=0.25, random_state=0))
+    >>> search_table(search.fit(X, y)).columns.tolist()
+    ['validation score', 'fit seconds', 'rank']
+    >>> search_table(search).index.name
+    'C'
+    """
+    import pandas as pd
+
+    if not hasattr(search, "cv_results_"):
+        raise ValueError(
+            f"search_table: expected a fitted GridSearchCV, but {type(search).__name__} has no cv_results_. "
+            "Call search.fit(X_train, y_train) first."
+        )
+    results = pd.DataFrame(search.cv_results_)
+    params = [column for column in results if column.startswith("param_")]
+    names = {column: column.removeprefix("param_").split("__")[-1] for column in params}
+    table = results[params + ["mean_test_score", "mean_fit_time", "rank_test_score"]].rename(columns={
+        **names, "mean_test_score": "validation score", "mean_fit_time": "fit seconds", "rank_test_score": "rank",
+    })
+    return table.set_index(list(names.values()))

@@ -277,7 +277,7 @@ def metrics_table(cm, labels=None, *, zero_division: float = 0.0) -> pd.DataFram
     >>> table = metrics_table([[90, 30], [10, 70]], labels=["3", "not 3"])
     >>> table.index.tolist()
     ['3', 'not 3', 'macro avg', 'weighted avg']
-    >>> round(table.loc["macro avg", "recall"], 4)
+    >>> round(float(table.loc["macro avg", "recall"]), 4)
     0.8125
     """
     arr = check_confusion_matrix(cm)

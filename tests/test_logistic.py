@@ -249,3 +249,23 @@ def test_plot_pixel_distributions():
     assert plot_pixel_distributions({"raw": X, "scaled": X / 40}, ax=ax) is fig
     with pytest.raises(ValueError, match="empty"):
         plot_pixel_distributions({})
+
+
+def test_search_table_one_row_per_candidate_and_unfitted_error():
+    from sklearn.model_selection import GridSearchCV, StratifiedShuffleSplit
+
+    from mnist_tutorials.logistic import search_table
+
+    X, y = make_classification(300, n_features=6, n_informative=4, random_state=0)
+    search = GridSearchCV(make_pca_poly_logreg(n_components=3, degree=2, max_iter=2000),
+                          {"logreg__C": [0.01, 1.0], "pca__n_components": [2, 3]},
+                          cv=StratifiedShuffleSplit(n_splits=1, test_size=0.25, random_state=0))
+    with pytest.raises(ValueError, match="Call search.fit"):
+        search_table(search)
+    table = search_table(search.fit(X, y))
+    assert table.index.names == ["C", "n_components"]
+    assert len(table) == 4
+    assert table["rank"].min() == 1
+    best = table[table["rank"] == 1].index[0]
+    assert best == (search.best_params_["logreg__C"], search.best_params_["pca__n_components"])
+    assert table["validation score"].max() == pytest.approx(search.best_score_)

@@ -16,9 +16,10 @@
 # Logistic regression is a linear model that outputs probabilities. This page builds it up from the
 # sigmoid function, trains it on all ten MNIST digits, and then measures it: the confusion matrix, and
 # precision, recall and F1 per class, each computed by hand and checked against scikit-learn. Then we try
-# to improve the score: first by scaling the pixels, then by compressing them with PCA, and finally by
-# adding polynomial features, which give the same linear model curved decision boundaries and cut its
-# test errors by more than half.
+# to improve the score: first by scaling the pixels, then by compressing them with PCA, then by adding
+# polynomial features, which give the same linear model curved decision boundaries and cut its test
+# errors by more than half. Last, we straighten slanted digits before the model sees them, which takes
+# the same model past 98 %.
 
 # %% [markdown]
 # ## 1. The sigmoid
@@ -646,33 +647,51 @@ display(Markdown(
 #
 # `make_pca_poly_logreg` chains `MinMaxScaler`, `PCA`, `PolynomialFeatures`, a `StandardScaler` and the
 # logistic regression. The squares and products of PCA scores spread over very different ranges, and
-# standardising them lets L-BFGS converge in far fewer iterations.
+# standardising them lets L-BFGS converge in a few dozen iterations.
 #
 # With 495 features and ten classes the model has 4,960 parameters, enough to fit the training set almost
-# perfectly. We therefore regularise more than the default: `C` is the *inverse* of the L2 penalty, and
-# `C=0.03` instead of `C=1` keeps the weights smaller. A better-conditioned problem also deserves a
-# tighter tolerance, `tol=1e-6`.
+# perfectly, so it needs more regularisation than the default. `C` is the *inverse* of the L2 penalty:
+# a smaller `C` keeps the weights smaller. Which `C`? Picking the one with the best *test* score would
+# make the test score an optimistic estimate, because the test set would have helped choose the model.
+# We hold out 20 % of the *training* set instead, score each candidate on that validation set, and
+# refit the winner on the whole training set. `GridSearchCV` with a single `StratifiedShuffleSplit` does
+# exactly that; the test set stays untouched until the end.
+
+# %%
+from sklearn.model_selection import GridSearchCV, StratifiedShuffleSplit
+
+from mnist_tutorials.logistic import make_pca_poly_logreg, search_table
+
+C_GRID = [0.01, 0.03, 0.1]
+validation = StratifiedShuffleSplit(n_splits=1, test_size=0.2, random_state=42)
+
+poly_search = GridSearchCV(make_pca_poly_logreg(n_components=30, degree=2), {"logreg__C": C_GRID},
+                           cv=validation)
+poly_search.fit(X_train, y_train)
+search_table(poly_search).round(4)
+
+# %% [markdown]
+# Each row is one candidate, fitted on 80 % of the training set and scored on the other 20 %. The
+# search then refits the best `C` on all 56,000 training images: that model is `best_estimator_`, and
+# only now do we score it on the test set.
 
 # %%
 from sklearn.metrics import accuracy_score
-import time
 
-from mnist_tutorials.logistic import make_pca_poly_logreg
-
-poly_clf = make_pca_poly_logreg(n_components=30, degree=2, C=0.03, tol=1e-6)
-start = time.perf_counter()
-poly_clf.fit(X_train, y_train)
-poly_seconds = time.perf_counter() - start
+poly_clf = poly_search.best_estimator_
+poly_seconds = poly_search.refit_time_
 y_pred_poly = poly_clf.predict(X_test)
 poly_accuracy = accuracy_score(y_test, y_pred_poly)
-n_poly_features = poly_clf.named_steps["poly"].n_output_features_
-print(f"{n_poly_features} features, {poly_clf[-1].n_iter_[0]} iterations, fit: {poly_seconds:.1f} s")
 poly_train_accuracy = poly_clf.score(X_train, y_train)
+n_poly_features = poly_clf.named_steps["poly"].n_output_features_
+print(f"best C: {poly_search.best_params_['logreg__C']}, validation accuracy: {poly_search.best_score_:.4f}")
+print(f"{n_poly_features} features, {poly_clf[-1].n_iter_[0]} iterations, refit: {poly_seconds:.1f} s")
 print(f"train accuracy: {poly_train_accuracy:.4f}, test accuracy: {poly_accuracy:.4f}")
 
 # %% tags=["remove_input"]
 assert n_poly_features == 495
 assert poly_accuracy >= 0.975, poly_accuracy
+assert abs(poly_accuracy - poly_search.best_score_) < 0.005  # validation predicted the test score well
 
 # %%
 from mnist_tutorials.metrics import metrics_table
@@ -689,24 +708,130 @@ plot_class_metrics(poly_table);
 # %% tags=["remove_input"]
 from IPython.display import Markdown, display
 
+SOURCE_SCORE = 0.9805  # the score the source notebook of this page reports for its PCA(30) + Poly(2) model
+
 error_drop = 1 - (1 - poly_accuracy) / (1 - accuracy)
 assert error_drop > 0.5  # the introduction promises "more than half"
+source_gap = round((SOURCE_SCORE - poly_accuracy) * len(y_test))
+if source_gap > 0:
+    source_sentence = (
+        f"The source of this page reports {SOURCE_SCORE} for this model; on our split we measure "
+        f"{poly_accuracy:.4f}, {source_gap} test images fewer. Its exact pipeline (no scaling after the "
+        "polynomial step, `class_weight=\"balanced\"`, `max_iter=1000`) does no better here: it is one of "
+        "the rows of `python scripts/bench_logistic.py --reference`. The next section closes the gap."
+    )
+else:
+    source_sentence = (f"The source of this page reports {SOURCE_SCORE} for this model; on our split we "
+                       f"measure {poly_accuracy:.4f}.")
 display(Markdown(
-    f"With the quadratic features the test accuracy reaches **{poly_accuracy:.2%}**: the number of "
-    f"mistakes falls from {int((y_pred != y_test).sum())} to {int((y_pred_poly != y_test).sum())}, "
+    f"With the quadratic features the test accuracy reaches **{poly_accuracy:.2%}**, within "
+    f"{abs(poly_accuracy - poly_search.best_score_):.2%} of what the validation set predicted: the number "
+    f"of mistakes falls from {int((y_pred != y_test).sum())} to {int((y_pred_poly != y_test).sum())}, "
     f"{error_drop:.0%} fewer. Every digit gains: the lowest F1 is now "
     f"{poly_table.iloc[:-2]['f1-score'].min():.3f} (digit {poly_table.iloc[:-2]['f1-score'].idxmin()}), "
     f"higher than the pixel model's F1 for {int((table.iloc[:-2]['f1-score'] < poly_table.iloc[:-2]['f1-score'].min()).sum())} "
     "of the ten digits. The gap between training accuracy "
     f"({poly_train_accuracy:.2%}) and test accuracy is the price of the extra flexibility: a quadratic "
-    "model starts to memorise its training set, which is what the regularisation holds back."
+    "model starts to memorise its training set, which is what the regularisation holds back.\n\n"
+    + source_sentence
 ))
 
 # %% [markdown]
-# ## 8. Conclusions
+# ## 8. Straightening the digits
 #
-# All the models of this page, on the same 14,000 test images (fit times are those of this build of the
-# page, on the machine that built it):
+# People slant their handwriting by different amounts. To a model that compares pixels, a "1" leaning
+# right and an upright "1" share few pixels, so it has to learn each slant separately, and 30 PCA
+# components spend part of their budget on describing slant instead of shape.
+#
+# **Deskewing** removes the slant before any learning. For each image it computes the ink's centre of
+# mass and its second moments; their ratio $\alpha = \mu_{rc} / \mu_{rr}$ is the slant, the number of
+# columns the stroke drifts right per row down. A shear by $-\alpha$ makes the image upright, and a shift
+# centres it. It is a classic preprocessing step for MNIST: many entries of the benchmark table on Yann
+# LeCun's MNIST page use it. `mnist_tutorials.deskew.deskew` works on flat rows of pixels, like `X`.
+
+# %%
+from mnist_tutorials.deskew import deskew, slant
+from mnist_tutorials.plotting import plot_gallery
+
+examples = X_train[:6]
+straightened = deskew(examples)
+before, after = slant(examples), slant(straightened)
+images = [image for pair in zip(examples, straightened) for image in pair]
+titles = [title for b, a in zip(before, after) for title in (f"original\nslant {b:+.2f}", f"deskewed\nslant {a:+.2f}")]
+plot_gallery(images, titles, n_cols=4);
+
+# %% tags=["remove_input"]
+from IPython.display import Markdown, display
+import numpy as np
+
+sample_slant = np.abs(slant(X_train[:2000]))
+threshold = 0.25
+display(Markdown(
+    f"Each original is followed by its deskewed version. Across the first 2,000 training images the mean "
+    f"absolute slant is {sample_slant.mean():.2f} columns per row, and {np.mean(sample_slant > threshold):.0%} "
+    f"of them drift by more than {threshold} columns per row, {threshold * 28:.0f} columns over the full "
+    f"height of the frame. After "
+    f"deskewing, the largest slant among the six above is {np.abs(after).max():.3f}."
+))
+
+# %% [markdown]
+# `make_pca_poly_logreg(deskew=True)` puts the deskewing in front of the same pipeline, as a stateless
+# `FunctionTransformer`, so every image the model predicts on is straightened the same way. We choose `C`
+# on the same validation split as before.
+
+# %%
+deskew_search = GridSearchCV(make_pca_poly_logreg(n_components=30, degree=2, deskew=True),
+                             {"logreg__C": C_GRID}, cv=validation)
+deskew_search.fit(X_train, y_train)
+search_table(deskew_search).round(4)
+
+# %%
+from sklearn.metrics import accuracy_score
+
+deskew_clf = deskew_search.best_estimator_
+deskew_seconds = deskew_search.refit_time_
+y_pred_deskew = deskew_clf.predict(X_test)
+deskew_accuracy = accuracy_score(y_test, y_pred_deskew)
+print(f"best C: {deskew_search.best_params_['logreg__C']}, "
+      f"validation accuracy: {deskew_search.best_score_:.4f}, refit: {deskew_seconds:.1f} s")
+print(f"test accuracy: {deskew_accuracy:.4f} (without deskewing: {poly_accuracy:.4f})")
+
+# %% tags=["remove_input"]
+assert list(deskew_clf.named_steps)[0] == "deskew"
+assert deskew_accuracy >= 0.98, deskew_accuracy
+assert deskew_accuracy > poly_accuracy
+
+# %%
+import pandas as pd
+
+from mnist_tutorials.metrics import metrics_table
+from sklearn.metrics import confusion_matrix
+
+deskew_table = metrics_table(confusion_matrix(y_test, y_pred_deskew), labels=deskew_clf.classes_)
+f1_by_digit = pd.DataFrame({"PCA + Poly": poly_table["f1-score"], "deskew + PCA + Poly": deskew_table["f1-score"]})
+f1_by_digit.iloc[:-2].T.round(4)
+
+# %% tags=["remove_input"]
+from IPython.display import Markdown, display
+
+f1_gain = (deskew_table["f1-score"] - poly_table["f1-score"]).iloc[:-2]
+deskew_drop = 1 - (1 - deskew_accuracy) / (1 - poly_accuracy)
+display(Markdown(
+    f"Deskewing lifts the test accuracy from {poly_accuracy:.2%} to **{deskew_accuracy:.2%}**: "
+    f"{int((y_pred_poly != y_test).sum())} mistakes become {int((y_pred_deskew != y_test).sum())}, "
+    f"{deskew_drop:.0%} fewer, with the same 30 components, the same 495 features and the same classifier. "
+    f"F1 improves for {'all ten digits' if (f1_gain > 0).all() else f'{int((f1_gain > 0).sum())} of the ten digits'}, "
+    f"most for {f1_gain.idxmax()} "
+    f"(+{f1_gain.max():.3f}). Knowing something about the data (here: that slant is a nuisance, not a "
+    "feature of the digit) and removing it before learning is often worth more than a bigger model."
+))
+
+# %% [markdown]
+# ## 9. Conclusions
+#
+# All the models of this page, on the same 14,000 test images. Fit times are those of this build of the
+# page, on the machine that built it; for the two searched models it is the final refit on the whole
+# training set.
 
 # %%
 import pandas as pd
@@ -719,7 +844,8 @@ summary = pd.DataFrame(
         ("MinMaxScaler, class_weight='balanced'", balanced_seconds, accuracy_score(y_test, y_pred_balanced)),
         ("StandardScaler", standard_seconds, standard_accuracy),
         ("MinMaxScaler + PCA(30)", pca_seconds, pca_accuracy),
-        ("MinMaxScaler + PCA(30) + PolynomialFeatures(2)", poly_seconds, poly_accuracy),
+        ("MinMaxScaler + PCA(30) + Poly(2)", poly_seconds, poly_accuracy),
+        ("deskew + MinMaxScaler + PCA(30) + Poly(2)", deskew_seconds, deskew_accuracy),
     ],
     columns=["model", "fit seconds", "test accuracy"],
 ).set_index("model")
@@ -741,4 +867,8 @@ display(Markdown(f"""
   cost of {accuracy - pca_accuracy:.2%} accuracy.
 - **Polynomial features** on those 30 components give the linear model curved boundaries, and
   {poly_accuracy:.2%} test accuracy, {error_drop:.0%} fewer mistakes than the pixel model.
+- **Choose hyperparameters on a validation set**, never on the test set: `C` was picked on 20 % of the
+  training images, and the test score landed within {abs(poly_accuracy - poly_search.best_score_):.2%} of
+  the validation score.
+- **Deskewing** the digits first takes the same model to **{deskew_accuracy:.2%}**.
 """))

@@ -177,7 +177,7 @@ def label_pie(y, class_names=None, *, title="Distribution of the labels"):
     Examples
     --------
     >>> fig = label_pie(np.array([0, 1, 1, 2]), ["a", "b", "c"])
-    >>> fig.data[0].values.tolist()
+    >>> [int(count) for count in fig.data[0].values]
     [1, 2, 1]
     """
     import plotly.graph_objects as go

@@ -3,8 +3,10 @@
 The tutorials fit the classifiers and call ``cross_val_predict`` themselves, with scikit-learn's own API.
 This module holds the small computations around them:
 
-- :func:`confusion_counts` and :func:`scores_from_confusion` compute precision, recall and F1 *by hand*
-  from a 2×2 confusion matrix, so a page can show they agree with ``precision_score`` and friends;
+- :func:`count_outcomes` counts TP, FP, FN and TN of binary predictions, and :func:`scores_from_confusion`
+  reads precision, recall and F1 of the positive class off a 2×2 confusion matrix (with the per-class
+  formulas of :mod:`mnist_tutorials.metrics`), so a page can show they agree with ``precision_score``
+  and friends;
 - :func:`precision_recall_at` scores a decision threshold;
 - :func:`threshold_for_precision` finds the lowest threshold that reaches a target precision;
 - :func:`threshold_sweep` evaluates many thresholds at once (it feeds the interactive explorer in
@@ -23,7 +25,7 @@ import numpy as np
 __all__ = [
     "ConfusionCounts",
     "ThresholdSweep",
-    "confusion_counts",
+    "count_outcomes",
     "precision_recall_at",
     "scores_from_confusion",
     "threshold_for_precision",
@@ -104,7 +106,7 @@ def _as_scores(y_true: np.ndarray, y_scores) -> np.ndarray:
     return scores
 
 
-def confusion_counts(y_true, y_pred) -> ConfusionCounts:
+def count_outcomes(y_true, y_pred) -> ConfusionCounts:
     """Count true/false positives and negatives of binary predictions.
 
     Parameters
@@ -127,8 +129,8 @@ def confusion_counts(y_true, y_pred) -> ConfusionCounts:
 
     Examples
     --------
-    >>> from mnist_tutorials.binary import confusion_counts
-    >>> counts = confusion_counts([True, True, False, False, False], [True, False, True, False, False])
+    >>> from mnist_tutorials.binary import count_outcomes
+    >>> counts = count_outcomes([True, True, False, False, False], [True, False, True, False, False])
     >>> counts
     ConfusionCounts(tn=2, fp=1, fn=1, tp=1)
     >>> counts.as_matrix().tolist()
@@ -149,7 +151,10 @@ def confusion_counts(y_true, y_pred) -> ConfusionCounts:
 
 
 def scores_from_confusion(cm) -> dict[str, float]:
-    """Precision, recall and F1 computed by hand from a 2×2 confusion matrix.
+    """Precision, recall and F1 of the positive class, computed by hand from a 2×2 confusion matrix.
+
+    This is the binary case of :func:`mnist_tutorials.metrics.precision_recall_f1_from_confusion`: the
+    positive class is the second row and column.
 
     Parameters
     ----------
@@ -160,8 +165,8 @@ def scores_from_confusion(cm) -> dict[str, float]:
     Returns
     -------
     dict
-        ``{"precision": tp / (tp + fp), "recall": tp / (tp + fn), "f1": 2 * p * r / (p + r)}``. A ratio
-        whose denominator is zero is ``nan``.
+        ``{"precision": tp / (tp + fp), "recall": tp / (tp + fn), "f1": 2 tp / (2 tp + fp + fn)}``, the
+        last being the harmonic mean of the first two. A ratio whose denominator is zero is ``nan``.
 
     Raises
     ------
@@ -175,19 +180,18 @@ def scores_from_confusion(cm) -> dict[str, float]:
     >>> round(s["precision"], 3), round(s["recall"], 3), round(s["f1"], 3)
     (0.9, 0.75, 0.818)
     """
+    from .metrics import precision_recall_f1_from_confusion
+
     if isinstance(cm, ConfusionCounts):
         cm = cm.as_matrix()
-    cm = np.asarray(cm)
-    if cm.shape != (2, 2):
+    shape = np.shape(cm)
+    if shape != (2, 2):
         raise ValueError(
-            f"cm must be a 2x2 binary confusion matrix [[tn, fp], [fn, tp]], found shape {cm.shape}. "
-            "For a multiclass matrix use sklearn.metrics.precision_recall_fscore_support."
+            f"cm must be a 2x2 binary confusion matrix [[tn, fp], [fn, tp]], found shape {shape}. "
+            "For a multiclass matrix use mnist_tutorials.metrics.precision_recall_f1_from_confusion."
         )
-    (tn, fp), (fn, tp) = cm.astype(float)
-    precision = tp / (tp + fp) if tp + fp else float("nan")
-    recall = tp / (tp + fn) if tp + fn else float("nan")
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else float("nan")
-    return {"precision": float(precision), "recall": float(recall), "f1": float(f1)}
+    scores = precision_recall_f1_from_confusion(cm, zero_division=float("nan"))
+    return {"precision": float(scores.precision[1]), "recall": float(scores.recall[1]), "f1": float(scores.f1[1])}
 
 
 def threshold_sweep(y_true, y_scores, thresholds) -> ThresholdSweep:

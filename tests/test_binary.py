@@ -14,7 +14,7 @@ from sklearn.metrics import (
 
 from mnist_tutorials.binary import (
     ConfusionCounts,
-    confusion_counts,
+    count_outcomes,
     precision_recall_at,
     scores_from_confusion,
     threshold_for_precision,
@@ -31,27 +31,27 @@ def scored():
     return y_true, y_scores
 
 
-def test_confusion_counts_match_sklearn(scored):
+def test_count_outcomes_match_sklearn(scored):
     y_true, y_scores = scored
     y_pred = y_scores >= 1
-    counts = confusion_counts(y_true, y_pred)
+    counts = count_outcomes(y_true, y_pred)
     np.testing.assert_array_equal(counts.as_matrix(), confusion_matrix(y_true, y_pred))
     assert counts.tn + counts.fp + counts.fn + counts.tp == y_true.size
 
 
-def test_confusion_counts_accepts_zero_one_labels():
-    assert confusion_counts([0, 1, 1, 0], [1, 1, 0, 0]) == ConfusionCounts(tn=1, fp=1, fn=1, tp=1)
+def test_count_outcomes_accepts_zero_one_labels():
+    assert count_outcomes([0, 1, 1, 0], [1, 1, 0, 0]) == ConfusionCounts(tn=1, fp=1, fn=1, tp=1)
 
 
 @pytest.mark.parametrize("bad", [["5", "0"], [0, 2]])
-def test_confusion_counts_rejects_non_binary_labels(bad):
+def test_count_outcomes_rejects_non_binary_labels(bad):
     with pytest.raises(ValueError, match="y_train_5 = \\(y_train == '5'\\)"):
-        confusion_counts(bad, [True, False])
+        count_outcomes(bad, [True, False])
 
 
-def test_confusion_counts_rejects_length_mismatch():
+def test_count_outcomes_rejects_length_mismatch():
     with pytest.raises(ValueError, match="same length, found 3 and 2"):
-        confusion_counts([True, False, True], [True, False])
+        count_outcomes([True, False, True], [True, False])
 
 
 def test_scores_from_confusion_match_sklearn(scored):
@@ -61,7 +61,7 @@ def test_scores_from_confusion_match_sklearn(scored):
     assert by_hand["precision"] == pytest.approx(precision_score(y_true, y_pred))
     assert by_hand["recall"] == pytest.approx(recall_score(y_true, y_pred))
     assert by_hand["f1"] == pytest.approx(f1_score(y_true, y_pred))
-    assert scores_from_confusion(confusion_counts(y_true, y_pred)) == by_hand
+    assert scores_from_confusion(count_outcomes(y_true, y_pred)) == by_hand
 
 
 def test_scores_from_confusion_hand_computed_values():
@@ -73,9 +73,12 @@ def test_scores_from_confusion_hand_computed_values():
     assert s["f1"] == pytest.approx(2 * p * r / (p + r))
 
 
-def test_scores_from_confusion_no_positive_predictions_is_nan():
+def test_scores_from_confusion_no_positive_predictions():
+    # Precision is 0/0, so nan. F1 = 2 tp / (2 tp + fp + fn) = 0 / 5 is defined, and sklearn agrees.
     s = scores_from_confusion([[10, 0], [5, 0]])
-    assert np.isnan(s["precision"]) and s["recall"] == 0.0 and np.isnan(s["f1"])
+    assert np.isnan(s["precision"]) and s["recall"] == 0.0 and s["f1"] == 0.0
+    y_true, y_pred = [0] * 10 + [1] * 5, [0] * 15
+    assert s["f1"] == f1_score(y_true, y_pred, zero_division=0.0)
 
 
 def test_scores_from_confusion_rejects_multiclass():

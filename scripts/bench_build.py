@@ -24,7 +24,6 @@ already warm (e.g. the one CI just built) and measures only the warm, no-executi
 from __future__ import annotations
 
 import argparse
-import html
 import os
 import pathlib
 import re
@@ -33,11 +32,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_TAG = re.compile(r"<[^>]+>")
-_DATA_URI = re.compile(r"data:image/[a-z]+;base64,[A-Za-z0-9+/=]+")
 _TIMING = re.compile(r"\b\d+(\.\d+)?\s*(s|ms|sec|seconds|µs)\b|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 
 
@@ -58,15 +56,70 @@ def executed(log: str) -> list[str]:
     return sorted(pathlib.Path(m).name for m in re.findall(r"Cache miss, writing: (\S+)", log))
 
 
+class _VisibleText(HTMLParser):
+    """Text of an HTML page (script contents included), leaving out cells of timing columns.
+
+    A table column whose header mentions seconds or time (``fit seconds``, ``mean_fit_time``) holds
+    measurements of the machine, not results of the tutorial; its body cells are skipped.
+    """
+
+    _TIMING_HEADER = re.compile(r"second|time|\bs\b", re.IGNORECASE)
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self._tables: list[dict] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._tables.append({"in_head": False, "head_rows": 0, "col": -1, "skip": set()})
+        elif self._tables:
+            table = self._tables[-1]
+            if tag == "thead":
+                table["in_head"] = True
+            elif tag == "tbody":
+                table["in_head"] = False
+            elif tag == "tr":
+                table["col"] = -1
+                table["head_rows"] += table["in_head"]
+            elif tag in ("td", "th"):
+                table["col"] += 1
+                self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self._tables:
+            self._tables.pop()
+        elif tag in ("td", "th") and self._tables and self._cell is not None:
+            table, text = self._tables[-1], " ".join(self._cell)
+            self._cell = None
+            if table["in_head"] and table["head_rows"] == 1 and self._TIMING_HEADER.search(text):
+                table["skip"].add(table["col"])
+            if table["in_head"] or table["col"] not in table["skip"]:
+                self.chunks.append(text)
+
+    def handle_data(self, data):
+        (self._cell if self._cell is not None else self.chunks).append(data)
+
+
+def visible_text(content: str) -> str:
+    """Normalised visible text of one page: no random ids, no timing columns, no durations."""
+    parser = _VisibleText()
+    parser.feed(_UUID.sub("", content))
+    parser.close()
+    return _TIMING.sub("", " ".join(" ".join(parser.chunks).split()))
+
+
 def page_texts(site: pathlib.Path) -> dict[str, str]:
-    """Visible text of every tutorial page, without random ids, images and timings."""
-    texts = {}
-    for path in sorted((site / "tutorials").glob("*/index.html")):
-        content = path.read_text(encoding="utf-8")
-        content = _DATA_URI.sub("", _UUID.sub("", content))
-        text = html.unescape(_TAG.sub(" ", content))
-        texts[path.parent.name] = _TIMING.sub("", " ".join(text.split()))
-    return texts
+    """Visible text of every tutorial page (see :func:`visible_text`), by page folder name."""
+    return {path.parent.name: visible_text(path.read_text(encoding="utf-8"))
+            for path in sorted((site / "tutorials").glob("*/index.html"))}
+
+
+def first_difference(a: str, b: str, context: int = 80) -> str:
+    """The neighbourhood of the first character where two texts differ."""
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return f"...{a[max(0, i - context):i + context]}... vs ...{b[max(0, i - context):i + context]}..."
 
 
 def site_sizes(site: pathlib.Path) -> tuple[str, int, int]:
@@ -113,7 +166,10 @@ def main(argv=None) -> int:
         shutil.rmtree(repo / ".cache")
         step("second cold build")
         second_texts = page_texts(repo / "site")
-        differing = sorted(name for name in first_texts if first_texts[name] != second_texts.get(name))
+        differing = sorted(name for name in first_texts if first_texts[name] != second_texts.get(name, ""))
+        for name in differing:
+            print(f"  {name} differs: {first_difference(first_texts[name], second_texts.get(name, ''))}",
+                  file=sys.stderr, flush=True)
     warm, warm_ran = step("warm build (no change)")
     no_exec, _ = step("build with execution off", MNIST_TUTORIALS_EXECUTE="0")
     tutorials = sorted((repo / "docs" / "tutorials").glob("*.py"))

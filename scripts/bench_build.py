@@ -53,7 +53,8 @@ def build(repo: pathlib.Path, **env) -> tuple[float, str]:
 
 def executed(log: str) -> list[str]:
     """Notebooks that mkdocs-jupyter executed in a build, from its log."""
-    return sorted(pathlib.Path(m).name for m in re.findall(r"Cache miss, writing: (\S+)", log))
+    # mkdocs-jupyter logs its own executions; docs/hooks/execution_cache.py logs those it runs in parallel.
+    return sorted(pathlib.Path(m).name for m in re.findall(r"(?:Cache miss, writing|Executed in parallel): (\S+)", log))
 
 
 class _VisibleText(HTMLParser):

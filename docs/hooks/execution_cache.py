@@ -9,7 +9,13 @@ options only. This hook points ``cache_dir`` at ``.cache/mkdocs-jupyter/<key>``,
 so editing one tutorial re-executes only that tutorial, and a change to the package, the data checksums or the
 library versions re-executes every tutorial. Stale key folders are deleted.
 
-It also times each notebook's rendering, records whether it came from the cache, and fills the table of the
+Notebooks missing from the cache are executed before the pages render, ``MNIST_TUTORIALS_JOBS`` at a time
+(default 2, longest first), each in its own Python process that writes mkdocs-jupyter's cache entry exactly as
+the plugin would; the plugin then finds every entry in the cache. ``MNIST_TUTORIALS_JOBS=1`` leaves execution to
+mkdocs-jupyter, one notebook after the other. Outputs do not depend on this: each notebook runs in its own kernel
+either way.
+
+It also times each notebook's execution, records whether it came from the cache, and fills the table of the
 page that contains ``<!-- execution-times -->``.
 
 Force a clean rebuild with ``rm -rf .cache/mkdocs-jupyter`` (or ``MNIST_TUTORIALS_NO_CACHE=1 mkdocs build``).
@@ -26,7 +32,12 @@ import os
 import pathlib
 import platform
 import shutil
+import subprocess
+import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
+
+from mkdocs.exceptions import PluginError
 
 from mkdocs.plugins import event_priority
 
@@ -38,7 +49,8 @@ LIBRARIES = ("numpy", "scipy", "scikit-learn", "pandas", "matplotlib", "plotly",
 MARKER = "<!-- execution-times -->"
 PLUGIN = "mkdocs-jupyter"
 
-_state: dict = {"timings": {}, "cache_dir": None}
+_state: dict = {"timings": {}, "cache_dir": None, "pre_executed": {}, "hints": {}}
+log = __import__("logging").getLogger("mkdocs.hooks.execution_cache")
 
 
 def dependency_key() -> str:
@@ -73,6 +85,11 @@ def on_config(config):
         return config
     cache_dir = CACHE_ROOT / dependency_key()
     if CACHE_ROOT.is_dir():
+        # Execution times of earlier keys still tell which notebooks are slow: schedule those first.
+        for timings in CACHE_ROOT.glob("*/timings.data"):
+            for src, entry in _load_timings(timings.parent).items():
+                if "seconds" in entry:
+                    _state["hints"][src] = entry["seconds"]
         for stale in CACHE_ROOT.iterdir():
             if stale.is_dir() and stale != cache_dir:
                 shutil.rmtree(stale)
@@ -85,6 +102,79 @@ def on_config(config):
 def _load_timings(cache_dir: pathlib.Path) -> dict:
     path = cache_dir / "timings.data"
     return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def _jobs() -> int:
+    value = os.environ.get("MNIST_TUTORIALS_JOBS", "2")
+    if not value.isdigit() or int(value) < 1:
+        raise PluginError(f"execution_cache hook: MNIST_TUTORIALS_JOBS must be a positive integer, found {value!r}. "
+                          "Use 1 to execute the tutorials one after the other.")
+    return int(value)
+
+
+def on_files(files, config):
+    """Execute the notebooks that are missing from the cache, several at a time, before any page renders."""
+    _state["pre_executed"] = {}
+    plugin = config.plugins[PLUGIN]
+    cache_dir = _state["cache_dir"]
+    jobs = _jobs()
+    if cache_dir is None or jobs == 1:
+        return files
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    ignored = plugin.config["execute_ignore"] or []
+    todo = []
+    for file in files:
+        if plugin.should_include(file) and not any(pathlib.PurePath(file.abs_src_path).match(pattern)
+                                                   for pattern in ignored):
+            cache_path = _get_cache_path(cache_dir, _compute_cache_key(file.abs_src_path, plugin.config, True))
+            if not cache_path.exists():
+                todo.append((file, cache_path))
+    if not todo:
+        return files
+    todo.sort(key=lambda item: (-_state["hints"].get(item[0].src_uri, 0.0), -os.path.getsize(item[0].abs_src_path)))
+    options = {key: plugin.config[key] for key in _NB2HTML_OPTIONS}
+    log.info("Executing %d notebook(s), %d at a time", len(todo), jobs)
+
+    def run(item):
+        file, cache_path = item
+        start = time.perf_counter()
+        request = json.dumps({"path": file.abs_src_path, "cache_path": str(cache_path), "options": options,
+                              "toc_depth": plugin.config["toc_depth"]})
+        result = subprocess.run([sys.executable, __file__], input=request, capture_output=True, text=True)
+        return file, time.perf_counter() - start, result
+
+    failures = []
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for file, seconds, result in pool.map(run, todo):
+            if result.returncode != 0:
+                failures.append(f"{file.src_uri}:\n{result.stderr[-4000:]}")
+                continue
+            log.info("Executed in parallel: %s (%.1f s)", file.abs_src_path, seconds)
+            _state["pre_executed"][file.src_uri] = (round(seconds, 1), time.strftime("%Y-%m-%d %H:%M:%S"))
+    if failures:
+        raise PluginError("execution_cache hook: executing these tutorials failed (allow_errors is false):\n\n"
+                          + "\n\n".join(failures))
+    return files
+
+
+# The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
+_NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
+                    "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
+
+
+def _execute_into_cache(request: dict) -> None:
+    """Worker process: execute one notebook and write mkdocs-jupyter's cache entry for it (atomically)."""
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    body = convert.nb2html(request["path"], execute=True, **request["options"])
+    toc_tokens, title = _get_nb_toc_tokens(request["path"], request["toc_depth"])
+    cache_path = pathlib.Path(request["cache_path"])
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = cache_path.with_suffix(".partial")
+    partial.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8")
+    os.replace(partial, cache_path)
 
 
 def on_pre_page(page, config, files):
@@ -101,13 +191,16 @@ def on_pre_page(page, config, files):
     render = page.render  # mkdocs-jupyter's replacement, installed by its own on_pre_page before this hook
 
     def timed_render(config, files):
-        hit = cached_file is not None and cached_file.exists()
+        src = page.file.src_uri
+        hit = cached_file is not None and cached_file.exists() and src not in _state["pre_executed"]
         start = time.perf_counter()
         render(config, files)
         seconds = time.perf_counter() - start
-        src = page.file.src_uri
         entry = _state["timings"].get(src, {})
-        if not hit:
+        if src in _state["pre_executed"]:
+            pre_seconds, executed_at = _state["pre_executed"][src]
+            entry = {"seconds": pre_seconds, "executed_at": executed_at}
+        elif not hit:
             entry = {"seconds": round(seconds, 1), "executed_at": time.strftime("%Y-%m-%d %H:%M:%S")}
         entry["from_cache"] = hit
         entry["title"] = page.title
@@ -154,3 +247,7 @@ def _timings_table(to_root: str) -> str:
         f"<tr><td><strong>Total</strong></td><td style=\"text-align:right\"><strong>{total:.1f}</strong></td>"
         "<td></td><td></td></tr></tbody></table>"
     )
+
+
+if __name__ == "__main__":  # the worker process started by on_files
+    _execute_into_cache(json.loads(sys.stdin.read()))

@@ -1,0 +1,60 @@
+"""The determinism check of scripts/bench_build.py: which differences between two builds count.
+
+Two cold builds must compute the same numbers; how long they took may differ. The normaliser keeps every
+result and drops only durations and table columns headed as timings.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+
+import pytest
+
+SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "scripts" / "bench_build.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_build", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAGE = """
+<p>fit: 7.9 s, refit: 12.0 s, accuracy 0.9766</p>
+<pre>Epoch 1/12 422/422 - 11s - 27ms/step - accuracy: 0.8205</pre>
+<div id="3f2b1c4d-1111-2222-3333-444455556666"></div>
+<table class="dataframe"><thead>
+<tr><th></th><th>fit seconds</th><th>test accuracy</th></tr>
+<tr><th>model</th><th></th><th></th></tr>
+</thead><tbody>
+<tr><th>raw</th><td>7.9</td><td>0.9191</td></tr>
+<tr><th>poly</th><td>5.5</td><td>0.9766</td></tr>
+</tbody></table>
+<script>Plotly.newPlot("x", [{"y": [0.25, 0.5]}])</script>
+"""
+
+
+def test_timings_and_random_ids_are_ignored(bench):
+    other = (PAGE.replace("7.9", "8.4").replace("5.5", "6.1").replace("12.0 s", "13.5 s")
+             .replace("11s - 27ms", "19s - 45ms").replace("3f2b1c4d", "9a8b7c6d"))
+    assert bench.visible_text(PAGE) == bench.visible_text(other)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("0.9766</td>", "0.9767</td>"),            # a result in a table
+     ("accuracy 0.9766", "accuracy 0.9765"),   # a result in prose
+     ("accuracy: 0.8205", "accuracy: 0.8206"),  # a result in a training log
+     ("[0.25, 0.5]", "[0.25, 0.6]")],           # a number inside a plotly figure
+)
+def test_every_result_still_counts(bench, old, new):
+    assert old in PAGE
+    assert bench.visible_text(PAGE) != bench.visible_text(PAGE.replace(old, new))
+
+
+def test_first_difference_shows_both_sides(bench):
+    report = bench.first_difference("accuracy 0.9766 on test", "accuracy 0.9767 on test", context=6)
+    assert "0.9766" in report and "0.9767" in report

@@ -141,7 +141,8 @@ def on_files(files, config):
         start = time.perf_counter()
         request = json.dumps({"path": file.abs_src_path, "cache_path": str(cache_path), "options": options,
                               "toc_depth": plugin.config["toc_depth"]})
-        result = subprocess.run([sys.executable, __file__], input=request, capture_output=True, text=True)
+        result = subprocess.run([sys.executable, str(pathlib.Path(__file__).resolve())], input=request,
+                                capture_output=True, text=True)
         return file, time.perf_counter() - start, result
 
     failures = []

@@ -6,20 +6,17 @@ result and drops only durations and table columns headed as timings.
 
 from __future__ import annotations
 
-import importlib.util
 import pathlib
 
 import pytest
+from file_module import load_file_module
 
 SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "scripts" / "bench_build.py"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_build", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file_module(SCRIPT, "bench_build")
 
 
 PAGE = """

@@ -7,7 +7,6 @@ checked in the ``reference`` tests at the end (they need the MNIST cache).
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import pathlib
 import shutil
@@ -15,6 +14,7 @@ import types
 
 import numpy as np
 import pytest
+from file_module import load_file_module
 
 from mnist_tutorials import _flag_tasks, flags
 
@@ -237,10 +237,7 @@ def test_compute_flag_hashes_returns_hashes_only(fake_flags):
 
 @pytest.fixture
 def hook(monkeypatch):
-    spec = importlib.util.spec_from_file_location("flags_hook_under_test", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file_module(HOOK, "flags_hook_under_test")
 
 
 @pytest.fixture

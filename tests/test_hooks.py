@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import pathlib
 
 import pytest
+from file_module import load_file_module
 
 HOOKS = pathlib.Path(__file__).resolve().parents[1] / "docs" / "hooks"
 
 
 def _load(name):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file_module(HOOKS / f"{name}.py", f"hook_{name}")
 
 
 @pytest.fixture

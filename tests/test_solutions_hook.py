@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import pathlib
 import types
 
 import pytest
+from file_module import load_file_module
 
 HOOK = pathlib.Path(__file__).resolve().parents[1] / "docs" / "hooks" / "solutions.py"
 
 
 @pytest.fixture(scope="module")
 def hook():
-    spec = importlib.util.spec_from_file_location("hook_solutions", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file_module(HOOK, "hook_solutions")
 
 
 PAGE = types.SimpleNamespace(file=types.SimpleNamespace(src_path="tutorials/99_x.py"))

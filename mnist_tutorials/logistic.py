@@ -73,6 +73,11 @@ def sigmoid(z):
     return out
 
 
+def _check_positive_int(func: str, name: str, value, hint: str = "") -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{func}: {name} must be a positive integer, got {value!r}.{hint}")
+
+
 def simulate_logistic_regression(
     n_samples: int = 100,
     n_features: int = 3,
@@ -119,11 +124,7 @@ def simulate_logistic_regression(
     True
     """
     for name, value in (("n_samples", n_samples), ("n_features", n_features)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(
-                f"simulate_logistic_regression: {name} must be a positive integer, got {value!r}. "
-                f"Pass e.g. {name}=100."
-            )
+        _check_positive_int("simulate_logistic_regression", name, value, hint=f" Pass e.g. {name}=100.")
     if not 0.0 < threshold < 1.0:
         raise ValueError(
             f"simulate_logistic_regression: threshold must lie strictly between 0 and 1, got "
@@ -228,11 +229,6 @@ def make_scaled_logreg(
         ("logreg", _logreg(C=C, max_iter=max_iter, tol=tol, class_weight=class_weight,
                            solver=solver, random_state=random_state)),
     ])
-
-
-def _check_positive_int(func: str, name: str, value) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{func}: {name} must be a positive integer, got {value!r}.")
 
 
 def make_pca_logreg(

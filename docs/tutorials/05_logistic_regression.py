@@ -156,6 +156,9 @@ X, y = mnist.data, mnist.target
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=42)
 X_train.shape, X_test.shape
 
+# %% tags=["remove_input"]
+assert X_train.shape == (56000, 784) and X_test.shape == (14000, 784)  # the sizes the prose of this page uses
+
 # %% [markdown]
 # ### The convergence warning
 #
@@ -690,6 +693,7 @@ print(f"train accuracy: {poly_train_accuracy:.4f}, test accuracy: {poly_accuracy
 
 # %% tags=["remove_input"]
 assert n_poly_features == 495
+assert poly_clf[-1].coef_.size + poly_clf[-1].intercept_.size == 4960  # "4,960 parameters" in the text above
 assert poly_accuracy >= 0.975, poly_accuracy
 assert abs(poly_accuracy - poly_search.best_score_) < 0.005  # validation predicted the test score well
 
@@ -819,7 +823,8 @@ deskew_drop = 1 - (1 - deskew_accuracy) / (1 - poly_accuracy)
 display(Markdown(
     f"Deskewing lifts the test accuracy from {poly_accuracy:.2%} to **{deskew_accuracy:.2%}**: "
     f"{int((y_pred_poly != y_test).sum())} mistakes become {int((y_pred_deskew != y_test).sum())}, "
-    f"{deskew_drop:.0%} fewer, with the same 30 components, the same 495 features and the same classifier. "
+    f"{deskew_drop:.0%} fewer, with the same {deskew_clf.named_steps['pca'].n_components_} components, the same "
+    f"{deskew_clf.named_steps['poly'].n_output_features_} features and the same classifier. "
     f"F1 improves for {'all ten digits' if (f1_gain > 0).all() else f'{int((f1_gain > 0).sum())} of the ten digits'}, "
     f"most for {f1_gain.idxmax()} "
     f"(+{f1_gain.max():.3f}). Knowing something about the data (here: that slant is a nuisance, not a "
@@ -863,7 +868,7 @@ display(Markdown(f"""
 - **Look past accuracy.** The confusion matrix and per-class F1 (from {per_class['f1-score'].min():.3f}
   to {per_class['f1-score'].max():.3f}) show which digits the model mixes up. MNIST is nearly balanced, so
   `class_weight="balanced"` barely changes anything.
-- **PCA** keeps {pca.explained_variance_ratio_.sum():.0%} of the variance in 30 of 784 dimensions, at a
+- **PCA** keeps {pca.explained_variance_ratio_.sum():.0%} of the variance in {pca.n_components_} of {pca.n_features_in_} dimensions, at a
   cost of {accuracy - pca_accuracy:.2%} accuracy.
 - **Polynomial features** on those 30 components give the linear model curved boundaries, and
   {poly_accuracy:.2%} test accuracy, {error_drop:.0%} fewer mistakes than the pixel model.

@@ -28,6 +28,7 @@ import hashlib
 import html
 import importlib.metadata
 import json
+import logging
 import os
 import pathlib
 import platform
@@ -50,7 +51,7 @@ MARKER = "<!-- execution-times -->"
 PLUGIN = "mkdocs-jupyter"
 
 _state: dict = {"timings": {}, "cache_dir": None, "pre_executed": {}, "hints": {}}
-log = __import__("logging").getLogger("mkdocs.hooks.execution_cache")
+log = logging.getLogger("mkdocs.hooks.execution_cache")
 
 
 def dependency_key() -> str:
@@ -102,6 +103,11 @@ def on_config(config):
 def _load_timings(cache_dir: pathlib.Path) -> dict:
     path = cache_dir / "timings.data"
     return json.loads(path.read_text()) if path.is_file() else {}
+
+
+# The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
+_NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
+                    "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
 
 
 def _jobs() -> int:
@@ -157,11 +163,6 @@ def on_files(files, config):
         raise PluginError("execution_cache hook: executing these tutorials failed (allow_errors is false):\n\n"
                           + "\n\n".join(failures))
     return files
-
-
-# The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
-_NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
-                    "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
 
 
 def _execute_into_cache(request: dict) -> None:

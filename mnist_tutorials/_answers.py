@@ -2,10 +2,15 @@
 
 ``docs/javascripts/flags.js`` mirrors this module line by line; ``tests/test_flags_js.py`` runs
 both on one table of inputs.
+
+Numbers are handled as decimal digit strings with `decimal.Decimal` (exact, no binary floating point and
+no limit on their length: Python's ``int()`` refuses strings of more than 4,300 digits, JavaScript's
+``BigInt`` does not, and both must give the same answer).
 """
 
 from __future__ import annotations
 
+import decimal
 import hashlib
 import re
 
@@ -13,6 +18,17 @@ import numpy as np
 
 KINDS = ("fraction", "integer", "number")
 """The kinds of answer a flag can have; see `normalize_answer`."""
+
+KDF = "PBKDF2-SHA256"
+"""The key-derivation function that hashes answers: PBKDF2 with HMAC-SHA256 (Web Crypto has it natively)."""
+
+KDF_ITERATIONS = 600_000
+"""Default PBKDF2 iterations per answer: about 0.2-0.5 s per check on a laptop (Python or a browser).
+
+Each guess costs the same, so trying every 3-decimal fraction for one flag takes minutes, not
+milliseconds. It is still self-assessment: a patient guesser gets there, and the code that computes the
+answers is public.
+"""
 
 # Whitespace stripped around an answer and allowed before "%". Spelled out (not "\s") so that
 # Python and JavaScript strip exactly the same characters.
@@ -39,27 +55,6 @@ def _answer_to_text(answer) -> str:
     raise ValueError(
         f"expected a number or a string such as '0.375' or '37.5%', got {type(answer).__name__} {answer!r}."
     )
-
-
-def _round_scaled(digits: int, scale: int, decimals: int) -> int:
-    """Round ``digits * 10**-scale`` half up (away from zero) to ``decimals`` places.
-
-    Returns the rounded value times ``10**decimals``, as an exact integer (no floating point).
-    """
-    if scale <= decimals:
-        return digits * 10 ** (decimals - scale)
-    unit = 10 ** (scale - decimals)
-    quotient, remainder = divmod(digits, unit)
-    if 2 * remainder >= unit:
-        quotient += 1
-    return quotient
-
-
-def _format_scaled(value: int, negative: bool, decimals: int) -> str:
-    """Format ``value * 10**-decimals`` with exactly ``decimals`` decimals; no ``-0``."""
-    text = str(value).rjust(decimals + 1, "0")
-    body = text if decimals == 0 else f"{text[:-decimals]}.{text[-decimals:]}"
-    return f"-{body}" if negative and value != 0 else body
 
 
 def normalize_answer(answer, kind: str, decimals: int = 0) -> str:
@@ -124,32 +119,34 @@ def normalize_answer(answer, kind: str, decimals: int = 0) -> str:
             f"(and % for a percentage)."
         )
     sign, number, percent = match.groups()
-    int_part, _, frac_part = number.partition(".")
-    digits = int((int_part or "0") + frac_part)
-    scale = len(frac_part)
-    negative = sign == "-" and digits != 0
-
-    if kind == "fraction":
-        if negative:
-            raise ValueError(f"a fraction lies between 0 and 1, got the negative number {text!r}.")
-        if percent or digits > 10**scale:  # "37.5%" or a bare "37.5" (> 1): a percentage
-            scale += 2
-        value = _round_scaled(digits, scale, decimals)
-        if value > 10**decimals:
-            raise ValueError(f"a fraction lies between 0 and 1 (0% to 100%), got {text!r}.")
-        return _format_scaled(value, False, decimals)
-
-    if percent:
-        raise ValueError(f"this flag asks for a {kind}, not a percentage: remove the % from {text!r}.")
-    if kind == "integer":
-        if frac_part.strip("0"):
+    with decimal.localcontext() as context:  # exact: enough digits for whatever was typed
+        context.prec = len(number) + decimals + 8
+        context.Emax, context.Emin = decimal.MAX_EMAX, decimal.MIN_EMIN
+        value = decimal.Decimal(number)
+        step = decimal.Decimal(1).scaleb(-decimals)
+        if kind == "fraction":
+            if sign == "-" and value != 0:
+                raise ValueError(f"a fraction lies between 0 and 1, got the negative number {text!r}.")
+            if percent or value > 1:  # "37.5%" or a bare "37.5" (> 1): a percentage
+                value = value.scaleb(-2)
+            rounded = value.quantize(step, rounding=decimal.ROUND_HALF_UP)
+            if rounded > 1:
+                raise ValueError(f"a fraction lies between 0 and 1 (0% to 100%), got {text!r}.")
+            return format(rounded, "f")
+        if percent:
+            raise ValueError(f"this flag asks for a {kind}, not a percentage: remove the % from {text!r}.")
+        if kind == "integer" and value != value.to_integral_value():
             raise ValueError(f"this flag asks for a whole number, got {text!r}.")
-        return _format_scaled(digits // 10**scale, negative, 0)
-    return _format_scaled(_round_scaled(digits, scale, decimals), negative, decimals)
+        rounded = value.quantize(step, rounding=decimal.ROUND_HALF_UP)  # half away from zero, as in JS
+        return ("-" if sign == "-" and rounded != 0 else "") + format(rounded, "f")
 
 
-def hash_answer(label: str, normalized: str, salt: str) -> str:
-    """Salted SHA-256 of a normalized answer: ``sha256(f"{salt}:{label}:{normalized}")`` in hex.
+def hash_answer(label: str, normalized: str, salt: str, iterations: int = KDF_ITERATIONS) -> str:
+    """Slow salted hash of a normalized answer: PBKDF2-HMAC-SHA256, 32 bytes, in hex.
+
+    The password is the normalized answer, the salt is ``f"{salt}:{label}"`` (so two flags with the same
+    answer have different hashes), UTF-8 encoded. ``crypto.subtle.deriveBits({name: "PBKDF2", hash:
+    "SHA-256", salt, iterations}, key, 256)`` gives the same bytes in a browser.
 
     Parameters
     ----------
@@ -158,17 +155,29 @@ def hash_answer(label: str, normalized: str, salt: str) -> str:
     normalized : str
         Output of [`normalize_answer`][mnist_tutorials.flags.normalize_answer].
     salt : str
-        Site or cache salt (hex string).
+        Site or cache salt (hex string); must not be empty.
+    iterations : int, default=KDF_ITERATIONS
+        PBKDF2 iterations (600,000: a few tenths of a second).
 
     Returns
     -------
     str
-        64 lowercase hex digits; ``crypto.subtle.digest("SHA-256", …)`` gives the same in a browser.
+        64 lowercase hex digits.
+
+    Raises
+    ------
+    ValueError
+        If ``salt`` is empty or ``iterations`` is not a positive int.
 
     Examples
     --------
     >>> from mnist_tutorials.flags import hash_answer
-    >>> hash_answer("ML105.1", "0.500", "00")[:16]
-    '4628ec725fa5591d'
+    >>> hash_answer("ML105.1", "0.500", "00", iterations=1000)[:16]
+    '4983ba3165ea21d6'
     """
-    return hashlib.sha256(f"{salt}:{label}:{normalized}".encode("utf-8")).hexdigest()
+    if not isinstance(salt, str) or not salt:
+        raise ValueError(f"hash_answer: the salt must be a non-empty string, got {salt!r}.")
+    if isinstance(iterations, bool) or not isinstance(iterations, (int, np.integer)) or iterations < 1:
+        raise ValueError(f"hash_answer: iterations must be a positive int, got {iterations!r}.")
+    return hashlib.pbkdf2_hmac("sha256", normalized.encode("utf-8"), f"{salt}:{label}".encode("utf-8"),
+                               int(iterations)).hex()

@@ -1,4 +1,4 @@
-"""Flag exercises: questions with one numeric answer, checked against salted hashes.
+"""Flag exercises: questions with one numeric answer, checked against salted, deliberately slow hashes.
 
 A *flag* is the single number a tutorial asks the reader to find, such as the precision of the
 5-detector at threshold 3000 (flag ``ML105.1``). Each flag declares
@@ -10,9 +10,13 @@ A *flag* is the single number a tutorial asks the reader to find, such as the pr
 
 Answers never ship in plain text. [`normalize_answer`][mnist_tutorials.flags.normalize_answer] maps
 what a reader types to a canonical string, and [`hash_answer`][mnist_tutorials.flags.hash_answer]
-turns it into ``sha256(f"{salt}:{label}:{normalized}")``. The site build (``docs/hooks/flags.py``)
-computes every answer with [`compute_answer`][mnist_tutorials.flags.compute_answer] and publishes
-only these hashes; ``docs/javascripts/flags.js`` applies the same normalization in the browser.
+turns it into a PBKDF2-HMAC-SHA256 hash salted with ``f"{salt}:{label}"``, with ``KDF_ITERATIONS``
+(600,000) iterations, so that each guess costs a few tenths of a second. The site build
+(``docs/hooks/flags.py``) computes every answer with
+[`compute_answer`][mnist_tutorials.flags.compute_answer] and publishes only these hashes, with each
+flag's iteration count; ``docs/javascripts/flags.js`` applies the same normalization and the same
+PBKDF2 (Web Crypto) in the browser. This is self-assessment, not a lock: the code that computes the
+answers is public.
 
 Outside the site, [`check_flag`][mnist_tutorials.flags.check_flag] runs a flag's computation from
 this package (so it works in Colab after ``%pip install mnist-tutorials``) and compares normalized
@@ -35,9 +39,11 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from . import _flag_tasks as _tasks
-from ._answers import KINDS, hash_answer, normalize_answer
+from ._answers import KDF, KDF_ITERATIONS, KINDS, hash_answer, normalize_answer
 
 __all__ = [
+    "KDF",
+    "KDF_ITERATIONS",
     "KINDS",
     "Flag",
     "FlagSummary",
@@ -349,19 +355,22 @@ def _expected_normalized(flag: Flag, data_home, log: Callable[[str], None]) -> s
     return normalized
 
 
-def compute_flag_hashes(salt: str, labels=None, *, data_home=None,
+def compute_flag_hashes(salt: str, labels=None, *, iterations: int | None = None, data_home=None,
                         log: Callable[[str], None] = print) -> dict:
     """Compute flags' answers and return only their salted hashes (what the site publishes).
 
     Cost: every flag's computation runs, about a minute in all on a laptop (ML105.1 dominates);
-    MNIST and Fashion-MNIST are loaded (and downloaded on first use).
+    MNIST and Fashion-MNIST are loaded (and downloaded on first use). Hashing adds a few tenths of a
+    second per flag.
 
     Parameters
     ----------
     salt : str
-        Salt for [`hash_answer`][mnist_tutorials.flags.hash_answer].
+        Salt for [`hash_answer`][mnist_tutorials.flags.hash_answer]; must not be empty.
     labels : iterable of str, default=None
         Which flags; None means all of them.
+    iterations : int, default=None
+        PBKDF2 iterations for every flag; None means ``KDF_ITERATIONS``.
     data_home : str or path-like, default=None
         Data folder, as for `mnist_tutorials.fetch_mnist`.
     log : callable, default=print
@@ -370,22 +379,24 @@ def compute_flag_hashes(salt: str, labels=None, *, data_home=None,
     Returns
     -------
     dict
-        ``{label: {"kind": …, "decimals": …, "sha256": …}}``, in registry order.
+        ``{label: {"kind": …, "decimals": …, "iterations": …, "hash": …}}``, in registry order.
 
     Examples
     --------
     >>> from mnist_tutorials.flags import compute_flag_hashes
     >>> hashes = compute_flag_hashes("00", ["DATA.1"], log=lambda line: None)  # doctest: +SKIP
     >>> sorted(hashes["DATA.1"])  # doctest: +SKIP
-    ['decimals', 'kind', 'sha256']
+    ['decimals', 'hash', 'iterations', 'kind']
     """
+    iterations = KDF_ITERATIONS if iterations is None else iterations
     flags = list(FLAGS.values()) if labels is None else [get_flag(label) for label in labels]
     try:
         return {
             flag.label: {
                 "kind": flag.kind,
                 "decimals": flag.decimals,
-                "sha256": hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt),
+                "iterations": iterations,
+                "hash": hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt, iterations),
             }
             for flag in flags
         }
@@ -397,8 +408,8 @@ def compute_flag_hashes(salt: str, labels=None, *, data_home=None,
 # Checking an answer from Python (Colab) or the command line
 # --------------------------------------------------------------------------------------------
 
-# (cache key, label) -> (salt, sha256 of the expected answer). Never the answer itself.
-_MEMORY_CACHE: dict[tuple[str, str], tuple[str, str]] = {}
+# (cache key, label) -> (salt, iterations, hash of the expected answer). Never the answer itself.
+_MEMORY_CACHE: dict[tuple[str, str], tuple[str, int, str]] = {}
 
 
 def _disk_cache_path(data_home, key: str) -> Path:
@@ -408,18 +419,30 @@ def _disk_cache_path(data_home, key: str) -> Path:
 
 
 def _read_disk_cache(path: Path) -> dict:
+    """The cache file's content if it is complete and of this format, else ``{}`` (start afresh).
+
+    A file with a missing or empty salt, another key-derivation function or iteration count, or hashes
+    that are not strings is discarded, never trusted: its hashes would not match (or would match
+    the wrong thing).
+    """
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(content, dict) or not isinstance(content.get("salt"), str):
+    if not isinstance(content, dict):
         return {}
-    if not isinstance(content.get("flags"), dict):
+    salt, hashes = content.get("salt"), content.get("flags")
+    if not isinstance(salt, str) or not re.fullmatch(r"[0-9a-f]{16,}", salt):
+        return {}
+    if content.get("kdf") != KDF or content.get("iterations") != KDF_ITERATIONS:
+        return {}
+    if not isinstance(hashes, dict) or not all(isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h)
+                                               for h in hashes.values()):
         return {}
     return content
 
 
-def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[str, str]:
+def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[str, int, str]:
     key = cache_key()
     if (key, flag.label) in _MEMORY_CACHE:
         return _MEMORY_CACHE[key, flag.label]
@@ -428,9 +451,10 @@ def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[s
     salt = content.get("salt") or secrets.token_hex(16)
     stored = content.get("flags", {}).get(flag.label)
     if not isinstance(stored, str):
-        stored = hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt)
+        stored = hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt, KDF_ITERATIONS)
         _tasks.release()
-        content = {"salt": salt, "flags": {**content.get("flags", {}), flag.label: stored}}
+        content = {"salt": salt, "kdf": KDF, "iterations": KDF_ITERATIONS,
+                   "flags": {**content.get("flags", {}), flag.label: stored}}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -439,8 +463,8 @@ def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[s
             log(f"Saved a salted hash of the answer (not the answer) in {path}.")
         except OSError as exc:  # read-only cache folder: keep the hash in memory only
             log(f"Could not write {path} ({exc}); the hash is kept in memory for this session.")
-    _MEMORY_CACHE[key, flag.label] = (salt, stored)
-    return salt, stored
+    _MEMORY_CACHE[key, flag.label] = (salt, KDF_ITERATIONS, stored)
+    return salt, KDF_ITERATIONS, stored
 
 
 def check_flag(label: str, answer, *, data_home=None) -> bool:
@@ -450,10 +474,11 @@ def check_flag(label: str, answer, *, data_home=None) -> bool:
     flag's computation from this package (see [`list_flags`][mnist_tutorials.flags.list_flags] for
     the questions). That is **slow the first time**: loading MNIST (downloaded on first use), then
     the flag's own cost, up to about a minute for ``ML105.1`` (three ``SGDClassifier`` fits on
-    40,000 images). Progress is printed. Afterwards only a salted SHA-256 hash of the normalized
+    40,000 images). Progress is printed. Afterwards only a salted PBKDF2 hash of the normalized
     expected answer is kept, in memory and in ``<data_home>/flags/<cache_key>.json``, so later
-    checks take milliseconds. The key ([`cache_key`][mnist_tutorials.flags.cache_key]) changes with
-    the package sources, data checksums and library versions.
+    checks take a few tenths of a second (the hash is slow on purpose). The key
+    ([`cache_key`][mnist_tutorials.flags.cache_key]) changes with the package sources, data
+    checksums and library versions.
 
     The answer is normalized as on the site
     ([`normalize_answer`][mnist_tutorials.flags.normalize_answer]): for a fraction ``0.375``,
@@ -493,9 +518,9 @@ def check_flag(label: str, answer, *, data_home=None) -> bool:
     except ValueError as exc:
         print(f"{flag.label}: {exc}")
         return False
-    salt, expected = _expected_hash(flag, data_home, print)
+    salt, iterations, expected = _expected_hash(flag, data_home, print)
     shown = answer if isinstance(answer, str) else repr(answer)
-    if secrets.compare_digest(hash_answer(flag.label, normalized, salt), expected):
+    if secrets.compare_digest(hash_answer(flag.label, normalized, salt, iterations), expected):
         print(f"{flag.label}: {shown.strip()} is correct. Well done!")
         return True
     print(f"{flag.label}: {shown.strip()} (read as {normalized}) is not the answer. Try again.")

@@ -77,12 +77,31 @@ def test_accepted_spellings_are_one_answer():
 # ------------------------------------------------------------------------------ hashing
 
 
-def test_hash_is_salted_sha256_of_label_and_answer():
-    digest = flags.hash_answer("ML105.1", "0.500", "abc")
-    assert digest == hashlib.sha256(b"abc:ML105.1:0.500").hexdigest()
-    assert digest != flags.hash_answer("ML105.2", "0.500", "abc")  # the label is part of the salt
-    assert digest != flags.hash_answer("ML105.1", "0.500", "abd")
-    assert digest != flags.hash_answer("ML105.1", "0.501", "abc")
+def test_hash_is_pbkdf2_of_the_answer_salted_with_salt_and_label():
+    digest = flags.hash_answer("ML105.1", "0.500", "abc", iterations=1000)
+    assert digest == hashlib.pbkdf2_hmac("sha256", b"0.500", b"abc:ML105.1", 1000).hex()
+    assert digest != flags.hash_answer("ML105.2", "0.500", "abc", iterations=1000)  # the label salts it
+    assert digest != flags.hash_answer("ML105.1", "0.500", "abd", iterations=1000)
+    assert digest != flags.hash_answer("ML105.1", "0.501", "abc", iterations=1000)
+    assert digest != flags.hash_answer("ML105.1", "0.500", "abc", iterations=1001)
+    assert flags.hash_answer("ML105.1", "0.500", "abc") == hashlib.pbkdf2_hmac(
+        "sha256", b"0.500", b"abc:ML105.1", flags.KDF_ITERATIONS).hex()
+    assert flags.KDF == "PBKDF2-SHA256" and flags.KDF_ITERATIONS >= 100_000
+
+
+@pytest.mark.parametrize(("salt", "iterations"), [("", 1000), (None, 1000), ("ab", 0), ("ab", 1.5), ("ab", True)])
+def test_hash_refuses_an_empty_salt_or_bad_iterations(salt, iterations):
+    with pytest.raises(ValueError, match="salt must be a non-empty string|iterations must be a positive int"):
+        flags.hash_answer("X.1", "1", salt, iterations=iterations)
+
+
+def test_a_100000_digit_answer_is_normalized_without_int_limits():
+    huge = "7" * 100_000
+    assert flags.normalize_answer(huge, "integer", 0) == huge
+    assert flags.normalize_answer(huge + ".25", "number", 1) == huge + ".3"
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        flags.normalize_answer(huge, "fraction", 3)
+    assert flags.normalize_answer("0." + huge, "fraction", 3) == "0.778"
 
 
 # ------------------------------------------------------------------------------ the registry
@@ -178,6 +197,7 @@ def fake_flags(monkeypatch):
     }
     monkeypatch.setattr(flags, "FLAGS", registry)
     monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    monkeypatch.setattr(flags, "KDF_ITERATIONS", 1000)  # the real count costs 0.3 s a hash
     return calls
 
 
@@ -203,8 +223,9 @@ def test_check_flag_keeps_only_a_salted_hash_on_disk(fake_flags, tmp_path, monke
     cache_file = tmp_path / "flags" / f"{flags.cache_key()}.json"
     text = cache_file.read_text()
     content = json.loads(text)
-    assert set(content) == {"salt", "flags"} and set(content["flags"]) == {"F.1"}
-    assert content["flags"]["F.1"] == flags.hash_answer("F.1", "0.619", content["salt"])
+    assert set(content) == {"salt", "kdf", "iterations", "flags"} and set(content["flags"]) == {"F.1"}
+    assert content["kdf"] == "PBKDF2-SHA256" and content["iterations"] == 1000
+    assert content["flags"]["F.1"] == flags.hash_answer("F.1", "0.619", content["salt"], 1000)
     assert "0.619" not in text and "61.9" not in text and "0.61875" not in text
 
     monkeypatch.setattr(flags, "_MEMORY_CACHE", {})  # a new session: the disk cache answers
@@ -221,12 +242,31 @@ def test_check_flag_works_when_the_cache_is_read_only(fake_flags, tmp_path, monk
     assert "kept in memory" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("bad", [{"salt": ""}, {"salt": None}, {"salt": "  "}, {"iterations": 999}, {"kdf": "SHA-256"}])
+def test_check_flag_discards_a_cache_without_a_usable_salt(fake_flags, tmp_path, bad):
+    path = tmp_path / "flags" / f"{flags.cache_key()}.json"
+    path.parent.mkdir(parents=True)
+    content = {"salt": "ab" * 16, "kdf": "PBKDF2-SHA256", "iterations": 1000,
+               "flags": {"F.1": flags.hash_answer("F.1", "0.999", "x", 1000)}}  # a hash that trusts nothing
+    content.update(bad)
+    if "salt" in bad and bad["salt"] is None:
+        del content["salt"]
+    path.write_text(json.dumps(content))
+    assert flags.check_flag("F.1", "0.619", data_home=tmp_path) is True  # recomputed, not the stored hash
+    assert fake_flags["F.1"] == 1
+    rewritten = json.loads(path.read_text())
+    assert len(rewritten["salt"]) == 32 and rewritten["iterations"] == 1000
+    assert rewritten["flags"]["F.1"] == flags.hash_answer("F.1", "0.619", rewritten["salt"], 1000)
+
+
 def test_compute_flag_hashes_returns_hashes_only(fake_flags):
     lines = []
     hashes = flags.compute_flag_hashes("salt", log=lines.append)
     assert hashes == {
-        "F.1": {"kind": "fraction", "decimals": 3, "sha256": flags.hash_answer("F.1", "0.619", "salt")},
-        "N.1": {"kind": "integer", "decimals": 0, "sha256": flags.hash_answer("N.1", "4321", "salt")},
+        "F.1": {"kind": "fraction", "decimals": 3, "iterations": 1000,
+                "hash": flags.hash_answer("F.1", "0.619", "salt", 1000)},
+        "N.1": {"kind": "integer", "decimals": 0, "iterations": 1000,
+                "hash": flags.hash_answer("N.1", "4321", "salt", 1000)},
     }
     assert any("F.1" in line and "done" in line for line in lines)
     assert list(flags.compute_flag_hashes("salt", ["n.1"], log=lines.append)) == ["N.1"]
@@ -249,7 +289,7 @@ def fake_module(fake_flags):
         state["computed"] += 1
         return flags.compute_flag_hashes(salt, labels, log=log)
 
-    module = types.SimpleNamespace(FLAGS=flags.FLAGS, cache_key=lambda: state["key"],
+    module = types.SimpleNamespace(FLAGS=flags.FLAGS, cache_key=lambda: state["key"], KDF=flags.KDF,
                                    compute_flag_hashes=compute_flag_hashes)
     return module, state
 
@@ -278,6 +318,31 @@ def test_hook_caches_hashes_by_key(hook, fake_module, tmp_path, monkeypatch):
     assert state["computed"] == 2 and hook._state["published"]["salt"] != first["salt"]
 
 
+@pytest.mark.parametrize("salt", [None, "", "  "])
+def test_hook_recomputes_a_cache_without_a_salt(hook, fake_module, tmp_path, monkeypatch, salt):
+    module, state = fake_module
+    monkeypatch.setattr(hook, "_flags_module", lambda config: module)
+    config = _config(tmp_path)
+    hook.on_pre_build(config)
+    path = tmp_path / ".cache" / "flags" / "k1.json"
+    content = json.loads(path.read_text())
+    if salt is None:
+        del content["salt"]
+    else:
+        content["salt"] = salt
+    path.write_text(json.dumps(content))
+    hook.on_pre_build(config)
+    assert state["computed"] == 2
+    assert len(hook._state["published"]["salt"]) == 32
+    assert json.loads(path.read_text())["salt"] == hook._state["published"]["salt"]
+
+    content = json.loads(path.read_text())
+    content["version"] = 1  # the SHA-256 format of before
+    path.write_text(json.dumps(content))
+    hook.on_pre_build(config)
+    assert state["computed"] == 3
+
+
 class _Files(list):
     def get_file_from_path(self, path):
         return next((f for f in self if f.src_uri == path), None)
@@ -302,7 +367,8 @@ def test_hook_publishes_json_and_checks_pages(hook, fake_module, tmp_path, monke
     published = files[-1]
     assert isinstance(published, File) and published.src_uri == "exercises/flags.json"
     data = json.loads(published.content_string)
-    assert data == hook._state["published"] and data["version"] == 1
+    assert data == hook._state["published"] and data["version"] == 2 and data["kdf"] == "PBKDF2-SHA256"
+    assert {entry["iterations"] for entry in data["flags"].values()} == {1000}
 
 
 def test_hook_renders_the_cards(hook, fake_module, tmp_path, monkeypatch):
@@ -386,3 +452,33 @@ def test_cli_lists_and_checks_flags(fake_flags, tmp_path, monkeypatch, capsys):
     assert main(["check-flag", "n.1", "4,322"]) == 1
     assert "not the answer" in capsys.readouterr().out
     assert (tmp_path / "flags" / f"{flags.cache_key()}.json").is_file()
+
+
+def test_cli_check_flag_takes_a_data_home(fake_flags, tmp_path, capsys):
+    from mnist_tutorials.__main__ import main
+
+    assert main(["check-flag", "F.1", "0.619", "--data-home", str(tmp_path / "elsewhere")]) == 0
+    assert fake_flags["data_home"] == str(tmp_path / "elsewhere")
+    assert (tmp_path / "elsewhere" / "flags" / f"{flags.cache_key()}.json").is_file()
+
+
+def test_cli_unknown_flag_is_a_clear_error_with_exit_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MNIST_TUTORIALS_DATA": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "mnist_tutorials", "check-flag", "NOPE.1", "1"], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert done.stderr.startswith("error: No flag called 'NOPE.1'. Known flags: DATA.1")
+
+
+def test_cli_check_flag_without_data_exits_3(tiny_mnist, tmp_path, monkeypatch, capsys):
+    from mnist_tutorials.__main__ import main
+
+    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    assert main(["check-flag", "DATA.1", "1135", "--data-home", str(tmp_path / "empty")]) == 3
+    err = capsys.readouterr().err
+    assert "could not be computed, because the data is missing" in err and "Could not get MNIST" in err

@@ -1,7 +1,9 @@
 """The answer rules of the flags page (docs/javascripts/flags.js) and of mnist_tutorials.flags agree.
 
 One table of inputs, with the canonical answer each must give (None: rejected), is run through
-``normalize_answer`` in Python and ``normalizeAnswer`` in node; hashes are compared the same way.
+``normalize_answer`` in Python and ``normalizeAnswer`` in node; the PBKDF2 hashes are compared the same way,
+on a shared table that includes the real iteration count and a 100,000-digit answer (past Python's 4,300-digit
+``int()`` limit, which JavaScript's BigInt does not have).
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import subprocess
 
 import pytest
 
-from mnist_tutorials.flags import hash_answer, normalize_answer
+from mnist_tutorials.flags import KDF_ITERATIONS, hash_answer, normalize_answer
 
+HUGE = "7" * 99_997 + "123"  # 100,000 digits
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 FLAGS_JS = ROOT / "docs" / "javascripts" / "flags.js"
 NODE = shutil.which("node")
@@ -98,6 +101,33 @@ CASES = [
     ("5%", "number", 1, None),
     ("1,234.5", "number", 1, None),
     ("12.3.4", "number", 1, None),
+    # past Python's 4,300-digit int() limit: both languages read them exactly
+    (HUGE, "integer", 0, HUGE),
+    (f"{HUGE[:3]},{HUGE[3:6]}", "integer", 0, HUGE[:6]),
+    (HUGE + ".5", "number", 1, HUGE + ".5"),
+    ("-" + HUGE + ".45", "number", 1, "-" + HUGE + ".5"),
+    ("0." + HUGE, "fraction", 3, "0.778"),
+    (HUGE, "fraction", 3, None),
+    (HUGE + "%", "fraction", 3, None),
+    (HUGE + ".5", "integer", 0, None),
+]
+
+# (label, normalized answer, salt, iterations): the PBKDF2 hashes both languages must agree on.
+KDF_CASES = [
+    ("ML105.1", "0.375", "00", 1000),
+    ("DATA.1", "12345", "9f" * 16, KDF_ITERATIONS),  # the count the site uses
+    ("X.1", "-0.1", "s\u00e9l", 1),
+    ("FASHION.1", "56.8", "0123456789abcdef", 2),
+    ("BIG.1", HUGE, "ab" * 16, 1000),  # a 100,000-byte password: HMAC hashes keys longer than a block
+]
+
+# (typed, kind, decimals, label, salt, iterations): normalization then hashing, end to end.
+END_TO_END = [
+    (" 37.5 % ", "fraction", 3, "ML105.1", "ab" * 16, 1000),
+    ("1,135", "integer", 0, "DATA.1", "cd" * 16, 1000),
+    (HUGE, "integer", 0, "DATA.1", "cd" * 16, 1000),
+    ("-" + HUGE + ".45", "number", 1, "FASHION.1", "ef" * 16, 1000),
+    ("not a number", "fraction", 3, "ML105.1", "ab" * 16, 1000),
 ]
 
 
@@ -108,7 +138,13 @@ def _python(answer, kind, decimals):
         return None
 
 
-@pytest.mark.parametrize(("answer", "kind", "decimals", "expected"), CASES)
+def _case_id(case) -> str:
+    answer, kind, decimals, _ = case
+    shown = answer if len(answer) <= 20 else f"{answer[:8]}...{len(answer)}chars"
+    return f"{shown!r}-{kind}-{decimals}"
+
+
+@pytest.mark.parametrize(("answer", "kind", "decimals", "expected"), CASES, ids=[_case_id(c) for c in CASES])
 def test_python_normalizer_matches_table(answer, kind, decimals, expected):
     assert _python(answer, kind, decimals) == expected
 
@@ -119,15 +155,25 @@ let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", async () => {
   const request = JSON.parse(input);
+  const subtle = globalThis.crypto.subtle;
   const normalized = request.cases.map(([answer, kind, decimals]) => {
     const result = flags.normalizeAnswer(answer, kind, decimals);
     return result.ok ? result.value : null;
   });
   const hashes = [];
-  for (const [label, value, salt] of request.hashes) {
-    hashes.push(await flags.hashAnswer(label, value, salt, globalThis.crypto.subtle));
+  for (const [label, value, salt, iterations] of request.hashes) {
+    hashes.push(await flags.hashAnswer(label, value, salt, iterations, subtle));
   }
-  process.stdout.write(JSON.stringify({ normalized, hashes }));
+  const checks = [];
+  for (const [answer, kind, decimals, label, salt, iterations] of request.checks || []) {
+    const result = flags.normalizeAnswer(answer, kind, decimals);
+    checks.push(result.ok ? await flags.hashAnswer(label, result.value, salt, iterations, subtle) : null);
+  }
+  const refused = [];
+  for (const [label, value, salt, iterations] of request.refused || []) {
+    refused.push(await flags.hashAnswer(label, value, salt, iterations, subtle).then(() => "hashed", (e) => e.message));
+  }
+  process.stdout.write(JSON.stringify({ normalized, hashes, checks, refused }));
 });
 """
 
@@ -154,11 +200,29 @@ def test_js_normalizer_agrees_with_python_and_table():
 
 
 def test_js_hash_agrees_with_python():
-    triples = [("ML105.1", "0.375", "00"), ("DATA.1", "12345", "9f" * 16), ("X.1", "-0.1", "s\u00e9l")]
-    result = _run_node({"cases": [], "hashes": triples})
-    expected = [hash_answer(*triple) for triple in triples]
+    result = _run_node({"cases": [], "hashes": KDF_CASES})
+    expected = [hash_answer(*case) for case in KDF_CASES]
     assert result["hashes"] == expected
-    assert expected[0] == hashlib.sha256(b"00:ML105.1:0.375").hexdigest()
+    assert expected[0] == hashlib.pbkdf2_hmac("sha256", b"0.375", b"00:ML105.1", 1000).hex()
+
+
+def test_js_and_python_agree_end_to_end():
+    result = _run_node({"cases": [], "hashes": [], "checks": END_TO_END})
+    expected = []
+    for typed, kind, decimals, label, salt, iterations in END_TO_END:
+        value = _python(typed, kind, decimals)
+        expected.append(None if value is None else hash_answer(label, value, salt, iterations))
+    assert result["checks"] == expected
+    assert expected[-1] is None and all(expected[:-1])
+
+
+def test_js_refuses_an_empty_salt_or_bad_iterations_like_python():
+    refused = [("X.1", "1", "", 1000), ("X.1", "1", "ab", 0), ("X.1", "1", "ab", 1.5)]
+    result = _run_node({"cases": [], "hashes": [], "refused": refused})
+    assert all(message != "hashed" for message in result["refused"]), result["refused"]
+    for case in refused:
+        with pytest.raises(ValueError):
+            hash_answer(*case)
 
 
 def test_js_rejects_unknown_kind_like_python():

@@ -2,10 +2,11 @@
 
 What it does, in build order:
 
-- ``on_pre_build``: get one salted SHA-256 hash per flag (``mnist_tutorials.flags``). The hashes are
-  cached in ``.cache/flags/<key>.json`` where ``key = mnist_tutorials.flags.cache_key()`` (package
-  sources, data checksums, Python/NumPy/scikit-learn versions), so an unchanged rebuild computes
-  nothing. A cache file holds the salt and the hashes, never an answer.
+- ``on_pre_build``: get one salted PBKDF2-SHA256 hash per flag (``mnist_tutorials.flags``), with its
+  iteration count. The hashes are cached in ``.cache/flags/<key>.json`` where
+  ``key = mnist_tutorials.flags.cache_key()`` (package sources, data checksums, Python/NumPy/scikit-learn
+  versions), so an unchanged rebuild computes nothing. A cache file holds the salt and the hashes, never
+  an answer; one with a missing or empty salt, or of an older format, is recomputed.
 - ``on_files``: publish them as ``exercises/flags.json``, and check that the flags page and every
   flag's tutorial page exist.
 - ``on_nav``: remember the tutorials' titles for the links.
@@ -20,6 +21,7 @@ import importlib
 import json
 import logging
 import os
+import re
 import secrets
 import sys
 import time
@@ -36,6 +38,7 @@ _JSON = "exercises/flags.json"
 _SCRIPT = "javascripts/flags.js"
 _MARKER = "<!-- flags:list -->"
 _CACHE_DIR = Path(".cache") / "flags"
+_FORMAT = 2  # 1: one SHA-256 per answer; 2: PBKDF2-SHA256 with a per-flag iteration count
 
 _state: dict = {}
 
@@ -60,9 +63,17 @@ def _read_cache(path: Path, labels: list[str]) -> dict | None:
         content = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    hashes = content.get("flags") if isinstance(content, dict) else None
-    if not isinstance(content.get("salt"), str) or not isinstance(hashes, dict) or list(hashes) != labels:
+    if not isinstance(content, dict) or content.get("version") != _FORMAT:
         return None
+    salt, hashes = content.get("salt"), content.get("flags")
+    if not isinstance(salt, str) or not re.fullmatch(r"[0-9a-f]{16,}", salt):
+        return None  # a missing or empty salt is never trusted
+    if not isinstance(hashes, dict) or list(hashes) != labels:
+        return None
+    for entry in hashes.values():
+        iterations = entry.get("iterations") if isinstance(entry, dict) else None
+        if not (isinstance(iterations, int) and iterations > 0 and re.fullmatch(r"[0-9a-f]{64}", str(entry.get("hash")))):
+            return None
     return content
 
 
@@ -78,14 +89,15 @@ def on_pre_build(config):
         log.info(f"flags: computing {len(labels)} answers (cache key {key}; about a minute) ...")
         start = time.perf_counter()
         salt = secrets.token_hex(16)
-        content = {"version": 1, "key": key, "salt": salt,
+        content = {"version": _FORMAT, "key": key, "salt": salt, "kdf": flags.KDF,
                    "flags": flags.compute_flag_hashes(salt, log=log.info)}
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once must not share it
         tmp.write_text(json.dumps(content, indent=1), encoding="utf-8")
         tmp.replace(path)
         log.info(f"flags: answers computed in {time.perf_counter() - start:.1f} s, hashes cached in {path}")
-    _state.update(flags=flags, published={"version": 1, "salt": content["salt"], "flags": content["flags"]})
+    _state.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": content["salt"],
+                                          "flags": content["flags"]})
 
 
 def on_files(files, config):
@@ -144,8 +156,8 @@ def _card(flag, page_uri: str, files) -> str:
 
 **Tutorial:** [{tutorial_title}]({link}) · **Answer:** {_answer_hint(flag)}.
 
-<form class="flag-form" autocomplete="off">
-<label>Answer to {label} <input class="flag-input" type="text" name="answer" spellcheck="false"></label>
+<form class="flag-form" method="dialog" autocomplete="off">
+<label>Answer to {label} <input class="flag-input" type="text" spellcheck="false"></label>
 <button type="submit" class="md-button md-button--primary flag-check">Check</button>
 <span class="flag-solved" hidden>✓ solved</span>
 </form>
@@ -166,6 +178,10 @@ def on_page_markdown(markdown, page, config, files):
     cards = "".join(_card(flag, page.file.src_uri, files) for flag in flags.FLAGS.values())
     block = f"""<div id="flag-exercises" class="flag-exercises" data-flags-url="{html.escape(json_url)}" markdown>
 
+<noscript><div class="admonition warning flag-noscript"><p class="admonition-title">Checking an answer needs
+JavaScript</p><p>JavaScript is off in this browser, so the Check buttons do nothing (and nothing you type leaves
+this page). Turn it on for this site, or check from Python:
+<code>python -m mnist_tutorials check-flag LABEL ANSWER</code>.</p></div></noscript>
 <p class="flag-load-error" hidden></p>
 {cards}
 <p><button type="button" class="md-button flag-reset">Forget solved flags</button></p>

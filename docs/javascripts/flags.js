@@ -2,10 +2,13 @@
  * Flag exercises (docs/exercises/flags.md).
  *
  * The page holds no answers. The build (docs/hooks/flags.py) publishes exercises/flags.json:
- *   {"version": 1, "salt": "<hex>", "flags": {"<label>": {"kind": ..., "decimals": ..., "sha256": ...}}}
+ *   {"version": 2, "kdf": "PBKDF2-SHA256", "salt": "<hex>",
+ *    "flags": {"<label>": {"kind": ..., "decimals": ..., "iterations": ..., "hash": ...}}}
  * This script normalizes what the reader types with the same rules as
- * mnist_tutorials.flags.normalize_answer (tests/test_flags_js.py runs both on one table),
- * hashes sha256(salt + ":" + label + ":" + normalized) with crypto.subtle and compares.
+ * mnist_tutorials.flags.normalize_answer (tests/test_flags_js.py runs both on one table), derives
+ * PBKDF2-HMAC-SHA256(password = normalized, salt = salt + ":" + label, the flag's iterations, 256 bits)
+ * with crypto.subtle, as mnist_tutorials.flags.hash_answer does, and compares. The iterations make each
+ * check take a few tenths of a second, so trying every possible answer takes minutes, not a blink.
  * Solved flags are remembered in localStorage (label -> hash, so a changed answer un-solves).
  *
  * Reader input is only ever written with textContent, never parsed as HTML.
@@ -20,6 +23,8 @@
   var NUMBER_RE = new RegExp("^([+-]?)([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[" + WS + "]*(%?)$");
   var GROUPED_INT_RE = /^[+]?[0-9]{1,3}(?:,[0-9]{3})+$/;
   var STORAGE_KEY = "mnist-tutorials:flags:solved";
+  var FORMAT = 2;
+  var KDF = "PBKDF2-SHA256";
 
   function stripWs(text) {
     var start = 0;
@@ -92,14 +97,27 @@
     return { ok: true, value: formatScaled(roundScaled(digits, scale, decimals), negative, decimals) };
   }
 
-  /** Hex SHA-256 of salt:label:normalized (a Promise), like mnist_tutorials.flags.hash_answer. */
-  function hashAnswer(label, normalized, salt, subtle) {
-    var data = new TextEncoder().encode(salt + ":" + label + ":" + normalized);
-    return subtle.digest("SHA-256", data).then(function (buffer) {
-      return Array.from(new Uint8Array(buffer), function (byte) {
-        return byte.toString(16).padStart(2, "0");
-      }).join("");
-    });
+  /**
+   * PBKDF2-HMAC-SHA256 of the normalized answer, salted with salt:label, as 64 hex digits (a Promise);
+   * mirror of mnist_tutorials.flags.hash_answer.
+   */
+  function hashAnswer(label, normalized, salt, iterations, subtle) {
+    if (!salt) return Promise.reject(new Error("hashAnswer: empty salt"));
+    if (!Number.isInteger(iterations) || iterations < 1) {
+      return Promise.reject(new Error("hashAnswer: bad iterations " + iterations));
+    }
+    var encoder = new TextEncoder();
+    return subtle
+      .importKey("raw", encoder.encode(normalized), "PBKDF2", false, ["deriveBits"])
+      .then(function (key) {
+        var params = { name: "PBKDF2", hash: "SHA-256", salt: encoder.encode(salt + ":" + label), iterations: iterations };
+        return subtle.deriveBits(params, key, 256);
+      })
+      .then(function (buffer) {
+        return Array.from(new Uint8Array(buffer), function (byte) {
+          return byte.toString(16).padStart(2, "0");
+        }).join("");
+      });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -146,13 +164,16 @@
       var spec = data.flags[label];
       var form = card.querySelector(".flag-form");
       var input = card.querySelector(".flag-input");
-      if (!spec) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault(); // the answer never goes into a URL
+      });
+      if (!spec || typeof spec.hash !== "string" || !Number.isInteger(spec.iterations)) {
         showResult(card, "error", "This flag is missing from flags.json; rebuild the site.");
         return;
       }
-      markSolved(card, solved[label] === spec.sha256);
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
+      markSolved(card, solved[label] === spec.hash);
+      var button = card.querySelector(".flag-check");
+      form.addEventListener("submit", function () {
         var typed = input.value;
         if (!subtle) {
           showResult(card, "error", "Checking needs the browser's crypto.subtle, which exists only on https:// or localhost pages.");
@@ -163,16 +184,22 @@
           showResult(card, "error", "\u201c" + stripWs(typed) + "\u201d: " + normalized.error);
           return;
         }
-        hashAnswer(label, normalized.value, data.salt, subtle).then(function (digest) {
-          if (digest === spec.sha256) {
+        if (button) button.disabled = true;
+        showResult(card, null, "Checking\u2026");
+        hashAnswer(label, normalized.value, data.salt, spec.iterations, subtle).then(function (digest) {
+          if (button) button.disabled = false;
+          if (digest === spec.hash) {
             solved = loadSolved();
-            solved[label] = spec.sha256;
+            solved[label] = spec.hash;
             saveSolved(solved);
             markSolved(card, true);
             showResult(card, "ok", "Correct! \u201c" + stripWs(typed) + "\u201d is the answer to " + label + ".");
           } else {
             showResult(card, "wrong", "\u201c" + stripWs(typed) + "\u201d (read as " + normalized.value + ") is not the answer. Try again.");
           }
+        }, function (err) {
+          if (button) button.disabled = false;
+          showResult(card, "error", "Could not check the answer: " + err.message);
         });
       });
     });
@@ -222,6 +249,9 @@
         return response.json();
       })
       .then(function (data) {
+        if (!data || data.version !== FORMAT || data.kdf !== KDF || !data.salt) {
+          throw new Error("flags.json is not format " + FORMAT + " (" + KDF + "); rebuild the site");
+        }
         setUp(container, data);
       })
       .catch(function (err) {

@@ -129,15 +129,34 @@ def browser():
         browser.close()
 
 
+# The only hosts a page of the site may load anything from: the test server. Any other request (a CDN, Google
+# Fonts, api.github.com) is blocked and fails the test, because the README promises readers that the site
+# sends them to no other host.
+ALLOWED_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def _foreign(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme not in ("data", "blob", "about", "file") and parts.hostname not in ALLOWED_HOSTS
+
+
 @pytest.fixture
 def page(browser, request):
     """A fresh browser page; console errors are collected in ``page.console_errors``.
 
-    A screenshot is saved to ``test-artifacts/<test name>.png`` after the test (not committed).
+    Requests to a host outside ``ALLOWED_HOSTS`` are blocked and listed in ``page.foreign_requests``; the test
+    fails if there is any. A screenshot is saved to ``test-artifacts/<test name>.png`` after the test (not
+    committed).
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign: list[str] = []
+    context.on("request", lambda req: foreign.append(req.url) if _foreign(req.url) else None)
+    context.route(lambda url: _foreign(url), lambda route: route.abort("blockedbyclient"))
     pg = context.new_page()
     pg.console_errors = []
+    pg.foreign_requests = foreign
     pg.on("console", lambda msg: pg.console_errors.append(msg.text) if msg.type == "error" else None)
     pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
     yield pg
@@ -147,3 +166,4 @@ def page(browser, request):
         pg.screenshot(path=str(artifacts / f"{request.node.name}.png"), full_page=False)
     finally:
         context.close()
+    assert not foreign, f"requests to hosts other than {sorted(ALLOWED_HOSTS)}: {foreign[:10]}"

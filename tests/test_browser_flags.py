@@ -15,7 +15,9 @@ import pathlib
 import re
 from decimal import Decimal
 
+import numpy as np
 import pytest
+from plotly_data import figures_in_html, interpolate_at, xy_series
 
 from mnist_tutorials import flags
 
@@ -141,6 +143,41 @@ def test_input_is_shown_as_text_never_as_html(page, site_server):
     assert _script_errors(page) == []
 
 
+@pytest.mark.browser
+def test_the_answer_never_goes_into_the_url(page, site_server, cheap_answers):
+    _open(page, site_server)
+    url = page.url
+    typed = _canonical("ML105.2", cheap_answers["ML105.2"])
+    card, result = _check(page, "ML105.2", typed)
+    card.locator(".flag-input").press("Enter")  # implicit submission too
+    page.wait_for_timeout(1500)
+    assert page.url == url and "?" not in page.url
+    assert card.locator(".flag-input").get_attribute("name") is None
+
+
+@pytest.mark.browser
+def test_without_javascript_a_note_shows_and_nothing_is_submitted(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    requests = []
+    context.on("request", lambda req: requests.append(req.url))
+    try:
+        page = context.new_page()
+        page.goto(site_server + "exercises/flags/", wait_until="load")
+        note = page.locator(".flag-noscript")
+        assert note.is_visible() and "needs JavaScript" in note.inner_text()
+        assert "check-flag" in note.inner_text()
+        url, before = page.url, len(requests)
+        card = page.locator(".flag-card[data-flag='ML105.1']")
+        card.locator(".flag-input").fill("0.123")
+        card.locator(".flag-check").click()
+        card.locator(".flag-input").press("Enter")
+        page.wait_for_timeout(1000)
+        assert page.url == url
+        assert not [r for r in requests[before:] if "0.123" in r], requests[before:]
+    finally:
+        context.close()
+
+
 # ------------------------------------------------------------------------------ the built files
 
 
@@ -252,7 +289,50 @@ def test_no_answer_anywhere_in_the_built_site(site_dir, all_answers):
 @pytest.mark.build
 def test_published_hashes_match_the_package(site_dir, all_answers):
     data = json.loads((site_dir / "exercises" / "flags.json").read_text())
+    assert data["version"] == 2 and data["kdf"] == "PBKDF2-SHA256" and len(data["salt"]) >= 32
     for label, value in all_answers.items():
-        flag = flags.get_flag(label)
-        assert data["flags"][label]["kind"] == flag.kind and data["flags"][label]["decimals"] == flag.decimals
-        assert data["flags"][label]["sha256"] == flags.hash_answer(label, _canonical(label, value), data["salt"])
+        flag, entry = flags.get_flag(label), data["flags"][label]
+        assert entry["kind"] == flag.kind and entry["decimals"] == flag.decimals
+        assert entry["iterations"] == flags.KDF_ITERATIONS
+        assert entry["hash"] == flags.hash_answer(label, _canonical(label, value), data["salt"], entry["iterations"])
+        assert "sha256" not in entry  # no fast hash next to the slow one
+
+
+# Flags whose answer is a point on a curve a figure draws: (threshold, what is plotted against it).
+ON_A_CURVE = {"ML105.1": 3000.0}  # precision at threshold 3000, next to the trade-off page's explorer
+REACH = 5  # guesses: an interpolation closer than this many units of the flag's precision gives it away
+
+
+def _plotly_pages(site_dir):
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "Plotly.newPlot" in text:
+            yield path.relative_to(site_dir), figures_in_html(text)
+
+
+@pytest.mark.build
+def test_no_answer_within_reach_in_any_plotly_figure(site_dir, all_answers):
+    """Decode every plotly figure's data (typed arrays included): no series interpolates to within REACH guesses
+    of a curve flag's answer at its threshold, and no non-integer answer is stored as a data value."""
+    pages = list(_plotly_pages(site_dir))
+    assert any("03_precision_recall_tradeoff" in str(path) for path, _ in pages), "the explorer is missing"
+    leaks, checked = [], 0
+    for path, figures in pages:
+        for f, figure in enumerate(figures):
+            series = xy_series(figure)
+            for label, at in ON_A_CURVE.items():
+                flag, answer = flags.get_flag(label), all_answers[label]
+                reach = REACH * 10.0 ** -flag.decimals
+                for name, x, y in series:
+                    estimate = interpolate_at(x, y, at)
+                    if estimate is None or not 0 <= estimate <= 1:
+                        continue
+                    checked += 1
+                    if abs(estimate - answer) < reach:
+                        leaks.append(f"{label}: {path} figure {f} {name} interpolates to {estimate:.4f} at {at:g}")
+            values = np.concatenate([y for _, _, y in series] + [np.zeros(0)])
+            for label, answer in all_answers.items():
+                if flags.get_flag(label).kind != "integer" and np.any(np.abs(values - float(answer)) < 1e-9):
+                    leaks.append(f"{label}: {path} figure {f} stores the exact answer as a data value")
+    assert checked, "no plotly series spans a curve flag's threshold; the check ran on nothing"
+    assert not leaks, "answers within reach in figure data:\n" + "\n".join(leaks[:20])

@@ -6,7 +6,6 @@ Run ``mkdocs build --strict`` first, then ``pytest -m browser tests/test_browser
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -31,24 +30,6 @@ def _title(source: Path) -> str:
 
 def _has_math(source: Path) -> bool:
     return bool(re.search(r"^# .*\$[^$\n]+\$", source.read_text(encoding="utf-8"), re.M))
-
-
-# The header's repository widget (Material's "source" component) asks GitHub's API for the stars, forks and
-# latest release. The test machine has no internet, so the tests answer for GitHub; anything else a page
-# tried to load from another host would still fail and show up as a console error.
-_GITHUB_API = {"releases/latest": {"tag_name": "v0.1.0"}, "": {"stargazers_count": 0, "forks_count": 0}}
-
-
-def _answer_github_api(route):
-    path = route.request.url.split("/repos/", 1)[-1]
-    body = next(value for suffix, value in _GITHUB_API.items() if path.endswith(suffix))
-    route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
-
-
-@pytest.fixture
-def page(page):
-    page.context.route("https://api.github.com/**", _answer_github_api)
-    return page
 
 
 def _open(page, base: str, path: str = "") -> None:

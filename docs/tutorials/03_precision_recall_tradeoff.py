@@ -254,16 +254,20 @@ display(Markdown(
 from mnist_tutorials.plotting import threshold_explorer
 
 explorer_thresholds = np.arange(-50000, 50001, 1250)
-fig = threshold_explorer(y_train_5, y_scores, thresholds=explorer_thresholds, positive_label="5")
+fig = threshold_explorer(y_train_5, y_scores, thresholds=explorer_thresholds, positive_label="5", hide=[3000])
 fig.show()
 
 # %% tags=["remove_input"]
 assert 3000 not in explorer_thresholds  # the slider must not display the flag's answer
-assert explorer_thresholds[1] - explorer_thresholds[0] == 1250  # "multiples of 1,250" in the exercise
+assert explorer_thresholds[1] - explorer_thresholds[0] == 1250  # "1,250 apart" in the text below
+slider_stops = [step.args[0]["x"][0][0] for step in fig.layout.sliders[0].steps]
+hidden_band = (fig.layout.shapes[0].x0, fig.layout.shapes[0].x1)
+assert not [t for t in slider_stops if hidden_band[0] < t < hidden_band[1]] and 0 in slider_stops
 display(Markdown(
-    f"The slider has {len(explorer_thresholds)} stops, {explorer_thresholds[1] - explorer_thresholds[0]:,} "
-    "apart, and starts at the default threshold 0. Its values are rounded; compute exact ones from "
-    "`y_scores` as in the exercise below."
+    f"The slider has {len(slider_stops)} stops, {explorer_thresholds[1] - explorer_thresholds[0]:,} apart, and "
+    f"starts at the default threshold 0. It skips the grey band from {hidden_band[0]:,.0f} to "
+    f"{hidden_band[1]:,.0f}, where the exercise below asks you to compute a value, and the curves there are left "
+    "blank. Its values are rounded; compute exact ones from `y_scores` as in the exercise."
 ))
 
 # %% [markdown]
@@ -282,8 +286,8 @@ print("F1:       ", f1_score(y_train_5, y_train_pred))
 # <p class="admonition-title">Flag ML 105.1: precision at threshold 3000</p>
 # <p>Copy the cell above (into Colab, or a notebook of your own after <code>pip install mnist-tutorials</code>,
 # with <code>y_scores</code> computed as on this page), change the threshold from <code>0</code> to
-# <code>3000</code>, and run it again. The flag is the <strong>precision</strong> it prints. The slider stops
-# at multiples of 1,250, so it only brackets the answer: compute it. Check it on the
+# <code>3000</code>, and run it again. The flag is the <strong>precision</strong> it prints. The slider above
+# skips the thresholds around 3,000 (the grey band), so the figure cannot give it away: compute it. Check it on the
 # <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>
 #

@@ -36,8 +36,32 @@ def _cell_text(tn, fp, fn, tp):
     return [[f"TN<br>{tn:,}", f"FP<br>{fp:,}"], [f"FN<br>{fn:,}", f"TP<br>{tp:,}"]]
 
 
+def _hidden_windows(thresholds: np.ndarray, hide, hide_width) -> list[tuple[float, float]]:
+    """The open intervals around each hidden threshold where the figure carries no data."""
+    windows = []
+    for t in np.atleast_1d(np.asarray(hide if hide is not None else [], dtype=float)):
+        if hide_width is None:
+            gaps = np.diff(thresholds)
+            i = int(np.clip(np.searchsorted(thresholds, t), 1, gaps.size))
+            width = 2 * float(max(gaps[i - 1], gaps[min(i, gaps.size - 1)]))
+        else:
+            width = float(hide_width)
+        if not np.isfinite(t) or not width > 0:
+            raise ValueError(f"hide must hold finite thresholds and hide_width be > 0, found {t} and {width}.")
+        windows.append((t - width, t + width))
+    return windows
+
+
+def _outside(values: np.ndarray, windows) -> np.ndarray:
+    keep = np.ones(len(values), dtype=bool)
+    for lo, hi in windows:
+        keep &= ~((values > lo) & (values < hi))
+    return keep
+
+
 def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_curve_points=400,
-                       positive_label="positive", initial_threshold=0.0):
+                       positive_label="positive", initial_threshold=0.0, hide=None, hide_width=None,
+                       hide_label="exercise: compute it"):
     """Interactive precision/recall explorer: a slider over thresholds, no server needed.
 
     The left panel shows precision and recall against the threshold, with the current threshold marked.
@@ -63,6 +87,17 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
         Name of the positive class in the matrix labels, e.g. ``"5"``.
     initial_threshold : float, default=0.0
         The slider starts at the stop closest to this value (``0`` is what ``predict`` uses).
+    hide : sequence of float, default=None
+        Thresholds whose precision or recall an exercise asks for. The figure carries **no data** within
+        ``hide_width`` of each: no curve point and no slider stop (the figure's JSON is in the page, and
+        interpolating dense exact points would give the answer away). The window is shaded and labelled.
+    hide_width : float, default=None
+        Half-width of each hidden window; None means two slider gaps (the larger gap next to the hidden
+        threshold). Linear interpolation across a window that wide misses the value by several units of
+        the precision an exercise asks for on curves like the 5-detector's (a curve fitted to the points
+        outside can still come closer: this keeps the answer from being read off, it does not lock it).
+    hide_label : str, default="exercise: compute it"
+        The text on each hidden window.
 
     Returns
     -------
@@ -103,9 +138,20 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
             "thresholds must be a strictly increasing 1-D array with at least 2 values, found "
             f"shape {thresholds.shape}. Try np.linspace(low, high, 81)."
         )
+    windows = _hidden_windows(thresholds, hide, hide_width)
+    thresholds = thresholds[_outside(thresholds, windows)]
+    if thresholds.size < 2:
+        raise ValueError(f"hide_width leaves {thresholds.size} slider stop(s); make the windows narrower.")
     stops = threshold_sweep(y_true, scores, thresholds)
     grid = np.linspace(thresholds[0], thresholds[-1], max(int(n_curve_points), 2))
+    grid = grid[_outside(grid, windows)]
     curve = threshold_sweep(y_true, scores, grid)
+    curve_x, curve_precision, curve_recall = grid, curve.precision, curve.recall
+    for lo, _ in windows:  # a gap in the lines (null), not a straight segment across the window
+        at = int(np.searchsorted(curve_x, lo, side="right"))
+        if 0 < at < curve_x.size:
+            curve_x, curve_precision, curve_recall = (np.insert(a, at, np.nan)
+                                                      for a in (curve_x, curve_precision, curve_recall))
     neg, pos = f"not {positive_label}", str(positive_label)
     matrix_x = [neg, pos]
     matrix_y = [neg, pos]
@@ -127,9 +173,9 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
 
     start = int(np.argmin(np.abs(thresholds - initial_threshold)))
     fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.14)
-    fig.add_trace(go.Scatter(x=grid, y=curve.precision, name="Precision",
+    fig.add_trace(go.Scatter(x=curve_x, y=curve_precision, name="Precision",
                              line=dict(color=_PRECISION_COLOR, dash="dash", width=2)), row=1, col=1)
-    fig.add_trace(go.Scatter(x=grid, y=curve.recall, name="Recall",
+    fig.add_trace(go.Scatter(x=curve_x, y=curve_recall, name="Recall",
                              line=dict(color=_RECALL_COLOR, width=2)), row=1, col=1)
     fig.add_trace(line(start), row=1, col=1)
     fig.add_trace(markers(start), row=1, col=1)
@@ -149,6 +195,9 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
         }
         layout = {"title.text": _title(t, stops.precision[i], stops.recall[i])}
         steps.append(dict(method="update", label=label, args=[data, layout, [2, 3, 4]]))
+    for lo, hi in windows:
+        fig.add_vrect(x0=lo, x1=hi, fillcolor="#9e9e9e", opacity=0.25, line_width=0, row=1, col=1,
+                      annotation_text=hide_label, annotation_position="top", annotation_font_size=12)
     fig.update_layout(
         title=dict(text=_title(thresholds[start], stops.precision[start], stops.recall[start]), x=0.02,
                    font=dict(size=16)),

@@ -1,0 +1,74 @@
+"""MkDocs hook: a 404 page that is styled wherever the site is served.
+
+MkDocs renders ``404.html`` with absolute links from ``site_url``'s path (``/mnist-tutorials/assets/…``), because
+a server shows that one page at any depth (``/mnist-tutorials/a/b/c``). Served from anywhere else (a local
+preview of ``mkdocs build`` at ``http://127.0.0.1:8000/``, the file opened from disk) every stylesheet and script
+is missing. ``on_post_template`` makes those links relative and puts, first in ``<head>``, a tiny script that
+sets ``<base href>`` to the site's root:
+
+- the folder of ``404.html`` when the address names it (opened from disk, or a server that redirects there);
+- else ``site_url``'s path when the address is under it (GitHub Pages, ``mkdocs serve``);
+- else ``/`` (a local preview serving ``site/`` at its root).
+
+Material's ``__config.base`` (search, the version selector) is rewritten to that root as well, just before the
+theme's script reads it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+
+_TEMPLATE = "404.html"
+
+
+def _base_script(root: str) -> str:
+    return (
+        "<script>(function(){var root=" + json.dumps(root) + ",path=location.pathname,base=\"/\";"
+        "if(/\\/404\\.html$/.test(path)){base=path.replace(/404\\.html$/,\"\");}"
+        "else if(path.indexOf(root)===0){base=root;}"
+        "var b=document.createElement(\"base\");b.href=base;document.head.appendChild(b);})();</script>"
+    )
+
+
+_CONFIG_SCRIPT = (
+    "<script>(function(){var c=document.getElementById(\"__config\");if(!c)return;"
+    "var j=JSON.parse(c.textContent);j.base=new URL(\".\",document.baseURI).href;"
+    "c.textContent=JSON.stringify(j);})();</script>"
+)
+
+
+def relocate(html: str, root: str) -> str:
+    """Return the 404 page with links relative to a ``<base>`` that a script sets at load time.
+
+    Examples
+    --------
+    >>> page = '<html><head><link href="/docs/a.css"></head><body><script src="/docs/b.js"></script></body></html>'
+    >>> out = relocate(page, "/docs/")
+    >>> 'href="a.css"' in out and 'src="b.js"' in out and out.index("createElement") < out.index("a.css")
+    True
+    """
+    if not root.startswith("/") or not root.endswith("/"):
+        raise PluginError(f"not_found hook: expected the site's path to start and end with '/', found {root!r}.")
+    head = re.search(r"<head[^>]*>", html)
+    if head is None:
+        raise PluginError("not_found hook: 404.html has no <head>; the theme's template changed.")
+    body = re.sub(r'(\s(?:href|src)=")' + re.escape(root), r"\1", html[head.end():])
+    bundle = re.search(r'<script[^>]*\ssrc="[^"]*bundle\.[^"]*\.js"', body)
+    if bundle is not None and 'id="__config"' in body:
+        body = body[:bundle.start()] + _CONFIG_SCRIPT + body[bundle.start():]
+    return html[:head.end()] + _base_script(root) + body
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != _TEMPLATE:
+        return output_content
+    root = urlsplit(config.get("site_url") or "/").path or "/"
+    if not root.endswith("/"):
+        root += "/"
+    if root == "/":  # links are already root-relative and right wherever the site is served at the root
+        return output_content
+    return relocate(output_content, root)

@@ -42,4 +42,4 @@ def test_a_site_at_the_root_is_left_alone_and_bad_pages_are_errors(hook):
     at_root = types.SimpleNamespace(get=lambda key, default=None: "https://example.org/")
     assert hook.on_post_template(PAGE, "404.html", at_root) == PAGE
     with pytest.raises(PluginError, match="no <head>"):
-        hook.relocate("<html><body></body></html>", "/site/")
+        hook._relocate("<html><body></body></html>", "/site/")

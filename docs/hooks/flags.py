@@ -71,8 +71,9 @@ def _read_cache(path: Path, labels: list[str]) -> dict | None:
     if not isinstance(hashes, dict) or list(hashes) != labels:
         return None
     for entry in hashes.values():
-        iterations = entry.get("iterations") if isinstance(entry, dict) else None
-        if not (isinstance(iterations, int) and iterations > 0 and re.fullmatch(r"[0-9a-f]{64}", str(entry.get("hash")))):
+        if not isinstance(entry, dict) or not re.fullmatch(r"[0-9a-f]{64}", str(entry.get("hash"))):
+            return None
+        if not isinstance(entry.get("iterations"), int) or entry["iterations"] < 1:
             return None
     return content
 

@@ -41,13 +41,13 @@ _CONFIG_SCRIPT = (
 )
 
 
-def relocate(html: str, root: str) -> str:
+def _relocate(html: str, root: str) -> str:
     """Return the 404 page with links relative to a ``<base>`` that a script sets at load time.
 
     Examples
     --------
     >>> page = '<html><head><link href="/docs/a.css"></head><body><script src="/docs/b.js"></script></body></html>'
-    >>> out = relocate(page, "/docs/")
+    >>> out = _relocate(page, "/docs/")
     >>> 'href="a.css"' in out and 'src="b.js"' in out and out.index("createElement") < out.index("a.css")
     True
     """
@@ -71,4 +71,4 @@ def on_post_template(output_content, template_name, config):
         root += "/"
     if root == "/":  # links are already root-relative and right wherever the site is served at the root
         return output_content
-    return relocate(output_content, root)
+    return _relocate(output_content, root)

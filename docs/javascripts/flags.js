@@ -110,8 +110,8 @@
     return subtle
       .importKey("raw", encoder.encode(normalized), "PBKDF2", false, ["deriveBits"])
       .then(function (key) {
-        var params = { name: "PBKDF2", hash: "SHA-256", salt: encoder.encode(salt + ":" + label), iterations: iterations };
-        return subtle.deriveBits(params, key, 256);
+        var salted = encoder.encode(salt + ":" + label);
+        return subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: salted, iterations: iterations }, key, 256);
       })
       .then(function (buffer) {
         return Array.from(new Uint8Array(buffer), function (byte) {

@@ -213,10 +213,11 @@ def is_verified(spec: DatasetSpec, path: pathlib.Path) -> bool:
 
 
 def read_cache(spec: DatasetSpec, folder: pathlib.Path) -> dict | None:
-    """Return the four verified files from the cache, or None if any is missing or wrong.
+    """Return the four verified files from the cache, or None if any is missing.
 
     A cached file with the wrong hash is never deleted (it may be a file you put there): it is renamed to
-    ``NAME.corrupt`` and the next source fetches the file again. Read errors (permissions) propagate.
+    ``NAME.corrupt``, and a `SourceError` saying so is raised, so that the next source fetches the file
+    again. Read errors (permissions) propagate.
     """
     files = {}
     for name in FILES:

@@ -3,15 +3,16 @@
 MkDocs renders ``404.html`` with absolute links from ``site_url``'s path (``/mnist-tutorials/assets/…``), because
 a server shows that one page at any depth (``/mnist-tutorials/a/b/c``). Served from anywhere else (a local
 preview of ``mkdocs build`` at ``http://127.0.0.1:8000/``, the file opened from disk) every stylesheet and script
-is missing. ``on_post_template`` makes those links relative and puts, first in ``<head>``, a tiny script that
-sets ``<base href>`` to the site's root:
+is missing. ``on_post_template`` rewrites the page so that a tiny script, first in ``<head>``, sets
+``<base href>`` to the site's root:
 
 - the folder of ``404.html`` when the address names it (opened from disk, or a server that redirects there);
 - else ``site_url``'s path when the address is under it (GitHub Pages, ``mkdocs serve``);
 - else ``/`` (a local preview serving ``site/`` at its root).
 
-Material's ``__config.base`` (search, the version selector) is rewritten to that root as well, just before the
-theme's script reads it.
+Links become relative to that base. Stylesheets, icons and scripts are written by ``document.write`` once the
+base is set, so the browser's preload scanner never requests them from a wrong guess. Material's
+``__config.base`` (search) is rewritten to the same root just before the theme's script reads it.
 """
 
 from __future__ import annotations
@@ -41,14 +42,24 @@ _CONFIG_SCRIPT = (
 )
 
 
+_RESOURCE = r'<link\b[^>]*\shref="{root}[^"]*"[^>]*>|<script\b[^>]*\ssrc="{root}[^"]*"[^>]*>\s*</script>'
+
+
+def _written(tag: str, root: str) -> str:
+    relative = re.sub(r'(\s(?:href|src)=")' + re.escape(root), r"\1", tag)
+    return "<script>document.write(" + json.dumps(relative).replace("</", "<\\/") + ")</script>"
+
+
 def _relocate(html: str, root: str) -> str:
     """Return the 404 page with links relative to a ``<base>`` that a script sets at load time.
 
     Examples
     --------
-    >>> page = '<html><head><link href="/docs/a.css"></head><body><script src="/docs/b.js"></script></body></html>'
+    >>> page = '<html><head><link href="/docs/a.css"></head><body><a href="/docs/x/">x</a></body></html>'
     >>> out = _relocate(page, "/docs/")
-    >>> 'href="a.css"' in out and 'src="b.js"' in out and out.index("createElement") < out.index("a.css")
+    >>> 'href="x/"' in out and 'document.write(' in out and '/docs/a.css' not in out
+    True
+    >>> out.index("createElement") < out.index("a.css")
     True
     """
     if not root.startswith("/") or not root.endswith("/"):
@@ -56,8 +67,9 @@ def _relocate(html: str, root: str) -> str:
     head = re.search(r"<head[^>]*>", html)
     if head is None:
         raise PluginError("not_found hook: 404.html has no <head>; the theme's template changed.")
-    body = re.sub(r'(\s(?:href|src)=")' + re.escape(root), r"\1", html[head.end():])
-    bundle = re.search(r'<script[^>]*\ssrc="[^"]*bundle\.[^"]*\.js"', body)
+    body = re.sub(_RESOURCE.format(root=re.escape(root)), lambda m: _written(m.group(0), root), html[head.end():])
+    body = re.sub(r'(\s(?:href|src)=")' + re.escape(root), r"\1", body)
+    bundle = re.search(r'<script>document\.write\("<script[^"]*\bsrc=\\"[^"\\]*bundle\.', body)
     if bundle is not None and 'id="__config"' in body:
         body = body[:bundle.start()] + _CONFIG_SCRIPT + body[bundle.start():]
     return html[:head.end()] + _base_script(root) + body

@@ -66,13 +66,17 @@ def _watch(page) -> list:
     return failed
 
 
-def _assert_styled(page, failed):
+def _assert_styled(page, failed, *, known=()):
     page.wait_for_load_state("networkidle")
+    failed = [url for url in failed if not url.endswith(known)] if known else failed
     sheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => !!l.sheet)")
     assert sheets and all(sheets), f"stylesheets not applied: {sheets}"
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     assert page.locator("h1").first.inner_text().strip() == "404 - Not found"
-    assert failed == [] and page.console_errors == []
+    assert failed == []
+    # The page itself answers 404, which Chromium logs as "Failed to load resource"; scripts must not fail.
+    errors = [e for e in page.console_errors if not e.startswith("Failed to load resource")]
+    assert [e for e in errors if not any(k in e for k in known)] == []
 
 
 @pytest.mark.parametrize("path", ["no-such-page/", "tutorials/no/such/deep/page.html"])
@@ -88,4 +92,5 @@ def test_404_page_is_styled_on_a_local_preview(page, pages_like_server, path):
 def test_404_page_is_styled_when_opened_from_disk(page, site_dir):
     failed = _watch(page)
     page.goto((site_dir / "404.html").as_uri(), wait_until="load")
-    _assert_styled(page, failed)
+    # From disk Material's search falls back to a search_index.js script that no page of the site has.
+    _assert_styled(page, failed, known=("search/search_index.js",))

@@ -12,7 +12,8 @@ is missing. ``on_post_template`` rewrites the page so that a tiny script, first 
 
 Links become relative to that base. Stylesheets, icons and scripts are written by ``document.write`` once the
 base is set, so the browser's preload scanner never requests them from a wrong guess. Material's
-``__config.base`` (search) is rewritten to the same root just before the theme's script reads it.
+``__config`` paths (``base``, the search worker) are resolved against the same root just before the theme's
+script reads them.
 """
 
 from __future__ import annotations
@@ -35,11 +36,15 @@ def _base_script(root: str) -> str:
     )
 
 
-_CONFIG_SCRIPT = (
-    "<script>(function(){var c=document.getElementById(\"__config\");if(!c)return;"
-    "var j=JSON.parse(c.textContent);j.base=new URL(\".\",document.baseURI).href;"
-    "c.textContent=JSON.stringify(j);})();</script>"
-)
+def _config_script(root: str) -> str:
+    """Resolve Material's ``__config`` paths (``base``, the search worker) against the ``<base>``."""
+    return (
+        "<script>(function(){var c=document.getElementById(\"__config\");if(!c)return;var root=" + json.dumps(root)
+        + ",j=JSON.parse(c.textContent);j.base=new URL(\".\",document.baseURI).href;"
+        "Object.keys(j).forEach(function(k){var v=j[k];if(typeof v===\"string\"&&v.indexOf(root)===0)"
+        "{j[k]=new URL(v.slice(root.length),document.baseURI).href;}});"
+        "c.textContent=JSON.stringify(j);})();</script>"
+    )
 
 
 _RESOURCE = r'<link\b[^>]*\shref="{root}[^"]*"[^>]*>|<script\b[^>]*\ssrc="{root}[^"]*"[^>]*>\s*</script>'
@@ -71,7 +76,7 @@ def _relocate(html: str, root: str) -> str:
     body = re.sub(r'(\s(?:href|src)=")' + re.escape(root), r"\1", body)
     bundle = re.search(r'<script>document\.write\("<script[^"]*\bsrc=\\"[^"\\]*bundle\.', body)
     if bundle is not None and 'id="__config"' in body:
-        body = body[:bundle.start()] + _CONFIG_SCRIPT + body[bundle.start():]
+        body = body[:bundle.start()] + _config_script(root) + body[bundle.start():]
     return html[:head.end()] + _base_script(root) + body
 
 

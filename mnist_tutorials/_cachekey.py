@@ -146,8 +146,8 @@ def data_checksums() -> dict[str, dict[str, str]]:
     return {name: dict(sorted(spec.sha256.items())) for name, spec in sorted(REGISTRY.items())}
 
 
-def cache_key(namespace: str, files=(), *, modules=(), libraries=LIBRARIES, package_dir: Path = PACKAGE_DIR,
-              length: int = 24) -> str:
+def cache_key(namespace: str, files=(), *, modules=(), options=None, libraries=LIBRARIES,
+              package_dir: Path = PACKAGE_DIR, length: int = 24) -> str:
     """Key of one build-cache entry: what it was computed from, hashed.
 
     Parameters
@@ -159,6 +159,8 @@ def cache_key(namespace: str, files=(), *, modules=(), libraries=LIBRARIES, pack
         they import (transitively) when they are Python.
     modules : sequence of str, default=()
         Further package modules the entry depends on (``"mnist_tutorials.flags"``), with their own imports.
+    options : JSON-serialisable, default=None
+        Settings that change the entry (the notebook converter's options).
     libraries : sequence of str, default=LIBRARIES
         Distributions whose installed version counts.
     package_dir : Path, default=the installed package
@@ -184,8 +186,8 @@ def cache_key(namespace: str, files=(), *, modules=(), libraries=LIBRARIES, pack
     for path in module_closure(roots, package_dir):
         digest.update(b"module\0" + path.relative_to(package_dir).as_posix().encode() + b"\0"
                       + hashlib.sha256(path.read_bytes()).digest())
-    digest.update(json.dumps({"data": data_checksums(), "versions": library_versions(libraries)},
-                             sort_keys=True).encode())
+    digest.update(json.dumps({"data": data_checksums(), "versions": library_versions(libraries),
+                              "options": options}, sort_keys=True, default=repr).encode())
     return digest.hexdigest()[:length]
 
 

@@ -27,10 +27,48 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# `mkdocs serve` watches this folder (execution_cache.on_serve): a file written here rebuilds the site and reloads
+# the open pages. Nothing else writes here, so a rebuild never triggers another one.
+SIGNAL_DIR = ROOT / ".cache" / "serve-reload"
+STATE = {"command": "build"}  # set by execution_cache.on_startup: "build", "gh-deploy" or "serve"
 log = logging.getLogger("mkdocs.hooks.execution_cache")
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def serving() -> bool:
+    """Whether this process is ``mkdocs serve`` (then slow work runs after the first page is served)."""
+    return STATE["command"] == "serve"
+
+
+def reload_site(name: str) -> None:
+    """Ask ``mkdocs serve`` to rebuild the site and reload the open pages."""
+    atomic_write(SIGNAL_DIR / f"{name}.done", time.strftime("%Y-%m-%d %H:%M:%S"))
+
+
+_jobs_in_background: dict[str, threading.Thread] = {}
+
+
+def in_background(name: str, work) -> None:
+    """While serving: run ``work()`` in a thread (once at a time per ``name``), then reload the site."""
+    running = _jobs_in_background.get(name)
+    if running is not None and running.is_alive():
+        return
+
+    def run():
+        start = time.perf_counter()
+        try:
+            work()
+        except Exception:  # the next rebuild retries; the log shows why
+            log.exception("Computing %s in the background failed", name)
+        else:
+            log.info("Computed %s in the background in %.1f s; reloading the site", name,
+                     time.perf_counter() - start)
+        reload_site(name)
+
+    _jobs_in_background[name] = threading.Thread(target=run, name=name, daemon=True)
+    _jobs_in_background[name].start()
 
 
 def cache_key(namespace: str, files=(), **kwargs) -> str:
@@ -190,14 +228,13 @@ def run_worker(hook: pathlib.Path, request: dict) -> tuple[bool, float, float | 
 class Background:
     """The executor of ``mkdocs serve``: notebooks run after the first page is served, ``jobs`` at a time.
 
-    Each finished notebook writes its cache entry, then a file in ``signal_dir``, which ``mkdocs serve`` watches:
+    Each finished notebook writes its cache entry, then a file in ``SIGNAL_DIR``, which ``mkdocs serve`` watches:
     the site rebuilds, takes the notebook from the cache, and every open page reloads.
     """
 
-    def __init__(self, jobs: int, signal_dir: pathlib.Path):
+    def __init__(self, jobs: int):
         self.pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="notebooks")
         self.jobs = jobs
-        self.signal_dir = signal_dir
         self.queued: dict[str, str] = {}  # src -> cache path being produced (queued or running)
         self.failed: dict[str, str] = {}  # cache path -> error
         self.progress: Progress | None = None
@@ -243,4 +280,4 @@ class Background:
                 log.error("Executing %s failed (the page stays unexecuted until you edit it):\n%s", src, stderr)
         if ok:
             on_done(src, seconds, cpu)
-        atomic_write(self.signal_dir / (pathlib.PurePath(src).stem + ".done"), time.strftime("%Y-%m-%d %H:%M:%S"))
+        reload_site(pathlib.PurePath(src).stem)

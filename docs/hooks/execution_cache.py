@@ -13,7 +13,7 @@ run as a script). A failing cell fails the build and names the tutorial. No page
 
 **``mkdocs serve``**: the first build executes nothing, so the site is served at once; a missing tutorial is shown
 unexecuted under a banner ("being executed, k of n done"). After that build, the missing tutorials execute in the
-background; each one that finishes writes its cache entry, then a file in ``.cache/notebooks/.done/``, which
+background; each one that finishes writes its cache entry, then a file in ``.cache/serve-reload/``, which
 ``mkdocs serve`` watches: the site rebuilds and the open pages reload.
 
 The log says which tutorials run, each one's wall and CPU time when it ends, how many are left and the time left
@@ -45,7 +45,6 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CACHE_DIR = ROOT / ".cache" / "notebooks"
-SIGNAL_DIR = CACHE_DIR / ".done"
 MARKER = "<!-- execution-times -->"
 PLUGIN = "mkdocs-jupyter"
 BUDGET_CPU_SECONDS = 240.0  # each tutorial executed alone: at most 4 CPU-minutes
@@ -57,16 +56,15 @@ _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_in
 _ENTRY = {"content": str, "toc_tokens": list}
 
 # Lives as long as the process (MkDocs loads a hook once, `mkdocs serve` rebuilds with the same module).
-_state: dict = {"command": "build", "background": None, "unexecuted": {}, "timings": {}, "build": {}}
+_state: dict = {"background": None, "unexecuted": {}, "timings": {}, "build": {}}
 log = logging.getLogger("mkdocs.hooks.execution_cache")
 
 
 def on_startup(command, dirty):
-    _state["command"] = command
+    _buildcache.STATE["command"] = command
 
 
-def _serving() -> bool:
-    return _state["command"] == "serve"
+_serving = _buildcache.serving
 
 
 def _jobs() -> int:
@@ -107,8 +105,8 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    SIGNAL_DIR.mkdir(parents=True, exist_ok=True)
-    server.watch(str(SIGNAL_DIR))
+    _buildcache.SIGNAL_DIR.mkdir(parents=True, exist_ok=True)
+    server.watch(str(_buildcache.SIGNAL_DIR))
     return server
 
 
@@ -266,7 +264,7 @@ def on_post_build(config):
                if _buildcache.read_json(item[1], _ENTRY) is None}
     if _serving() and missing:
         if _state["background"] is None:
-            _state["background"] = _buildcache.Background(_jobs(), SIGNAL_DIR)
+            _state["background"] = _buildcache.Background(_jobs())
         plugin = config.plugins[PLUGIN]
         items = [(src, cache_path, _request(file, cache_path, plugin), HOOK) for src, (file, cache_path) in missing.items()]
         items.sort(key=lambda item: -_estimates().get(item[0], 0.0))

@@ -13,6 +13,7 @@ import os
 import pathlib
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -108,54 +109,64 @@ def _entries(root) -> list[pathlib.Path]:
     return sorted((root / ".cache" / "notebooks").glob("*.json"))
 
 
-def test_cold_build_executes_in_parallel_and_an_unchanged_rebuild_executes_nothing(tmp_path):
-    root = _project(tmp_path)
-    cold = _build(root)
-    assert cold.returncode == 0, cold.stderr
-    assert _executed(cold.stderr) == ["a", "b"]
-    assert "Executing 2 tutorial(s), 2 at a time" in cold.stderr
-    assert re.search(r"Executed tutorials/\w\.py in [\d.]+ s, [\d.]+ s CPU; 2 of 2 done, 0 left", cold.stderr)
-    pages = _pages(root)
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory):
+    """One cold build for the whole module: (project, its log, its pages)."""
+    root = _project(tmp_path_factory.mktemp("cold"))
+    result = _build(root)
+    assert result.returncode == 0, result.stderr
+    return root, result.stderr, _pages(root)
+
+
+@pytest.fixture
+def built(cold, tmp_path):
+    """A copy of the cold-built project, cache included (keys hash file contents, not absolute paths)."""
+    root = tmp_path / "project"
+    shutil.copytree(cold[0], root)
+    return root
+
+
+def test_cold_build_executes_in_parallel_and_an_unchanged_rebuild_executes_nothing(cold, built):
+    _, log, pages = cold
+    assert _executed(log) == ["a", "b"]
+    assert "Executing 2 tutorial(s), 2 at a time" in log
+    assert re.search(r"Executed tutorials/\w\.py in [\d.]+ s, [\d.]+ s CPU; 2 of 2 done, 0 left", log)
     assert "result of a: 45" in pages["a"] and "result of b: 4950" in pages["b"]
-    timings = json.loads((root / ".cache" / "notebooks" / "timings.data").read_text())
+    timings = json.loads((built / ".cache" / "notebooks" / "timings.data").read_text())
     assert timings["tutorials/a.py"]["cpu_seconds"] > 0
 
-    warm = _build(root)
+    warm = _build(built)
     assert warm.returncode == 0 and _executed(warm.stderr) == []
-    assert _pages(root) == pages
+    assert _pages(built) == pages
 
     # mkdocs-jupyter left to itself (no cache, in-process execution) renders the same pages.
-    plain = _build(root, MNIST_TUTORIALS_NO_CACHE="1")
+    plain = _build(built, MNIST_TUTORIALS_NO_CACHE="1")
     assert plain.returncode == 0, plain.stderr
-    assert _pages(root) == pages
+    assert _pages(built) == pages
 
 
-def test_editing_a_module_reexecutes_only_the_tutorials_that_import_it(tmp_path):
-    root = _project(tmp_path)
-    assert _build(root).returncode == 0
-    (root / "mnist_tutorials" / "augment.py").write_text("VALUE = 1000\n")
-    edited = _build(root)
+def test_editing_a_module_reexecutes_only_the_tutorials_that_import_it(built):
+    (built / "mnist_tutorials" / "augment.py").write_text("VALUE = 1000\n")
+    edited = _build(built)
     assert edited.returncode == 0, edited.stderr
     assert _executed(edited.stderr) == ["a"]
-    assert "result of a: 1045" in _page(root, "a")
-    assert len(_entries(root)) == 2  # a's old entry removed after the build succeeded
+    assert "result of a: 1045" in _page(built, "a")
+    assert len(_entries(built)) == 2  # a's old entry removed after the build succeeded
 
-    (root / "mnist_tutorials" / "__init__.py").write_text("# every tutorial imports the package\n")
-    assert _executed(_build(root).stderr) == ["a", "b"]
+    (built / "mnist_tutorials" / "__init__.py").write_text("# every tutorial imports the package\n")
+    assert _executed(_build(built).stderr) == ["a", "b"]
 
 
-def test_a_corrupt_entry_is_logged_deleted_and_rebuilt(tmp_path):
-    root = _project(tmp_path)
-    assert _build(root).returncode == 0
-    entry = next(path for path in _entries(root) if "result of a" in path.read_text())
+def test_a_corrupt_entry_is_logged_deleted_and_rebuilt(built):
+    entry = next(path for path in _entries(built) if "result of a" in path.read_text())
     entry.write_text(entry.read_text()[:100])  # truncated
-    (root / ".cache" / "notebooks" / "timings.data").write_text("{\"tutorials/a.py\": {\"sec")
-    rebuilt = _build(root)
+    (built / ".cache" / "notebooks" / "timings.data").write_text("{\"tutorials/a.py\": {\"sec")
+    rebuilt = _build(built)
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert f"Cache entry {entry} is unusable" in rebuilt.stderr
     assert "timings.data is unusable" in rebuilt.stderr
     assert _executed(rebuilt.stderr) == ["a"]
-    assert "result of a: 45" in _page(root, "a")
+    assert "result of a: 45" in _page(built, "a")
     json.loads(entry.read_text())  # whole again
 
 
@@ -175,20 +186,18 @@ def test_two_processes_writing_one_entry_both_succeed(tmp_path):
     assert [p.name for p in cache_path.parent.iterdir()] == ["entry.json"]  # no temporary file left
 
 
-def test_stale_entries_stay_until_a_build_succeeds(tmp_path):
-    root = _project(tmp_path)
-    assert _build(root).returncode == 0
-    before = _entries(root)
-    (root / "mnist_tutorials" / "augment.py").write_text("VALUE = 1\n")
-    _tutorial(root, "b", "other", 100, extra="1 / 0")
-    failed = _build(root)
+def test_stale_entries_stay_until_a_build_succeeds(built):
+    before = _entries(built)
+    (built / "mnist_tutorials" / "augment.py").write_text("VALUE = 1\n")
+    _tutorial(built, "b", "other", 100, extra="1 / 0")
+    failed = _build(built)
     assert failed.returncode != 0
     assert "tutorials/b.py" in failed.stderr and "ZeroDivisionError" in failed.stderr
-    assert set(before) <= set(_entries(root))  # nothing removed by a failed build
-    assert not list((root / ".cache").rglob("*.partial"))
-    _tutorial(root, "b", "other", 100)
-    assert _build(root).returncode == 0
-    after = set(_entries(root))
+    assert set(before) <= set(_entries(built))  # nothing removed by a failed build
+    assert not list((built / ".cache").rglob("*.partial"))
+    _tutorial(built, "b", "other", 100)
+    assert _build(built).returncode == 0
+    after = set(_entries(built))
     assert len(after) == 2 and len(after - set(before)) == 1  # a's new entry, b back at its first key; a's old gone
 
 
@@ -234,7 +243,7 @@ def test_serve_shows_pages_before_execution_and_reloads_them_when_done(tmp_path)
                 break
         assert "result of b: 4950" in page and "Being executed" not in page
     finally:
-        server.terminate()
-        log = server.communicate(timeout=30)[0]
+        server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs runs on_shutdown, which stops the background work
+        log = server.communicate(timeout=60)[0]
     assert re.search(r"Executed tutorials/b\.py in [\d.]+ s", log), log
     assert "executing 2 notebook(s) in the background" in log, log

@@ -213,16 +213,28 @@ class Progress:
                      cpu, self.done, self.total, left, f", {self._eta_text()}" if left else "")
 
 
-def run_worker(hook: pathlib.Path, request: dict) -> tuple[bool, float, float | None, str]:
-    """Run ``hook`` as a worker process on ``request``: (ok, wall seconds, CPU seconds, stderr tail)."""
+def run_worker(hook: pathlib.Path, request: dict, running: set | None = None) -> tuple[bool, float, float | None, str]:
+    """Run ``hook`` as a worker process on ``request``: (ok, wall seconds, CPU seconds, stderr tail).
+
+    The worker prints ``cpu_seconds=...`` (its own and its kernel's). ``running`` collects the live process, so
+    that a shutdown can stop it.
+    """
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, str(hook)], input=json.dumps(request), capture_output=True, text=True)
+    process = subprocess.Popen([sys.executable, str(hook)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    if running is not None:
+        running.add(process)
+    try:
+        stdout, stderr = process.communicate(json.dumps(request))
+    finally:
+        if running is not None:
+            running.discard(process)
     seconds = time.perf_counter() - start
     cpu = None
-    for line in result.stdout.splitlines():
+    for line in stdout.splitlines():
         if line.startswith("cpu_seconds="):
             cpu = float(line.split("=", 1)[1])
-    return result.returncode == 0, seconds, cpu, result.stderr[-4000:]
+    return process.returncode == 0, seconds, cpu, stderr[-4000:]
 
 
 class Background:
@@ -239,6 +251,15 @@ class Background:
         self.failed: dict[str, str] = {}  # cache path -> error
         self.progress: Progress | None = None
         self.lock = threading.Lock()
+        self.running: set = set()
+        self.stopped = False
+
+    def shutdown(self) -> None:
+        """Drop the queued notebooks and stop the running ones (``mkdocs serve`` is shutting down)."""
+        self.stopped = True
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in list(self.running):
+            process.terminate()
 
     def pending(self) -> int:
         with self.lock:
@@ -270,7 +291,9 @@ class Background:
                 self.progress.total -= 1
                 return
         self.progress.start(src)
-        ok, seconds, cpu, stderr = run_worker(hook, request)
+        ok, seconds, cpu, stderr = run_worker(hook, request, self.running)
+        if self.stopped:
+            return
         self.progress.finish(src, seconds, cpu, ok)
         with self.lock:
             if self.queued.get(src) == str(cache_path):

@@ -110,6 +110,11 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_shutdown():
+    if _state["background"] is not None:
+        _state["background"].shutdown()
+
+
 def _tutorials(files, plugin):
     ignored = plugin.config["execute_ignore"] or []
     for file in files:

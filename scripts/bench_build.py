@@ -94,24 +94,27 @@ def first_page(repo: pathlib.Path, limit: float = 300.0) -> tuple[float, int, in
     background executions) are stopped afterwards.
     """
     port = _free_port()
-    urls = [f"http://127.0.0.1:{port}/"] + [f"http://127.0.0.1:{port}/tutorials/{path.stem}/"
-                                            for path in sorted((repo / "docs" / "tutorials").glob("*.py"))]
+    stems = [path.stem for path in sorted((repo / "docs" / "tutorials").glob("*.py"))]
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=repo,
                               env=_environment(repo, {}), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
     pages: dict[str, str] = {}
+    urls = [f"http://127.0.0.1:{port}/"]
     try:
-        while len(pages) < len(urls):
+        while len(pages) < len(stems) + 1:
             if server.poll() is not None:
                 sys.exit(f"mkdocs serve exited with {server.returncode} before serving every page in {repo}")
             if time.perf_counter() - start > limit:
-                sys.exit(f"mkdocs serve served {len(pages)} of {len(urls)} pages in {limit:.0f} s in {repo}")
+                sys.exit(f"mkdocs serve served {len(pages)} of {len(stems) + 1} pages in {limit:.0f} s in {repo}")
             for url in urls:
                 if url not in pages:
                     try:
                         with urllib.request.urlopen(url, timeout=5) as response:
                             pages[url] = response.read().decode("utf-8", "replace")
+                            if len(urls) == 1:  # the home page, after the redirect to site_url's path
+                                base = response.geturl()
+                                urls += [f"{base}tutorials/{stem}/" for stem in stems]
                     except OSError:
                         time.sleep(0.2)
                         break

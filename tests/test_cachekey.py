@@ -167,3 +167,40 @@ def test_the_times_table_shows_cpu_seconds_and_marks_the_budget():
     table = hook._timings_table("../")
     assert "<th>CPU time (s)</th>" in table and "<td style=\"text-align:right\">90.0</td>" in table
     assert "390.5 (over budget)" in table and "Over the budget of 4 CPU-minutes:</strong> B." in table
+
+
+def test_a_truncated_figure_is_drawn_again_and_stale_folders_go_after_the_build(tmp_path, monkeypatch, caplog):
+    import types
+
+    figures = load_file_module(HOOKS / "figures.py", "hook_figures_cache")
+    drawn = []
+
+    def make():
+        import matplotlib.pyplot as plt
+
+        drawn.append(1)
+        fig, ax = plt.subplots(figsize=(1, 1))
+        ax.plot([0, 1])
+        return fig
+
+    monkeypatch.setattr(figures, "FIGURES", {"tiny": make})
+    monkeypatch.setattr(figures, "CACHE_ROOT", tmp_path / "figures")
+    monkeypatch.setattr(figures, "_key", lambda: "k1")
+    config = types.SimpleNamespace(site_dir=str(tmp_path / "site"), use_directory_urls=True,
+                                   plugins=types.SimpleNamespace(_current_plugin=None))
+    stale = tmp_path / "figures" / "k0"
+    stale.mkdir(parents=True)
+    (stale / "tiny.png").write_bytes(b"old")
+
+    first = figures.on_files([], config)[0].content_bytes
+    assert drawn == [1] and first.startswith(b"\x89PNG\r\n\x1a\n")
+    assert stale.is_dir()  # not before the build succeeded
+    figures.on_post_build(config)
+    assert not stale.exists()
+
+    png = tmp_path / "figures" / "k1" / "tiny.png"
+    png.write_bytes(first[: len(first) // 2])  # truncated
+    with caplog.at_level("WARNING"):
+        again = figures.on_files([], config)[0].content_bytes
+    assert drawn == [1, 1] and str(png) in caplog.text
+    assert again.endswith(b"IEND\xaeB`\x82") and png.read_bytes() == again

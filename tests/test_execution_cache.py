@@ -247,3 +247,11 @@ def test_serve_shows_pages_before_execution_and_reloads_them_when_done(tmp_path)
         log = server.communicate(timeout=60)[0]
     assert re.search(r"Executed tutorials/b\.py in [\d.]+ s", log), log
     assert "executing 2 notebook(s) in the background" in log, log
+
+
+@pytest.mark.build
+def test_the_built_site_publishes_no_unexecuted_tutorial(site_dir):
+    for page in sorted((site_dir / "tutorials").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        assert "execution-pending" not in html and "Being executed" not in html, f"{page} is unexecuted"
+        assert 'class="jp-OutputArea' in html, f"{page} has no cell output"

@@ -39,6 +39,7 @@ def test_serve_publishes_pending_answers_at_once_and_reloads_when_computed(tmp_p
     assert "Answers being computed" in markdown
 
     hook.on_pre_build(config)  # a rebuild meanwhile starts no second computation
+    hook._buildcache.SITE_BUILT.set()  # execution_cache.on_post_build: the first page is served
     release.set()
     signal = tmp_path / "serve-reload" / "flag answers.done"
     while not signal.exists() and time.perf_counter() - start < 30:

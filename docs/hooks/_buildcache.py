@@ -48,15 +48,18 @@ def reload_site(name: str) -> None:
 
 
 _jobs_in_background: dict[str, threading.Thread] = {}
+# Set by execution_cache.on_post_build: background work waits for it, so it never slows down the first page.
+SITE_BUILT = threading.Event()
 
 
 def in_background(name: str, work) -> None:
-    """While serving: run ``work()`` in a thread (once at a time per ``name``), then reload the site."""
+    """While serving: once the site is built, run ``work()`` in a thread (one at a time per ``name``), then reload."""
     running = _jobs_in_background.get(name)
     if running is not None and running.is_alive():
         return
 
     def run():
+        SITE_BUILT.wait()
         start = time.perf_counter()
         try:
             work()

@@ -79,12 +79,12 @@ def _options(plugin) -> dict:
     return {key: plugin.config[key] for key in _NB2HTML_OPTIONS}
 
 
-def notebook_key(path, plugin) -> str:
+def _notebook_key(path, plugin) -> str:
     """The cache key of one tutorial (see the module docstring)."""
     return _buildcache.cache_key("notebook", [path], options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]})
 
 
-def load_timings() -> dict:
+def _load_timings() -> dict:
     return _buildcache.read_json(CACHE_DIR / "timings.data") or {}
 
 
@@ -100,7 +100,7 @@ def on_config(config):
     _state["enabled"] = plugin.config["execute"] and not os.environ.get("MNIST_TUTORIALS_NO_CACHE")
     plugin.config["cache"] = False
     _state["build"] = {"used": set(), "executed": {}, "missing": {}}
-    _state["timings"] = load_timings()
+    _state["timings"] = _load_timings()
     return config
 
 
@@ -146,7 +146,7 @@ def on_files(files, config):
     plugin = config.plugins[PLUGIN]
     missing = {}
     for file in _tutorials(files, plugin):
-        cache_path = CACHE_DIR / f"{notebook_key(file.abs_src_path, plugin)}.json"
+        cache_path = CACHE_DIR / f"{_notebook_key(file.abs_src_path, plugin)}.json"
         _state["build"]["used"].add(cache_path)
         if _buildcache.read_json(cache_path, _ENTRY) is None:
             missing[file.src_uri] = (file, cache_path)
@@ -232,7 +232,7 @@ def on_pre_page(page, config, files):
     ignored = any(pathlib.PurePath(path).match(p) for p in plugin.config["execute_ignore"] or [])
 
     def render(config, files):
-        cache_path = CACHE_DIR / f"{notebook_key(path, plugin)}.json"
+        cache_path = CACHE_DIR / f"{_notebook_key(path, plugin)}.json"
         entry = None if ignored else _buildcache.read_json(cache_path, _ENTRY)
         banner = ""
         if entry is None and (ignored or _serving()):
@@ -263,6 +263,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    _buildcache.SITE_BUILT.set()  # the site is served now: background work may start
     if not _state["enabled"]:
         return
     missing = {src: item for src, item in _state["build"]["missing"].items()

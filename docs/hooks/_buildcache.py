@@ -10,7 +10,9 @@ once per process, so what it holds (the background executor of ``mkdocs serve``)
   deleted, never an exception.
 * :class:`Progress`: which notebooks run, each one's time when it ends, how many are left, and an estimate of the
   time remaining from the last recorded times.
-* :class:`Background`: the executor of ``mkdocs serve``, which runs notebooks after the first page is served.
+* :class:`Background`: the executor of ``mkdocs serve``, which runs notebooks after the first page is served;
+  :func:`in_background` does the same for other slow work (the flag answers of ``flags.py``). Both end by writing a
+  file in :data:`SIGNAL_DIR`, which ``mkdocs serve`` watches: the site rebuilds and the open pages reload.
 """
 
 from __future__ import annotations

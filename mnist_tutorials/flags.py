@@ -25,18 +25,14 @@ answers. It keeps only a salted hash of the expected answer, in memory and on di
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import platform
 import re
 import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, NamedTuple
-
-import numpy as np
 
 from . import _flag_tasks as _tasks
 from ._answers import KDF, KDF_ITERATIONS, KINDS, hash_answer, normalize_answer
@@ -311,11 +307,12 @@ def compute_answer(label: str, *, data_home=None):
 
 
 def cache_key() -> str:
-    """Hash of everything a flag's answer depends on: package sources, data checksums, versions.
+    """Hash of everything a flag's answer depends on: package modules, data checksums, versions.
 
-    It folds in the bytes of every ``.py`` file of the ``mnist_tutorials`` package, the pinned
-    sha256 of each data file (``mnist_tutorials._sources.REGISTRY``) and the Python, NumPy and
-    scikit-learn versions. Caches of flag hashes (the site build's ``.cache/flags/`` and
+    It is the build caches' one key rule (``mnist_tutorials._cachekey.cache_key``) applied to this
+    module: the bytes of ``flags.py`` and of every package module it imports (transitively, read from
+    the code), the pinned sha256 of each data file (``mnist_tutorials._sources.REGISTRY``) and the
+    versions of Python and the libraries. Caches of flag hashes (the site build's ``.cache/flags/`` and
     [`check_flag`][mnist_tutorials.flags.check_flag]'s ``<data_home>/flags/``) are keyed by it, so
     any of those changes forces a recomputation.
 
@@ -330,21 +327,9 @@ def cache_key() -> str:
     >>> len(cache_key())
     24
     """
-    import sklearn
+    from ._cachekey import cache_key as _build_cache_key
 
-    from . import _sources
-
-    digest = hashlib.sha256(b"mnist-tutorials flags v1\n")
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        if "__pycache__" in path.parts:
-            continue
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    checksums = {name: dict(sorted(spec.sha256.items())) for name, spec in sorted(_sources.REGISTRY.items())}
-    versions = {"python": platform.python_version(), "numpy": np.__version__, "sklearn": sklearn.__version__}
-    digest.update(json.dumps({"data": checksums, "versions": versions}, sort_keys=True).encode())
-    return digest.hexdigest()[:24]
+    return _build_cache_key("flags", modules=[__name__], package_dir=Path(__file__).resolve().parent)
 
 
 def _expected_normalized(flag: Flag, data_home, log: Callable[[str], None]) -> str:

@@ -6,7 +6,9 @@ result and drops only durations and table columns headed as timings.
 
 from __future__ import annotations
 
+import json
 import pathlib
+import shutil
 
 import pytest
 from file_module import load_file_module
@@ -55,3 +57,34 @@ def test_every_result_still_counts(bench, old, new):
 def test_first_difference_shows_both_sides(bench):
     report = bench.first_difference("accuracy 0.9766 on test", "accuracy 0.9767 on test", context=6)
     assert "0.9766" in report and "0.9767" in report
+
+
+def test_executed_reads_the_hooks_log_and_mkdocs_jupyters_own(bench):
+    log = ("INFO    -  Executing tutorials/02_b.py (running: tutorials/02_b.py; 0 of 2 done; time left unknown)\n"
+           "INFO    -  Executed tutorials/02_b.py in 12.5 s, 20.1 s CPU; 1 of 2 done, 1 left, about 9 s left\n"
+           "INFO    -  FAILED tutorials/03_c.py in 1.0 s; 2 of 2 done, 0 left\n"
+           "INFO    -  Cache miss, writing: /repo/docs/tutorials/01_a.py\n")
+    assert bench.executed(log) == ["01_a.py", "02_b.py"]
+
+
+def test_the_module_edit_targets_the_least_imported_module(bench, tmp_path):
+    package = tmp_path / "mnist_tutorials"
+    (tmp_path / "docs" / "tutorials").mkdir(parents=True)
+    package.mkdir()
+    shutil.copy(pathlib.Path(bench.__file__).parents[1] / "mnist_tutorials" / "_cachekey.py", package)
+    (package / "__init__.py").write_text("")
+    (package / "common.py").write_text("X = 1\n")
+    (package / "augment.py").write_text("from .common import X\n")
+    (tmp_path / "docs" / "tutorials" / "01_a.py").write_text("from mnist_tutorials.augment import X\n")
+    (tmp_path / "docs" / "tutorials" / "02_b.py").write_text("from mnist_tutorials.common import X\n")
+    module, importers = bench.least_imported_module(tmp_path)
+    assert module == package / "augment.py" and importers == ["01_a.py"]
+
+
+def test_cpu_seconds_per_tutorial_come_from_the_recorded_times(bench, tmp_path):
+    cache = tmp_path / ".cache" / "notebooks"
+    cache.mkdir(parents=True)
+    (cache / "timings.data").write_text(json.dumps({
+        "tutorials/01_a.py": {"seconds": 10.0, "cpu_seconds": 18.5, "title": "A"},
+        "tutorials/02_b.py": {"seconds": 3.0}}))
+    assert bench.cpu_per_tutorial(tmp_path) == {"01_a.py": (10.0, 18.5), "02_b.py": (3.0, None)}

@@ -150,16 +150,14 @@ def test_flag_rejects_bad_declarations(kwargs, message):
 
 
 def test_cache_key_follows_versions_data_checksums_and_sources(monkeypatch, tmp_path, tiny_mnist):
-    import sklearn
-
-    from mnist_tutorials import _sources
+    from mnist_tutorials import _cachekey, _sources
 
     monkeypatch.undo()  # tiny_mnist swapped the registry; start from the real one
     key = flags.cache_key()
     assert key == flags.cache_key() and len(key) == 24
 
     with monkeypatch.context() as m:
-        m.setattr(sklearn, "__version__", "0.0.1")
+        m.setattr(_cachekey.importlib.metadata, "version", lambda name: "0.0.1")
         assert flags.cache_key() != key
     with monkeypatch.context() as m:
         m.setitem(_sources.REGISTRY, "mnist", tiny_mnist.spec)
@@ -171,7 +169,10 @@ def test_cache_key_follows_versions_data_checksums_and_sources(monkeypatch, tmp_
     with monkeypatch.context() as m:
         m.setattr(flags, "__file__", str(package / "flags.py"))
         assert flags.cache_key() == key  # same sources elsewhere: same key
+        # flags.py imports _flag_tasks, which imports logistic; nothing it imports reaches binary.py.
         (package / "binary.py").write_text((package / "binary.py").read_text() + "\n# edited\n")
+        assert flags.cache_key() == key
+        (package / "logistic.py").write_text((package / "logistic.py").read_text() + "\n# edited\n")
         assert flags.cache_key() != key
 
 

@@ -1,4 +1,4 @@
-"""The MkDocs hooks: the execution-cache key and the shared-asset rewriting (no build needed)."""
+"""The MkDocs hooks: the execution-cache configuration and the shared-asset rewriting (no build needed)."""
 
 from __future__ import annotations
 
@@ -15,35 +15,8 @@ def _load(name):
 
 
 @pytest.fixture
-def cache_hook(tmp_path, monkeypatch):
-    hook = _load("execution_cache")
-    package = tmp_path / "mnist_tutorials"
-    package.mkdir()
-    (package / "a.py").write_text("x = 1\n")
-    monkeypatch.setattr(hook, "ROOT", tmp_path)
-    monkeypatch.setattr(hook, "PACKAGE", package)
-    return hook
-
-
-def test_key_is_stable(cache_hook):
-    assert cache_hook.dependency_key() == cache_hook.dependency_key()
-
-
-def test_key_changes_with_the_package(cache_hook):
-    before = cache_hook.dependency_key()
-    (cache_hook.PACKAGE / "a.py").write_text("x = 2\n")
-    assert cache_hook.dependency_key() != before
-
-
-def test_key_changes_with_a_library_version(cache_hook, monkeypatch):
-    before = cache_hook.dependency_key()
-    real_version = cache_hook.importlib.metadata.version
-
-    def bumped(name):
-        return "999.0" if name == "scikit-learn" else real_version(name)
-
-    monkeypatch.setattr(cache_hook.importlib.metadata, "version", bumped)
-    assert cache_hook.dependency_key() != before
+def cache_hook():
+    return _load("execution_cache")
 
 
 def test_on_config_requires_the_notebook_plugin(cache_hook):

@@ -1,113 +1,70 @@
-"""MkDocs hook: an execution cache that knows the package, and the "Execution times" page.
+"""MkDocs hook: the tutorials' execution cache, execution in parallel or in the background, the times page.
 
-mkdocs-jupyter caches each executed notebook under ``cache_dir``, keyed by the notebook's bytes and the plugin
-options only. This hook points ``cache_dir`` at ``.cache/mkdocs-jupyter/<key>``, where ``key`` hashes
+**Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json`` (what mkdocs-jupyter's own cache
+holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
+``mnist_tutorials._cachekey.cache_key``: the tutorial's bytes, the package modules it imports (transitively, read
+from the code), the data checksums, the library versions and the converter's options. Editing
+``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; an unchanged rebuild
+executes nothing. mkdocs-jupyter's own cache is switched off: this hook renders the tutorial pages.
 
-* every source file of the ``mnist_tutorials`` package (which includes the pinned data checksums),
-* the versions of Python and of the libraries the tutorials compute with,
+**``mkdocs build``** (and ``gh-deploy``): the tutorials missing from the cache are executed before any page
+renders, ``MNIST_TUTORIALS_JOBS`` at a time (default 2, longest first), each in its own worker process (this file
+run as a script). A failing cell fails the build and names the tutorial. No page is published unexecuted.
 
-so editing one tutorial re-executes only that tutorial, and a change to the package, the data checksums or the
-library versions re-executes every tutorial. Stale key folders are deleted.
+**``mkdocs serve``**: the first build executes nothing, so the site is served at once; a missing tutorial is shown
+unexecuted under a banner ("being executed, k of n done"). After that build, the missing tutorials execute in the
+background; each one that finishes writes its cache entry, then a file in ``.cache/serve-reload/``, which
+``mkdocs serve`` watches: the site rebuilds and the open pages reload.
 
-Notebooks missing from the cache are executed before the pages render, ``MNIST_TUTORIALS_JOBS`` at a time
-(default 2, longest first), each in its own Python process that writes mkdocs-jupyter's cache entry exactly as
-the plugin would; the plugin then finds every entry in the cache. ``MNIST_TUTORIALS_JOBS=1`` leaves execution to
-mkdocs-jupyter, one notebook after the other. Outputs do not depend on this: each notebook runs in its own kernel
-either way.
+The log says which tutorials run, each one's wall and CPU time when it ends, how many are left and the time left
+(estimated from ``timings.data``, the last recorded times). Cache entries are written atomically under names
+unique to the writer; an unreadable entry is logged, deleted and executed again. Entries of other keys are
+removed only after a build succeeds (and, while serving, once nothing is left to execute).
 
-It also times each notebook's execution, records whether it came from the cache, and fills the table of the
-page that contains ``<!-- execution-times -->``.
-
-Force a clean rebuild with ``rm -rf .cache/mkdocs-jupyter`` (or ``MNIST_TUTORIALS_NO_CACHE=1 mkdocs build``).
-``MNIST_TUTORIALS_EXECUTE=0 mkdocs build`` renders the tutorials without executing them (and without the cache).
+``MNIST_TUTORIALS_NO_CACHE=1`` leaves execution to mkdocs-jupyter (no cache, one tutorial after the other);
+``MNIST_TUTORIALS_EXECUTE=0`` renders the tutorials without executing them (quick layout work).
+The page containing ``<!-- execution-times -->`` gets the table of execution times.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import importlib.metadata
 import json
 import logging
 import os
 import pathlib
-import platform
-import shutil
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from mkdocs.exceptions import PluginError
-
-from mkdocs.plugins import event_priority
+if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # run as a worker, or loaded by a test
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import _buildcache  # noqa: E402  (sibling module: docs/hooks/_buildcache.py)
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-PACKAGE = ROOT / "mnist_tutorials"
-CACHE_ROOT = ROOT / ".cache" / "mkdocs-jupyter"
-LIBRARIES = ("numpy", "scipy", "scikit-learn", "pandas", "matplotlib", "plotly", "tensorflow-cpu", "tensorflow",
-             "keras", "nbconvert", "nbclient", "ipykernel", "jupytext", "mkdocs-jupyter")
+CACHE_DIR = ROOT / ".cache" / "notebooks"
 MARKER = "<!-- execution-times -->"
 PLUGIN = "mkdocs-jupyter"
-
-_state: dict = {"timings": {}, "cache_dir": None, "pre_executed": {}, "hints": {}}
-log = logging.getLogger("mkdocs.hooks.execution_cache")
-
-
-def dependency_key() -> str:
-    """Hash of the package sources and the library versions the tutorials depend on."""
-    hasher = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        hasher.update(str(path.relative_to(ROOT)).encode())
-        hasher.update(path.read_bytes())
-    hasher.update(platform.python_version().encode())
-    for name in LIBRARIES:
-        try:
-            version = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            version = "absent"
-        hasher.update(f"{name}=={version}".encode())
-    return hasher.hexdigest()[:20]
-
-
-def on_config(config):
-    if PLUGIN not in config.plugins:
-        raise KeyError(f"execution_cache hook: expected the {PLUGIN!r} plugin in mkdocs.yml, found {list(config.plugins)}")
-    plugin = config.plugins[PLUGIN]
-    # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
-    os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
-    if os.environ.get("MNIST_TUTORIALS_EXECUTE") == "0":
-        # Render notebooks without running them (benchmarks, quick layout work). No cache: executed entries must
-        # not be evicted by a build that did not use them.
-        plugin.config["execute"] = False
-    if os.environ.get("MNIST_TUTORIALS_NO_CACHE") or not plugin.config["execute"]:
-        plugin.config["cache"] = False
-        _state["cache_dir"] = None
-        return config
-    cache_dir = CACHE_ROOT / dependency_key()
-    if CACHE_ROOT.is_dir():
-        # Execution times of earlier keys still tell which notebooks are slow: schedule those first.
-        for timings in CACHE_ROOT.glob("*/timings.data"):
-            for src, entry in _load_timings(timings.parent).items():
-                if "seconds" in entry:
-                    _state["hints"][src] = entry["seconds"]
-        for stale in CACHE_ROOT.iterdir():
-            if stale.is_dir() and stale != cache_dir:
-                shutil.rmtree(stale)
-    plugin.config["cache_dir"] = str(cache_dir)
-    _state["cache_dir"] = cache_dir
-    _state["timings"] = _load_timings(cache_dir)
-    return config
-
-
-def _load_timings(cache_dir: pathlib.Path) -> dict:
-    path = cache_dir / "timings.data"
-    return json.loads(path.read_text()) if path.is_file() else {}
-
+BUDGET_CPU_SECONDS = 240.0  # each tutorial executed alone: at most 4 CPU-minutes
+HOOK = pathlib.Path(__file__).resolve()
 
 # The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
 _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
                     "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
+_ENTRY = {"content": str, "toc_tokens": list}
+
+# Lives as long as the process (MkDocs loads a hook once, `mkdocs serve` rebuilds with the same module).
+_state: dict = {"background": None, "unexecuted": {}, "timings": {}, "build": {}}
+log = logging.getLogger("mkdocs.hooks.execution_cache")
+
+
+def on_startup(command, dirty):
+    _buildcache.STATE["command"] = command
+
+
+_serving = _buildcache.serving
 
 
 def _jobs() -> int:
@@ -118,47 +75,101 @@ def _jobs() -> int:
     return int(value)
 
 
-def on_files(files, config):
-    """Execute the notebooks that are missing from the cache, several at a time, before any page renders."""
-    _state["pre_executed"] = {}
+def _options(plugin) -> dict:
+    return {key: plugin.config[key] for key in _NB2HTML_OPTIONS}
+
+
+def _notebook_key(path, plugin) -> str:
+    """The cache key of one tutorial (see the module docstring)."""
+    return _buildcache.cache_key("notebook", [path], options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]})
+
+
+def _load_timings() -> dict:
+    return _buildcache.read_json(CACHE_DIR / "timings.data") or {}
+
+
+def on_config(config):
+    if PLUGIN not in config.plugins:
+        raise KeyError(f"execution_cache hook: expected the {PLUGIN!r} plugin in mkdocs.yml, found {list(config.plugins)}")
     plugin = config.plugins[PLUGIN]
-    cache_dir = _state["cache_dir"]
-    jobs = _jobs()
-    if cache_dir is None or jobs == 1:
-        return files
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+    # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
+    os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
+    if os.environ.get("MNIST_TUTORIALS_EXECUTE") == "0":
+        plugin.config["execute"] = False
+    # This hook renders the tutorials (cached or not); mkdocs-jupyter keeps rendering when told NO_CACHE.
+    _state["enabled"] = plugin.config["execute"] and not os.environ.get("MNIST_TUTORIALS_NO_CACHE")
+    plugin.config["cache"] = False
+    _state["build"] = {"used": set(), "executed": {}, "missing": {}}
+    _state["timings"] = _load_timings()
+    return config
 
+
+def on_serve(server, config, builder):
+    _buildcache.SIGNAL_DIR.mkdir(parents=True, exist_ok=True)
+    server.watch(str(_buildcache.SIGNAL_DIR))
+    return server
+
+
+def on_shutdown():
+    if _state["background"] is not None:
+        _state["background"].shutdown()
+
+
+def _tutorials(files, plugin):
     ignored = plugin.config["execute_ignore"] or []
-    todo = []
     for file in files:
-        if plugin.should_include(file) and not any(pathlib.PurePath(file.abs_src_path).match(pattern)
-                                                   for pattern in ignored):
-            cache_path = _get_cache_path(cache_dir, _compute_cache_key(file.abs_src_path, plugin.config, True))
-            if not cache_path.exists():
-                todo.append((file, cache_path))
-    if not todo:
+        if plugin.should_include(file) and not any(pathlib.PurePath(file.abs_src_path).match(p) for p in ignored):
+            yield file
+
+
+def _request(file, cache_path: pathlib.Path, plugin) -> dict:
+    return {"path": file.abs_src_path, "cache_path": str(cache_path), "options": _options(plugin),
+            "toc_depth": plugin.config["toc_depth"]}
+
+
+def _estimates() -> dict:
+    return {src: entry["seconds"] for src, entry in _state["timings"].items()
+            if isinstance(entry, dict) and isinstance(entry.get("seconds"), (int, float))}
+
+
+def _record(src: str, seconds: float, cpu_seconds: float | None) -> None:
+    _state["timings"][src] = {**_state["timings"].get(src, {}), "seconds": round(seconds, 1),
+                              "cpu_seconds": None if cpu_seconds is None else round(cpu_seconds, 1),
+                              "executed_at": time.strftime("%Y-%m-%d %H:%M:%S")}
+    _buildcache.atomic_write(CACHE_DIR / "timings.data", json.dumps(_state["timings"], indent=1, sort_keys=True))
+
+
+def on_files(files, config):
+    """Find the tutorials missing from the cache; in ``mkdocs build``, execute them before any page renders."""
+    if not _state["enabled"]:
         return files
-    todo.sort(key=lambda item: (-_state["hints"].get(item[0].src_uri, 0.0), -os.path.getsize(item[0].abs_src_path)))
-    options = {key: plugin.config[key] for key in _NB2HTML_OPTIONS}
-    log.info("Executing %d notebook(s), %d at a time", len(todo), jobs)
+    plugin = config.plugins[PLUGIN]
+    missing = {}
+    for file in _tutorials(files, plugin):
+        cache_path = CACHE_DIR / f"{_notebook_key(file.abs_src_path, plugin)}.json"
+        _state["build"]["used"].add(cache_path)
+        if _buildcache.read_json(cache_path, _ENTRY) is None:
+            missing[file.src_uri] = (file, cache_path)
+    _state["build"]["missing"] = missing
+    if not missing or _serving():
+        return files  # while serving, on_post_build starts them in the background
+    jobs = _jobs()
+    order = sorted(missing, key=lambda src: (-_estimates().get(src, 0.0), -os.path.getsize(missing[src][0].abs_src_path)))
+    progress = _buildcache.Progress(order, jobs, _estimates())
+    log.info("Executing %d tutorial(s), %d at a time (%s)", len(order), jobs, progress._eta_text())
 
-    def run(item):
-        file, cache_path = item
-        start = time.perf_counter()
-        request = json.dumps({"path": file.abs_src_path, "cache_path": str(cache_path), "options": options,
-                              "toc_depth": plugin.config["toc_depth"]})
-        result = subprocess.run([sys.executable, str(pathlib.Path(__file__).resolve())], input=request,
-                                capture_output=True, text=True)
-        return file, time.perf_counter() - start, result
+    def run(src):
+        file, cache_path = missing[src]
+        progress.start(src)
+        ok, seconds, cpu, stderr = _buildcache.run_worker(HOOK, _request(file, cache_path, plugin))
+        progress.finish(src, seconds, cpu, ok)
+        if ok:
+            _record(src, seconds, cpu)
+            _state["build"]["executed"][src] = True
+        return src, ok, stderr
 
-    failures = []
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for file, seconds, result in pool.map(run, todo):
-            if result.returncode != 0:
-                failures.append(f"{file.src_uri}:\n{result.stderr[-4000:]}")
-                continue
-            log.info("Executed in parallel: %s (%.1f s)", file.abs_src_path, seconds)
-            _state["pre_executed"][file.src_uri] = (round(seconds, 1), time.strftime("%Y-%m-%d %H:%M:%S"))
+        failures = [f"{src}:\n{stderr}" for src, ok, stderr in pool.map(run, order) if not ok]
     if failures:
         raise PluginError("execution_cache hook: executing these tutorials failed (allow_errors is false):\n\n"
                           + "\n\n".join(failures))
@@ -166,50 +177,81 @@ def on_files(files, config):
 
 
 def _execute_into_cache(request: dict) -> None:
-    """Worker process: execute one notebook and write mkdocs-jupyter's cache entry for it (atomically)."""
+    """Worker process: execute one notebook, write its cache entry atomically, print the CPU seconds used."""
+    import resource
+
     from mkdocs_jupyter import convert
     from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
     body = convert.nb2html(request["path"], execute=True, **request["options"])
     toc_tokens, title = _get_nb_toc_tokens(request["path"], request["toc_depth"])
-    cache_path = pathlib.Path(request["cache_path"])
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache_path.with_suffix(".partial")
-    partial.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8")
-    os.replace(partial, cache_path)
+    _buildcache.atomic_write(pathlib.Path(request["cache_path"]),
+                             json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}))
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    print(f"cpu_seconds={sum(u.ru_utime + u.ru_stime for u in usage):.2f}")
+
+
+def _unexecuted(path: str, plugin) -> dict:
+    """The page of a tutorial without outputs (kept in memory per source bytes, for the rebuilds of serve)."""
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    source = pathlib.Path(path).read_bytes()
+    cached = _state["unexecuted"].get(path)
+    if cached is None or cached[0] != source:
+        body = convert.nb2html(path, execute=False, **_options(plugin))
+        toc_tokens, title = _get_nb_toc_tokens(path, plugin.config["toc_depth"])
+        cached = (source, {"content": body, "toc_tokens": toc_tokens, "title": title})
+        _state["unexecuted"][path] = cached
+    return cached[1]
+
+
+def _banner(src: str, cache_path: pathlib.Path) -> str:
+    background = _state["background"]
+    error = background.failed.get(str(cache_path)) if background is not None else None
+    if error is not None:
+        return ("<div class=\"admonition failure\"><p class=\"admonition-title\">Execution failed</p>"
+                f"<p>Executing this tutorial failed; it is shown without outputs. The error:</p>"
+                f"<pre>{html.escape(error[-2000:])}</pre><p>Fix it and save: it executes again.</p></div>")
+    progress = background.progress if background is not None else None
+    done, total = (progress.done, progress.total) if progress is not None else (0, len(_state["build"]["missing"]))
+    return ("<div class=\"admonition warning execution-pending\"><p class=\"admonition-title\">Being executed, "
+            f"{done} of {total} done</p><p>This tutorial is shown without its outputs while it executes in the "
+            "background (<code>mkdocs serve</code>). The page reloads by itself when it is done.</p></div>")
 
 
 def on_pre_page(page, config, files):
     plugin = config.plugins[PLUGIN]
-    if not plugin.should_include(page.file):
+    if not _state["enabled"] or not plugin.should_include(page.file):
         return page
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+    from mkdocs.structure.toc import get_toc
 
-    cache_dir = _state["cache_dir"]
-    cached_file = None
-    if cache_dir is not None:
-        cached_file = _get_cache_path(cache_dir, _compute_cache_key(page.file.abs_src_path, plugin.config,
-                                                                    plugin.config["execute"]))
-    render = page.render  # mkdocs-jupyter's replacement, installed by its own on_pre_page before this hook
+    src = page.file.src_uri
+    path = page.file.abs_src_path
+    ignore_h1 = plugin.config["ignore_h1_titles"]
+    ignored = any(pathlib.PurePath(path).match(p) for p in plugin.config["execute_ignore"] or [])
 
-    def timed_render(config, files):
-        src = page.file.src_uri
-        hit = cached_file is not None and cached_file.exists() and src not in _state["pre_executed"]
-        start = time.perf_counter()
-        render(config, files)
-        seconds = time.perf_counter() - start
-        entry = _state["timings"].get(src, {})
-        if src in _state["pre_executed"]:
-            pre_seconds, executed_at = _state["pre_executed"][src]
-            entry = {"seconds": pre_seconds, "executed_at": executed_at}
-        elif not hit:
-            entry = {"seconds": round(seconds, 1), "executed_at": time.strftime("%Y-%m-%d %H:%M:%S")}
-        entry["from_cache"] = hit
-        entry["title"] = page.title
-        entry["url"] = page.url
-        _state["timings"][src] = entry
+    def render(config, files):
+        cache_path = CACHE_DIR / f"{_notebook_key(path, plugin)}.json"
+        entry = None if ignored else _buildcache.read_json(cache_path, _ENTRY)
+        banner = ""
+        if entry is None and (ignored or _serving()):
+            entry = _unexecuted(path, plugin)
+            banner = "" if ignored else _banner(src, cache_path)
+            _state["build"]["missing"].setdefault(src, (page.file, cache_path))
+        elif entry is None:
+            raise PluginError(f"execution_cache hook: no executed notebook for {src} in {cache_path} after the "
+                              "execution step; never publishing it unexecuted. Rebuild, or report this.")
+        page.content = banner + entry["content"]
+        page.toc = get_toc(entry["toc_tokens"])
+        if entry.get("title") is not None and not ignore_h1:
+            page.title = entry["title"]
+        timing = _state["timings"].get(src, {})
+        timing.update(title=page.title, url=page.url, from_cache=not banner and src not in _state["build"]["executed"],
+                      pending=bool(banner))
+        _state["timings"][src] = timing
 
-    page.render = timed_render
+    page.render = render
     return page
 
 
@@ -221,35 +263,74 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    cache_dir = _state["cache_dir"]
-    if cache_dir is not None and cache_dir.is_dir():
-        (cache_dir / "timings.data").write_text(json.dumps(_state["timings"], indent=1, sort_keys=True))
+    _buildcache.SITE_BUILT.set()  # the site is served now: background work may start
+    if not _state["enabled"]:
+        return
+    missing = {src: item for src, item in _state["build"]["missing"].items()
+               if _buildcache.read_json(item[1], _ENTRY) is None}
+    if _serving() and missing:
+        if _state["background"] is None:
+            _state["background"] = _buildcache.Background(_jobs())
+        plugin = config.plugins[PLUGIN]
+        items = [(src, cache_path, _request(file, cache_path, plugin), HOOK) for src, (file, cache_path) in missing.items()]
+        items.sort(key=lambda item: -_estimates().get(item[0], 0.0))
+        _state["background"].submit(items, _estimates(), _record)
+        return
+    background = _state["background"]
+    if background is not None and background.pending():
+        return
+    # The build succeeded with every tutorial executed: entries of other keys are stale now.
+    for stale in CACHE_DIR.glob("*.json"):
+        if stale not in _state["build"]["used"]:
+            stale.unlink(missing_ok=True)
+            log.info("Removed stale cache entry %s", stale.name)
+    _buildcache.remove_partials(CACHE_DIR)
 
 
-def _seconds(entry: dict) -> str:
-    # Unknown when the cache entry was written by a build that was interrupted before it saved its timings.
-    return f"{entry['seconds']:.1f}" if "seconds" in entry else "unknown"
+def _seconds(value) -> str:
+    # Unknown when the entry was written by a build that was interrupted before it saved its timings.
+    return f"{value:.1f}" if isinstance(value, (int, float)) else "unknown"
 
 
 def _timings_table(to_root: str) -> str:
-    rows = sorted(_state["timings"].items())
+    rows = sorted((src, entry) for src, entry in _state["timings"].items() if "url" in entry)
     if not rows:
         return "<p><em>No tutorial was rendered in this build.</em></p>"
-    total = sum(entry.get("seconds", 0.0) for _, entry in rows)
+
+    def status(entry):
+        if entry.get("pending"):
+            return "not executed yet (serve)"
+        return "cache" if entry.get("from_cache") else "executed in this build"
+
+    def cpu(entry):
+        value = entry.get("cpu_seconds")
+        over = isinstance(value, (int, float)) and value > BUDGET_CPU_SECONDS
+        return f"<strong>{_seconds(value)} (over budget)</strong>" if over else _seconds(value)
+
+    total = sum(entry.get("seconds") or 0.0 for _, entry in rows)
+    total_cpu = sum(entry.get("cpu_seconds") or 0.0 for _, entry in rows)
+    over = [entry.get("title") or src for src, entry in rows
+            if isinstance(entry.get("cpu_seconds"), (int, float)) and entry["cpu_seconds"] > BUDGET_CPU_SECONDS]
     body = "".join(
         f"<tr><td><a href=\"{to_root}{html.escape(entry.get('url', ''))}\">{html.escape(entry.get('title') or src)}</a></td>"
-        f"<td style=\"text-align:right\">{_seconds(entry)}</td>"
-        f"<td>{'cache' if entry.get('from_cache') else 'executed in this build'}</td>"
+        f"<td style=\"text-align:right\">{_seconds(entry.get('seconds'))}</td>"
+        f"<td style=\"text-align:right\">{cpu(entry)}</td>"
+        f"<td>{status(entry)}</td>"
         f"<td>{html.escape(entry.get('executed_at', '?'))}</td></tr>"
         for src, entry in rows
     )
+    summary = (f"<p><strong>Over the budget of {BUDGET_CPU_SECONDS / 60:.0f} CPU-minutes:</strong> "
+               f"{html.escape(', '.join(over))}.</p>" if over else
+               f"<p>Every tutorial with a recorded CPU time is within the budget of {BUDGET_CPU_SECONDS / 60:.0f} "
+               "CPU-minutes.</p>")
     return (
-        "<table><thead><tr><th>Tutorial</th><th>Execution time (s)</th><th>This build</th>"
+        "<table><thead><tr><th>Tutorial</th><th>Wall time (s)</th><th>CPU time (s)</th><th>This build</th>"
         "<th>Last executed</th></tr></thead><tbody>" + body +
         f"<tr><td><strong>Total</strong></td><td style=\"text-align:right\"><strong>{total:.1f}</strong></td>"
-        "<td></td><td></td></tr></tbody></table>"
+        f"<td style=\"text-align:right\"><strong>{total_cpu:.1f}</strong></td><td></td><td></td></tr></tbody></table>"
+        + summary
     )
 
 
-if __name__ == "__main__":  # the worker process started by on_files
+if __name__ == "__main__":  # the worker process started by on_files and by the background executor
     _execute_into_cache(json.loads(sys.stdin.read()))

@@ -2,17 +2,25 @@
 
 Each figure is rendered to PNG and added to the site as ``generated/<name>.png`` (a generated file in
 ``site/``; nothing is written into ``docs/`` or committed). Markdown pages link to ``generated/<name>.png`` as
-if it were a normal file. The PNGs are cached in ``.cache/figures/<key>/``, where the key hashes the package
-sources and this hook, so ``mkdocs serve`` does not redraw them on every save, yet never shows a stale figure.
+if it were a normal file. The PNGs are cached in ``.cache/figures/<key>/``, where the key is the build caches' one
+rule (``mnist_tutorials._cachekey.cache_key``): this hook's bytes, the package modules it imports (transitively),
+the data checksums and the library versions. So ``mkdocs serve`` does not redraw them on every save, yet never
+shows a stale figure. Each PNG is written atomically; a truncated one is logged, deleted and drawn again. Other key
+folders are removed after a build succeeds.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pathlib
+import shutil
+import sys
 
 from mkdocs.structure.files import File
+
+if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import _buildcache  # noqa: E402  (sibling module: docs/hooks/_buildcache.py)
 
 
 def _home_datasets():
@@ -51,13 +59,11 @@ FIGURES = {"home_datasets": _home_datasets, "score_histograms": _score_histogram
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CACHE_ROOT = ROOT / ".cache" / "figures"
+_state: dict = {}
 
 
 def _key() -> str:
-    hasher = hashlib.sha256(pathlib.Path(__file__).read_bytes())
-    for path in sorted((ROOT / "mnist_tutorials").rglob("*.py")):
-        hasher.update(path.read_bytes())
-    return hasher.hexdigest()[:20]
+    return _buildcache.cache_key("figures", [__file__])
 
 
 def _render(make) -> bytes:
@@ -77,13 +83,19 @@ def on_files(files, config):
     cache = CACHE_ROOT / _key()
     for name, make in FIGURES.items():
         path = cache / f"{name}.png"
-        if not path.is_file():
-            cache.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(_render(make))
-        files.append(File.generated(config, f"generated/{name}.png", content=path.read_bytes()))
-    for stale in CACHE_ROOT.iterdir():
-        if stale != cache:
-            for leftover in stale.iterdir():
-                leftover.unlink()
-            stale.rmdir()
+        content = _buildcache.read_png(path)
+        if content is None:
+            content = _render(make)
+            _buildcache.atomic_write(path, content)
+        files.append(File.generated(config, f"generated/{name}.png", content=content))
+    _state["cache"] = cache
     return files
+
+
+def on_post_build(config):
+    """The build succeeded: figure folders of other keys are stale."""
+    for stale in CACHE_ROOT.iterdir():
+        if stale.is_dir() and stale != _state.get("cache"):
+            shutil.rmtree(stale)
+    _buildcache.remove_partials(_state["cache"])
+

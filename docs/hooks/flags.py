@@ -31,6 +31,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _buildcache  # noqa: E402  (sibling module docs/hooks/_buildcache.py)
+
 log = logging.getLogger("mkdocs.hooks.flags")
 
 _PAGE = "exercises/flags.md"
@@ -78,12 +82,17 @@ def _read_cache(path: Path, labels: list[str]) -> dict | None:
     return content
 
 
-def on_pre_build(config):
+def on_pre_build(config, *, in_background=False):
     flags = _flags_module(config)
     key = flags.cache_key()
     labels = list(flags.FLAGS)
     path = Path(config.config_file_path).resolve().parent / _CACHE_DIR / f"{key}.json"
     content = _read_cache(path, labels)
+    if content is None and not in_background and _buildcache.serving():
+        # `mkdocs serve`: the answers are computed after the first page is served; then the site reloads.
+        _buildcache.in_background("flag answers", lambda: on_pre_build(config, in_background=True))
+        _state.update(flags=flags, published={"version": 1, "salt": "", "flags": {}, "pending": True})
+        return
     if content is not None:
         log.info(f"flags: {len(labels)} answer hashes unchanged, reused from {path.name}")
     else:
@@ -177,6 +186,9 @@ def on_page_markdown(markdown, page, config, files):
     json_url = get_relative_url(_JSON, page.url)
     script_url = get_relative_url(_SCRIPT, page.url)
     cards = "".join(_card(flag, page.file.src_uri, files) for flag in flags.FLAGS.values())
+    if _state["published"].get("pending"):
+        cards = ('\n!!! warning "Answers being computed"\n    `mkdocs serve` is computing the answers in the background;'
+                 " this page reloads by itself when they are ready.\n" + cards)
     block = f"""<div id="flag-exercises" class="flag-exercises" data-flags-url="{html.escape(json_url)}" markdown>
 
 <noscript><div class="admonition warning flag-noscript"><p class="admonition-title">Checking an answer needs

@@ -1,0 +1,311 @@
+"""Helpers of the build hooks' caches: trusted reads, atomic writes, progress, background execution.
+
+Not a hook itself (mkdocs.yml does not list it): ``execution_cache.py`` and ``figures.py`` import it as a sibling
+(MkDocs puts a hook's folder on ``sys.path`` while it loads the hook). Being an ordinary module, it is imported
+once per process, so what it holds (the background executor of ``mkdocs serve``) survives the rebuilds.
+
+* :func:`atomic_write`: every cache write goes to a temporary name unique to the writing process and thread,
+  then ``os.replace``; two processes writing one entry never share a file, and a reader never sees half of one.
+* :func:`read_json` / :func:`read_png`: a truncated or unreadable entry is a miss, logged with its path and
+  deleted, never an exception.
+* :class:`Progress`: which notebooks run, each one's time when it ends, how many are left, and an estimate of the
+  time remaining from the last recorded times.
+* :class:`Background`: the executor of ``mkdocs serve``, which runs notebooks after the first page is served;
+  :func:`in_background` does the same for other slow work (the flag answers of ``flags.py``). Both end by writing a
+  file in :data:`SIGNAL_DIR`, which ``mkdocs serve`` watches: the site rebuilds and the open pages reload.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pathlib
+import secrets
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+# `mkdocs serve` watches this folder (execution_cache.on_serve): a file written here rebuilds the site and reloads
+# the open pages. Nothing else writes here, so a rebuild never triggers another one.
+SIGNAL_DIR = ROOT / ".cache" / "serve-reload"
+STATE = {"command": "build"}  # set by execution_cache.on_startup: "build", "gh-deploy" or "serve"
+log = logging.getLogger("mkdocs.hooks.execution_cache")
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def serving() -> bool:
+    """Whether this process is ``mkdocs serve`` (then slow work runs after the first page is served)."""
+    return STATE["command"] == "serve"
+
+
+def reload_site(name: str) -> None:
+    """Ask ``mkdocs serve`` to rebuild the site and reload the open pages."""
+    atomic_write(SIGNAL_DIR / f"{name}.done", time.strftime("%Y-%m-%d %H:%M:%S"))
+
+
+_jobs_in_background: dict[str, threading.Thread] = {}
+# Set by execution_cache.on_post_build: background work waits for it, so it never slows down the first page.
+SITE_BUILT = threading.Event()
+
+
+def in_background(name: str, work) -> None:
+    """While serving: once the site is built, run ``work()`` in a thread (one at a time per ``name``), then reload."""
+    running = _jobs_in_background.get(name)
+    if running is not None and running.is_alive():
+        return
+
+    def run():
+        SITE_BUILT.wait()
+        start = time.perf_counter()
+        try:
+            work()
+        except Exception:  # the next rebuild retries; the log shows why
+            log.exception("Computing %s in the background failed", name)
+        else:
+            log.info("Computed %s in the background in %.1f s; reloading the site", name,
+                     time.perf_counter() - start)
+        reload_site(name)
+
+    _jobs_in_background[name] = threading.Thread(target=run, name=name, daemon=True)
+    _jobs_in_background[name].start()
+
+
+def cache_key(namespace: str, files=(), **kwargs) -> str:
+    """The package's one key rule (``mnist_tutorials._cachekey.cache_key``), imported from this repository."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from mnist_tutorials._cachekey import cache_key as key
+
+    return key(namespace, files, **kwargs)
+
+
+def atomic_write(path: pathlib.Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file unique to this process and thread, then rename."""
+    path = pathlib.Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}-{secrets.token_hex(4)}.partial")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def discard(path: pathlib.Path, reason: str) -> None:
+    """Log and delete an unusable cache entry (the caller treats it as a miss and rebuilds it)."""
+    log.warning("Cache entry %s is unusable (%s): deleted, it will be rebuilt", path, reason)
+    pathlib.Path(path).unlink(missing_ok=True)
+
+
+def read_json(path: pathlib.Path, required: dict | None = None):
+    """The JSON content of a cache entry, or None when it is missing or unusable (then deleted).
+
+    ``required`` maps keys the content must have to their types.
+    """
+    path = pathlib.Path(path)
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        discard(path, f"not readable JSON: {error}")
+        return None
+    for key, kind in (required or {}).items():
+        if not isinstance(content, dict) or not isinstance(content.get(key), kind):
+            discard(path, f"expected a {kind.__name__} under {key!r}")
+            return None
+    return content
+
+
+def read_png(path: pathlib.Path) -> bytes | None:
+    """The bytes of a cached PNG, or None when missing or not a whole PNG file (then deleted)."""
+    path = pathlib.Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        discard(path, f"not readable: {error}")
+        return None
+    if not (data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END)):
+        discard(path, "not a complete PNG file (truncated?)")
+        return None
+    return data
+
+
+def remove_partials(folder: pathlib.Path) -> None:
+    """Delete temporary files left in ``folder`` by writers that no longer run."""
+    for tmp in pathlib.Path(folder).glob(".*.partial"):
+        try:
+            pid = int(tmp.name.rsplit(".", 2)[-2].split("-")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (ValueError, IndexError, PermissionError):
+            continue
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
+
+
+class Progress:
+    """Log lines about a batch of notebooks: what runs, each one's time, how many are left, an ETA.
+
+    ``estimates`` maps a notebook to its last recorded wall time; unknown ones count as the mean of the known.
+    """
+
+    def __init__(self, names, jobs: int, estimates: dict[str, float]):
+        self.pending = list(names)
+        self.total = len(self.pending)
+        self.jobs = jobs
+        self.estimates = dict(estimates)
+        self.running: dict[str, float] = {}
+        self.done = 0
+        self.lock = threading.Lock()
+
+    def _estimate(self, name: str) -> float | None:
+        if name in self.estimates:
+            return self.estimates[name]
+        known = list(self.estimates.values())
+        return sum(known) / len(known) if known else None
+
+    def eta(self) -> float | None:
+        """Seconds left: the estimates of the waiting notebooks and what remains of the running ones, per job."""
+        now = time.perf_counter()
+        left = 0.0
+        for name in self.pending:
+            estimate = self._estimate(name)
+            if estimate is None:
+                return None
+            left += estimate
+        for name, start in self.running.items():
+            estimate = self._estimate(name)
+            if estimate is None:
+                return None
+            left += max(estimate - (now - start), 0.0)
+        return left / self.jobs
+
+    def _eta_text(self) -> str:
+        eta = self.eta()
+        return "time left unknown (no recorded times yet)" if eta is None else f"about {_minutes(eta)} left"
+
+    def start(self, name: str) -> None:
+        with self.lock:
+            self.pending.remove(name)
+            self.running[name] = time.perf_counter()
+            log.info("Executing %s (running: %s; %d of %d done; %s)", name, ", ".join(self.running), self.done,
+                     self.total, self._eta_text())
+
+    def finish(self, name: str, seconds: float, cpu_seconds: float | None, ok: bool = True) -> None:
+        with self.lock:
+            self.running.pop(name, None)
+            self.done += 1
+            if ok:
+                self.estimates[name] = seconds
+            cpu = "" if cpu_seconds is None else f", {cpu_seconds:.1f} s CPU"
+            left = self.total - self.done
+            log.info("%s %s in %.1f s%s; %d of %d done, %d left%s", "Executed" if ok else "FAILED", name, seconds,
+                     cpu, self.done, self.total, left, f", {self._eta_text()}" if left else "")
+
+
+def run_worker(hook: pathlib.Path, request: dict, running: set | None = None) -> tuple[bool, float, float | None, str]:
+    """Run ``hook`` as a worker process on ``request``: (ok, wall seconds, CPU seconds, stderr tail).
+
+    The worker prints ``cpu_seconds=...`` (its own and its kernel's). ``running`` collects the live process, so
+    that a shutdown can stop it.
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(hook)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    if running is not None:
+        running.add(process)
+    try:
+        stdout, stderr = process.communicate(json.dumps(request))
+    finally:
+        if running is not None:
+            running.discard(process)
+    seconds = time.perf_counter() - start
+    cpu = None
+    for line in stdout.splitlines():
+        if line.startswith("cpu_seconds="):
+            cpu = float(line.split("=", 1)[1])
+    return process.returncode == 0, seconds, cpu, stderr[-4000:]
+
+
+class Background:
+    """The executor of ``mkdocs serve``: notebooks run after the first page is served, ``jobs`` at a time.
+
+    Each finished notebook writes its cache entry, then a file in ``SIGNAL_DIR``, which ``mkdocs serve`` watches:
+    the site rebuilds, takes the notebook from the cache, and every open page reloads.
+    """
+
+    def __init__(self, jobs: int):
+        self.pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="notebooks")
+        self.jobs = jobs
+        self.queued: dict[str, str] = {}  # src -> cache path being produced (queued or running)
+        self.failed: dict[str, str] = {}  # cache path -> error
+        self.progress: Progress | None = None
+        self.lock = threading.Lock()
+        self.running: set = set()
+        self.stopped = False
+
+    def shutdown(self) -> None:
+        """Drop the queued notebooks and stop the running ones (``mkdocs serve`` is shutting down)."""
+        self.stopped = True
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in list(self.running):
+            process.terminate()
+
+    def pending(self) -> int:
+        with self.lock:
+            return len(self.queued)
+
+    def submit(self, items, estimates: dict[str, float], on_done) -> None:
+        """Queue ``(src, cache_path, request, hook)`` items not already queued or failed with the same key."""
+        with self.lock:
+            new = [item for item in items
+                   if self.queued.get(item[0]) != str(item[1]) and str(item[1]) not in self.failed]
+            if not new:
+                return
+            if self.progress is None or not (self.progress.pending or self.progress.running):
+                self.progress = Progress([], self.jobs, estimates)
+            for src, cache_path, _, _ in new:
+                self.queued[src] = str(cache_path)
+                self.progress.pending.append(src)
+                self.progress.total += 1
+            log.info("Serving the site now; executing %d notebook(s) in the background, %d at a time (%s). "
+                     "Each page reloads when its notebook is done.", len(new), self.jobs, self.progress._eta_text())
+        for item in new:
+            self.pool.submit(self._run, item, on_done)
+
+    def _run(self, item, on_done) -> None:
+        src, cache_path, request, hook = item
+        with self.lock:
+            if self.queued.get(src) != str(cache_path):
+                self.progress.pending.remove(src)  # superseded by an edit before it started
+                self.progress.total -= 1
+                return
+        self.progress.start(src)
+        ok, seconds, cpu, stderr = run_worker(hook, request, self.running)
+        if self.stopped:
+            return
+        self.progress.finish(src, seconds, cpu, ok)
+        with self.lock:
+            if self.queued.get(src) == str(cache_path):
+                del self.queued[src]
+            if not ok:
+                self.failed[str(cache_path)] = stderr
+                log.error("Executing %s failed (the page stays unexecuted until you edit it):\n%s", src, stderr)
+        if ok:
+            on_done(src, seconds, cpu)
+        reload_site(pathlib.PurePath(src).stem)

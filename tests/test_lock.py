@@ -1,0 +1,36 @@
+"""scripts/lock.py: the committed lock respects the bounds of pyproject.toml that protect the build."""
+
+from __future__ import annotations
+
+import pathlib
+
+from file_module import load_file_module
+from packaging.requirements import Requirement
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+lock = load_file_module(ROOT / "scripts" / "lock.py", "lock_under_test")
+
+
+def _committed_pins() -> dict[str, str]:
+    lines = (ROOT / "requirements" / "constraints.txt").read_text().splitlines()
+    return dict(line.split("==") for line in lines if line and not line.startswith("#"))
+
+
+def test_the_doc_stack_is_bounded_below_its_next_major_versions():
+    bounds = {lock._norm(r.name): r.specifier for r in lock.declared_bounds()}
+    assert not bounds["mkdocs"].contains("2.0.0", prereleases=True)
+    assert not bounds["mkdocs-material"].contains("10.0.0", prereleases=True)
+    for name in ("mkdocs-jupyter", "mkdocstrings", "mkdocstrings-python", "griffelib", "nbconvert"):
+        assert any(spec.operator == "<" for spec in bounds[name]), name
+
+
+def test_the_committed_lock_fits_the_bounds():
+    pins = _committed_pins()
+    assert {"mkdocs", "mkdocs-material", "mkdocs-jupyter", "mkdocstrings"} <= set(pins)
+    assert lock.violations(pins, lock.declared_bounds()) == []
+
+
+def test_a_pin_outside_a_bound_is_named():
+    problems = lock.violations({"mkdocs-material": "10.0.1", "numpy": "2.0.0"},
+                               [Requirement("mkdocs-material>=9.5,<10"), Requirement("numpy>=1.24")])
+    assert problems == ["mkdocs-material==10.0.1 is outside the bound mkdocs-material<10,>=9.5 of pyproject.toml"]

@@ -91,7 +91,8 @@ def on_pre_build(config, *, in_background=False):
     if content is None and not in_background and _buildcache.serving():
         # `mkdocs serve`: the answers are computed after the first page is served; then the site reloads.
         _buildcache.in_background("flag answers", lambda: on_pre_build(config, in_background=True))
-        _state.update(flags=flags, published={"version": 1, "salt": "", "flags": {}, "pending": True})
+        _state.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": "", "flags": {},
+                                              "pending": True})
         return
     if content is not None:
         log.info(f"flags: {len(labels)} answer hashes unchanged, reused from {path.name}")

@@ -249,6 +249,9 @@
         return response.json();
       })
       .then(function (data) {
+        if (data && data.pending) {
+          throw new Error("the answers are still being computed by mkdocs serve; this page reloads when they are ready");
+        }
         if (!data || data.version !== FORMAT || data.kdf !== KDF || !data.salt) {
           throw new Error("flags.json is not format " + FORMAT + " (" + KDF + "); rebuild the site");
         }

@@ -8,6 +8,7 @@ from .concepts import plot_score_histograms
 from .images import plot_class_balance, plot_class_examples, plot_digit, plot_digits, plot_gallery
 from .curves import plot_pr_curve, plot_precision_recall_vs_threshold, plot_roc_curve
 from .interactive import threshold_explorer
+from .explorer import ConfusionExplorer, confusion_cells, confusion_explorer
 from .logistic import (plot_class_metrics, plot_confusion_heatmap, plot_explained_variance,
                        plot_pixel_distributions, plot_sigmoid)
 from .chapter3 import plot_confusion_pair, plot_pixel_weights
@@ -25,6 +26,9 @@ __all__ = [
     "plot_roc_curve",
     "plot_score_histograms",
     "threshold_explorer",
+    "ConfusionExplorer",
+    "confusion_cells",
+    "confusion_explorer",
     "plot_class_metrics",
     "plot_confusion_heatmap",
     "plot_explained_variance",

@@ -2,6 +2,9 @@
 
 matplotlib functions return a ``matplotlib.figure.Figure``; interactive ones return a
 ``plotly.graph_objects.Figure``. None of them shows or saves anything: the notebook (or the build) does.
+
+:func:`confusion_explorer` is the exception: it returns a self-contained HTML widget (a clickable confusion matrix
+that shows the images in each cell), which a notebook, Colab or the static site displays as it is.
 """
 
 from .concepts import plot_score_histograms

@@ -292,5 +292,13 @@ def test_built_pages_explorer_works(page, site_server, url):
     name = url.strip("/").split("/")[-1]
     for scheme in ("default", "slate"):
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        flt = page.evaluate("getComputedStyle(document.querySelector('.mte-thumb .mte-img')).filter")
+        assert flt == ("invert(1)" if scheme == "slate" else "none")
         page.locator(".mte").screenshot(path=str(ARTIFACTS / f"confusion_explorer_{name}_{scheme}.png"))
+    # On a phone the widget stays inside the screen (the matrix scrolls sideways within it).
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator(".mte").scroll_into_view_if_needed()
+    box = page.locator(".mte").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    page.locator(".mte").screenshot(path=str(ARTIFACTS / f"confusion_explorer_{name}_390px.png"))
     assert _script_errors(page) == []

@@ -125,7 +125,7 @@ def test_each_cell_shows_exactly_its_images(page, synthetic):
     # An image opens large with its labels and score, and closes again.
     _select(page, 0, 0)
     page.locator(".mte-thumb").first.click()
-    facts = page.locator(".mte-detail dl").inner_text()
+    facts = page.locator(".mte-detail .mte-facts").inner_text()
     first_id, first_score = data["cells"][0][0][0][0], data["cells"][0][0][1][0]
     for text in (f"#{first_id}", "true label", "zero", "predicted", "probability", first_score):
         assert text in facts, (text, facts)
@@ -287,6 +287,7 @@ def test_built_pages_explorer_works(page, site_server, url):
     page.keyboard.press("ArrowLeft" if diagonal == k - 1 else "ArrowRight")
     page.keyboard.press("Enter")
     _check_cell(page, data, diagonal, diagonal - 1 if diagonal == k - 1 else diagonal + 1)
+    _select(page, *data["initial"])
     page.locator(".mte-thumb").first.click()
     assert page.locator(".mte-big").is_visible()
     name = url.strip("/").split("/")[-1]

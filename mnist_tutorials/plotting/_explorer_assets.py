@@ -52,9 +52,10 @@ image-rendering:crisp-edges;image-rendering:pixelated}
 .mte .mte-cap{font-size:10px;line-height:1.15;color:var(--mte-muted);text-align:center}
 .mte .mte-detail{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:flex-start;margin:.5em 0 .2em}
 .mte .mte-detail[hidden]{display:none}
-.mte .mte-detail dl{margin:0;display:grid;grid-template-columns:auto auto;gap:.1em .8em}
-.mte .mte-detail dt{color:var(--mte-muted);margin:0}
-.mte .mte-detail dd{margin:0;font-weight:600}
+.mte .mte-facts{display:grid;grid-template-columns:max-content max-content;gap:.15em .8em;margin:0}
+.mte .mte-facts span{white-space:nowrap}
+.mte .mte-facts .mte-key{color:var(--mte-muted)}
+.mte .mte-facts .mte-value{font-weight:600}
 [data-md-color-scheme=slate] .mte .mte-img,[data-jp-theme-light=false] .mte .mte-img{filter:invert(1)}
 @media (max-width:480px){.mte .mte-matrix th,.mte .mte-matrix td{padding:2px 3px;font-size:11px}}
 """
@@ -126,7 +127,7 @@ JS = r"""
     detail.setAttribute("aria-label", "Large view");
     var big = make("span", "mte-img mte-big");
     big.setAttribute("role", "img");
-    var facts = make("dl");
+    var facts = make("div", "mte-facts");
     var close = make("button", "mte-close", "Close");
     close.type = "button";
     close.setAttribute("aria-label", "Close the large view");
@@ -215,7 +216,10 @@ JS = r"""
       facts.textContent = "";
       var rows = [["image", "#" + index], ["true label", L[r]], ["predicted", L[c]]];
       if (data.scored) { rows.push([data.score_name, data.cells[r][c][1][n]]); }
-      rows.forEach(function (pair) { facts.appendChild(make("dt", "", pair[0])); facts.appendChild(make("dd", "", pair[1])); });
+      rows.forEach(function (pair) {
+        facts.appendChild(make("span", "mte-key", pair[0]));
+        facts.appendChild(make("span", "mte-value", pair[1]));
+      });
       detail.hidden = false;
       opener = button;
       button.setAttribute("aria-expanded", "true");

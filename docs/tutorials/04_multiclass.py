@@ -342,6 +342,27 @@ display(Markdown(
 ))
 
 # %% [markdown]
+# Which images are these? `confusion_explorer` draws the count matrix once more, and a click on a cell (or the
+# arrow keys and Enter) lists the images in it, the most confident first, with their index and decision score;
+# click an image to see it large. The diagonal holds the correct predictions, and *Row %* switches to the
+# normalized view. The scores come from `cross_val_predict` with `method="decision_function"`: the same three
+# folds and models as `y_train_pred`, so each prediction is the digit with the highest score.
+
+# %%
+from sklearn.model_selection import cross_val_predict
+
+from mnist_tutorials.plotting import confusion_explorer
+
+y_train_scores = cross_val_predict(scaled_sgd_clf, X_train[:2000], y_train[:2000], cv=3,
+                                   method="decision_function")
+confusion_explorer(y_train[:2000], y_train_pred, X_train[:2000], scores=y_train_scores,
+                   score_name="decision score")
+
+# %% tags=["remove_input"]
+# The explorer's scores belong to the models behind y_train_pred: every prediction is the top-scoring digit.
+assert (np.unique(y_train[:2000])[y_train_scores.argmax(axis=1)] == y_train_pred).all()
+
+# %% [markdown]
 # ## What next
 #
 # The SVM's votes, the one-versus-rest detectors and the SGD classifier all turn scores into a single label,

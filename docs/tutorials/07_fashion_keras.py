@@ -296,6 +296,20 @@ display(Markdown(
 ))
 
 # %% [markdown]
+# Which images are these? `confusion_explorer` draws the same matrix, and a click on a cell (or the arrow keys
+# and Enter) lists the test images in it, the most probable first, with their row number in `X` and the
+# probability the network gave its prediction; click an image to see it large. The diagonal holds the correct
+# predictions, and *Row %* switches to each class's shares. The panel opens on the largest confusion.
+
+# %%
+import numpy as np
+
+from mnist_tutorials.plotting import confusion_explorer
+
+confusion_explorer(y_test, y_pred, X_test, scores=y_proba, display_labels=class_names,
+                   index=np.arange(60000, 70000), score_name="probability", score_format=".1%")
+
+# %% [markdown]
 # ### Precision, recall and F1 per class
 #
 # `classification_report(..., output_dict=True)` returns the per-class metrics as a dictionary, which

@@ -251,6 +251,7 @@ display(Markdown(
 # and watch false negatives (bottom left) grow as false positives (top right) shrink.
 
 # %%
+import numpy as np
 from mnist_tutorials.plotting import threshold_explorer
 
 explorer_thresholds = np.arange(-50000, 50001, 1250)

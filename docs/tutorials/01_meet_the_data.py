@@ -126,6 +126,13 @@ display(Markdown(
 ))
 
 # %% [markdown]
+# <div class="admonition question">
+# <p class="admonition-title">Flag DATA.1: ones in the test set</p>
+# <p>The table above counts the digits of the <em>training</em> set. How many images of the digit
+# <strong>1</strong> are in the <strong>test</strong> set, <code>y_test</code>? Count them in a cell of your own
+# and check your answer on the <a href="../../exercises/flags/">flags page</a>.</p>
+# </div>
+#
 # ## Fashion-MNIST
 #
 # Fashion-MNIST was designed as a drop-in replacement for MNIST: same image size, same split, ten classes, but

@@ -177,6 +177,14 @@ ConfusionMatrixDisplay.from_predictions(
 );
 
 # %% [markdown]
+# <div class="admonition question">
+# <p class="admonition-title">Flag BINARY.1: threes that fool the 5-detector</p>
+# <p>The matrix counts the false positives but does not say which digits they are. How many images of the
+# digit <strong>3</strong> in the training set does the detector call a 5? Combine <code>y_train</code> and
+# <code>y_train_pred</code> in a cell of your own, and check your answer on the
+# <a href="../../exercises/flags/">flags page</a>.</p>
+# </div>
+#
 # ## Precision, recall and F1 by hand
 #
 # Two ratios summarise the matrix from the point of view of the positive class:

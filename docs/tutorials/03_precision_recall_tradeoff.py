@@ -281,14 +281,14 @@ print("F1:       ", f1_score(y_train_5, y_train_pred))
 # %% [markdown]
 # <div class="admonition question">
 # <p class="admonition-title">Flag ML 105.1: precision at threshold 3000</p>
-# <p>Copy the cell above (into Colab, or a notebook of your own after <code>pip install mnist-tutorials</code>,
-# with <code>y_scores</code> computed as on this page), change the threshold from <code>0</code> to
-# <code>3000</code>, and run it again. The flag is the <strong>precision</strong> it prints. The slider stops
+# <p>In this page's notebook (the "Open in Colab" button at the top), change the threshold in the cell above
+# from <code>0</code> to <code>3000</code> and run it again. The flag is the <strong>precision</strong> it prints. The slider stops
 # at multiples of 1,250, so it only brackets the answer: compute it. Check it on the
 # <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>
 #
 # ## What next
 #
-# So far the model only separates 5s from the rest. [Multiclass classification](../04_multiclass/) trains
-# classifiers that tell all ten digits apart and looks at which digits they confuse.
+# Is the SGD detector's trade-off the best we can get? [A second 5-detector](../08_random_forest_detector/)
+# trains a random forest and compares the two detectors by their precision/recall and ROC curves. After it,
+# [multiclass classification](../04_multiclass/) moves from one digit to all ten.

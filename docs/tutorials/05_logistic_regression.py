@@ -640,6 +640,14 @@ display(Markdown(
 ))
 
 # %% [markdown]
+# <div class="admonition question">
+# <p class="admonition-title">Flag LOGREG.1: twenty components</p>
+# <p>Build the same pipeline with <code>n_components=20</code> instead of 30, fit it on the same training set
+# and score it on the same test set. What is its accuracy, as a whole percentage? Check your answer on the
+# <a href="../../exercises/flags/">flags page</a>.</p>
+# </div>
+
+# %% [markdown]
 # ## 7. Polynomial features
 #
 # A logistic regression draws straight boundaries in its feature space. `PolynomialFeatures(degree=2)`

@@ -139,21 +139,22 @@ def _reader_hook():
     return load_file_module(ROOT / "docs" / "hooks" / "reader.py", "reader_hook_links")
 
 
-def _install(config) -> str:
-    """The install cell the build wrote: the commit it was built from (the branch without git)."""
+def _install(config, source: Path) -> str:
+    """The install cell the build wrote: the commit it was built from (the branch without git), with extras."""
     reader = _reader_hook()
     return reader.install_command(config["repo_url"].rstrip("/"),
-                                  reader.install_ref(ROOT, config["extra"]["repo_branch"]))
+                                  reader.install_ref(ROOT, config["extra"]["repo_branch"]),
+                                  reader.tutorial_extras(str(source)))
 
 
 def test_notebooks_are_the_sources_after_an_install_cell(site_dir, config):
     jupytext = pytest.importorskip("jupytext")
     nbformat = pytest.importorskip("nbformat")
     reader = _reader_hook()
-    install = _install(config)
-    assert re.search(r"@[0-9a-f]{40}\"$", install), f"expected the install cell pinned to a commit: {install}"
     site_url = config["site_url"].rstrip("/") + "/"
     for source in TUTORIALS:
+        install = _install(config, source)
+        assert re.search(r"@[0-9a-f]{40}\"$", install), f"expected the install cell pinned to a commit: {install}"
         path = site_dir / "tutorials" / f"{source.stem}.ipynb"
         notebook = nbformat.read(path, as_version=4)
         nbformat.validate(notebook)
@@ -168,8 +169,8 @@ def test_notebooks_are_the_sources_after_an_install_cell(site_dir, config):
 
 
 def test_page_shows_the_install_cell(site_dir, config):
-    install = _install(config)
-    for _, page, text in _tutorial_pages(site_dir):
+    for source, page, text in _tutorial_pages(site_dir):
+        install = _install(config, source)
         block = re.search(r'<div class="reader-install">.*?<code>(.*?)</code>', text, re.S)
         assert block, f"{page}: no install cell block"
         assert html.unescape(block.group(1)) == install

@@ -105,3 +105,13 @@ def test_every_link_in_every_notebook_is_absolute_and_resolves(site_dir):
                     assert (target / "index.html").is_file() or target.is_file(), \
                         f"{path.name}: {url} names no page of the built site ({target})"
     assert checked > 0
+
+
+def test_the_keras_page_installs_the_keras_extra(reader, tmp_path):
+    page = tmp_path / "99_demo.py"
+    page.write_text("# %%\n%pip install x\nimport numpy as np\n\n# %%\nimport tensorflow as tf\n", encoding="utf-8")
+    assert reader.tutorial_extras(str(page)) == ("keras",)
+    assert reader.install_command("https://github.com/o/r", "main", ("keras",)) == \
+        '%pip install "mnist-tutorials[keras] @ git+https://github.com/o/r@main"'
+    assert reader.tutorial_extras(str(ROOT / "docs" / "tutorials" / "07_fashion_keras.py")) == ("keras",)
+    assert reader.tutorial_extras(str(ROOT / "docs" / "tutorials" / "02_five_detector.py")) == ()

@@ -120,13 +120,38 @@ def on_config(config):
         docs_prefix=docs_dir.relative_to(config_dir).as_posix(),
         plugin=config.plugins[JUPYTER_PLUGIN],
         tutorials={},  # src_uri -> notebook (site) uri
+        installs={},  # src_uri -> the notebook's install cell
     )
     return config
 
 
-def install_command(repo_url: str, ref: str) -> str:
-    """The notebook's first cell: install this package from the repository at ``ref`` (a commit or branch)."""
-    return f'%pip install "{DISTRIBUTION} @ git+{repo_url}@{ref}"'
+def install_command(repo_url: str, ref: str, extras: tuple = ()) -> str:
+    """The notebook's first cell: install this package (with ``extras``) from the repository at ``ref``."""
+    name = f"{DISTRIBUTION}[{','.join(extras)}]" if extras else DISTRIBUTION
+    return f'%pip install "{name} @ git+{repo_url}@{ref}"'
+
+
+# Imports that need an optional extra of the package (pyproject.toml's [project.optional-dependencies]).
+EXTRAS = {"keras": "keras", "tensorflow": "keras", f"{PACKAGE}.keras_lab": "keras"}
+
+
+def tutorial_extras(source_path: str) -> tuple:
+    """The extras a tutorial needs, from what its code cells import (``import keras`` needs ``keras``)."""
+    import jupytext
+
+    needed = set()
+    for cell in jupytext.read(source_path).cells:
+        if cell.cell_type != "code":
+            continue
+        code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines())
+        for node in ast.walk(ast.parse(code)):
+            modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            for module in modules:
+                for prefix, extra in EXTRAS.items():
+                    if module == prefix or module.startswith(prefix + "."):
+                        needed.add(extra)
+    return tuple(sorted(needed))
 
 
 def install_ref(root: Path, branch: str) -> str:
@@ -203,7 +228,6 @@ def _notebook_json(path: str, install: str, page_url: str, site_url: str) -> str
 
 def on_files(files, config):
     plugin = _state["plugin"]
-    install = install_command(_state["repo_url"], _state["install_ref"])
     for file in list(files):
         if not file.is_documentation_page() or not plugin.should_include(file):
             continue
@@ -213,9 +237,11 @@ def on_files(files, config):
         uri = _notebook_uri(file.src_uri)
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"reader hook: docs/{uri} exists, but the build generates it from {file.src_uri}; delete it.")
+        install = install_command(_state["repo_url"], _state["install_ref"], tutorial_extras(file.abs_src_path))
         files.append(File.generated(config, uri, content=_notebook_json(file.abs_src_path, install, file.url,
                                                                         _state["site_url"])))
         _state["tutorials"][file.src_uri] = uri
+        _state["installs"][file.src_uri] = install
     for part in MATHJAX_PARTS:
         source = MATHJAX_DIR / part
         paths = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
@@ -261,8 +287,8 @@ def _links_html(page) -> str:
     return f'<p class="reader-links">{buttons}</p>'
 
 
-def _install_html() -> str:
-    command = html.escape(install_command(_state["repo_url"], _state["install_ref"]), quote=False)
+def _install_html(page) -> str:
+    command = html.escape(_state["installs"][page.file.src_uri], quote=False)
     return (
         '<div class="reader-install">'
         '<p>The notebook\'s first cell installs this package; Colab runs it before the cells below:</p>'
@@ -280,7 +306,7 @@ def on_page_content(html_content, page, config, files):
         raise PluginError(f"reader hook: {page.file.src_uri} rendered without notebook cells; "
                           "mkdocs-jupyter's HTML changed, update docs/hooks/reader.py.")
     after_intro = cells[1] if len(cells) > 1 else len(html_content)
-    html_content = html_content[:after_intro] + _install_html() + html_content[after_intro:]
+    html_content = html_content[:after_intro] + _install_html(page) + html_content[after_intro:]
     title_end = _H1_END.search(html_content, cells[0])
     at = title_end.end() if title_end and title_end.start() < after_intro else cells[0]
     return html_content[:at] + _links_html(page) + html_content[at:]

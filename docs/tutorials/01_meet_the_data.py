@@ -75,7 +75,10 @@ plot_digit(X[0], title=f"label '{y[0]}'");
 # The same digit as numbers: the ink strokes are the large values, the background is 0.
 
 # %%
-print(X[0].reshape(28, 28)[4:24, 4:24].astype(int))
+import numpy as np
+
+with np.printoptions(linewidth=120):  # one printed line per image row
+    print(X[0].reshape(28, 28)[4:24, 4:24].astype(int))
 
 # %% [markdown]
 # ## The first 100 digits
@@ -88,8 +91,8 @@ from mnist_tutorials.plotting import plot_digits
 plot_digits(X[:100], n_cols=10);
 
 # %% [markdown]
-# Most digits are easy to read, but a few (a '4' that looks like a '9', a '7' with a crossbar) show why even
-# people do not reach 100 % on MNIST.
+# Most digits are easy to read, but a few are ambiguous even to a person: no classifier should be expected to
+# get every image right.
 #
 # ## A labelled gallery
 #
@@ -159,7 +162,8 @@ plot_class_examples(X_fashion[:60000], y_fashion[:60000], fashion.target_names);
 
 # %% [markdown]
 # Some classes are easy to tell apart (trousers, bags), others differ only in details: shirts, T-shirts,
-# pullovers and coats share a silhouette. Those are the classes the Keras lab will confuse most.
+# pullovers and coats share a silhouette. Expect a classifier to mix those up; the Keras lab measures which
+# pairs it actually confuses.
 #
 # ## Class balance in Fashion-MNIST
 
@@ -190,4 +194,5 @@ fashion_df.iloc[:5, :8]
 # ## What next
 #
 # With the data loaded and understood, the next tutorial trains a first classifier: a detector that answers one
-# question, *is this a 5?*, and shows why its 95 % accuracy is less impressive than it sounds.
+# question, *is this a 5?*, and shows why its high accuracy is less impressive than it sounds:
+# [the 5-detector](../02_five_detector/).

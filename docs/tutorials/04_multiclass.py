@@ -171,12 +171,20 @@ display(Markdown(
 # images of raw pixels (0 to 255).
 
 # %%
+import warnings
+
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import SGDClassifier
 
 sgd_clf = SGDClassifier(random_state=42)
-sgd_clf.fit(X_train[:2000], y_train[:2000])
+with warnings.catch_warnings(record=True) as caught:  # show the warning's message, not where it was raised
+    warnings.simplefilter("always", ConvergenceWarning)
+    sgd_clf.fit(X_train[:2000], y_train[:2000])
+for warning in caught:
+    print(f"{warning.category.__name__}: {warning.message}")
 
 # %% tags=["remove_input"]
+assert any(issubclass(w.category, ConvergenceWarning) for w in caught) == (sgd_clf.n_iter_ == sgd_clf.max_iter)
 display(Markdown(
     f"The warning is real: SGD stopped after its maximum of {sgd_clf.max_iter} epochs "
     f"(`n_iter_` = {sgd_clf.n_iter_}) without converging, a first sign that raw pixel values are a poor "
@@ -215,7 +223,7 @@ else:
         f"The ML 105 handout, running the same code, reports {HANDOUT_TRAIN_ERRORS} and {HANDOUT_TEST_ERRORS} "
         f"(quoted). The difference is the scikit-learn version: this page ran with scikit-learn "
         f"{sklearn.__version__}, where SGD on raw pixels runs {sgd_clf.n_iter_} epochs without converging. "
-        "We re-ran the handout's cells with scikit-learn 1.2 to 1.7 and got its numbers exactly; 1.8 changed "
+        "We re-ran the handout's cells with scikit-learn 1.2, 1.4, 1.6 and 1.7 and got its numbers exactly; 1.8 changed "
         "how `SGDClassifier` trains, and with it every number in this section. The lesson does not change."
     )
 display(Markdown(

@@ -227,7 +227,7 @@ assert clf[-1].n_iter_[0] < raw_clf.max_iter  # scaled data converges within the
 assert make_scaled_logreg("minmax", tol=1e-3)[-1].get_params() == clf[-1].get_params()
 
 # %% [markdown]
-# Some choices made here, because the build of this site has to train every model of the page:
+# Some choices made here, to keep the page fast enough to run in a few minutes:
 #
 # - **Solver.** `lbfgs`, the default, is the right one for a dense multinomial problem of this size.
 #   `liblinear` fits one binary problem at a time: scikit-learn 1.8 and later refuse it for ten classes

@@ -235,7 +235,7 @@ assert np.isclose(tpr_90, recall_90)
 positive_rate = y_train_5.mean()
 display(Markdown(
     f"An AUC of **{roc_auc:.3f}** looks close to perfect, and at our threshold the false positive rate is "
-    f"only {fpr_90:.2%}. That is the ROC curve's blind spot on rare positives: the false positive rate divides "
+    f"only {fpr_90:.1%}. That is the ROC curve's blind spot on rare positives: the false positive rate divides "
     f"the false alarms by all {(~y_train_5).sum():,} negatives, so "
     f"{np.count_nonzero(y_train_pred_90 & ~y_train_5):,} false alarms barely register, while precision "
     f"weighs them against the {np.count_nonzero(y_train_pred_90 & y_train_5):,} true detections. Prefer the "

@@ -333,6 +333,9 @@ HANDOUT_WORST, HANDOUT_WORST_RATE = ("9", "7"), 0.07
 same_pair = (handout_worst.label[0], handout_worst.predicted[0]) == HANDOUT_WORST
 y_train_pred_handout = y_train_pred  # compared with the pipeline's predictions below
 display(Markdown(
+    f"(The flags page checks the answer this computation gives with scikit-learn {sklearn.__version__}, the "
+    "version this page ran with. If you run the handout's cells with scikit-learn 1.7 or older, the model "
+    "trains differently and the percentage can differ: check `sklearn.__version__` first.) "
     f"The most common error here is a '{handout_worst.label[0]}' read as a '{handout_worst.predicted[0]}', "
     f"for {handout_worst.value[0]:.0%} of them. The handout finds "
     + ("the same pair" if same_pair else "a '9' read as a '7'")

@@ -147,7 +147,8 @@ from mnist_tutorials import fetch_fashion_mnist
 
 fashion = fetch_fashion_mnist()
 X_fashion, y_fashion = fashion.data, fashion.target
-X_fashion.shape, X_fashion.dtype, y_fashion.dtype, fashion.target_names
+print("X_fashion:", X_fashion.shape, X_fashion.dtype, "  y_fashion:", y_fashion.dtype)
+print("classes:", ", ".join(fashion.target_names))
 
 # %% [markdown]
 # ## The first item of each class

@@ -612,7 +612,8 @@ display(Markdown(
     f"{int((stretched & (pixel_max < 128)).sum())} of them never even reach 128. Ink rarely touches these "
     f"pixels (each is inked in {(X_train[:, stretched] > 0).mean():.2%} of the images, on average); of the "
     "five images above, "
-    + (f"{int(differs.sum())} ink at least one of them, where MinMax differs from x / 255." if differs.any() else
+    + (f"{int(differs.sum())} {'inks' if differs.sum() == 1 else 'ink'} at least one of them, where MinMax "
+       "differs from x / 255." if differs.any() else
        "none inks one, so their MinMax version *is* x / 255.")
 ))
 
@@ -666,9 +667,10 @@ display(Markdown(
        "wins on accuracy. ")
     + "For a linear model both are just a per-pixel affine change of the "
     "features, which the weights can largely absorb. What scaling buys is a well-conditioned optimisation "
-    "problem. For images, `MinMaxScaler` has the extra merit of keeping the picture intact (a blank pixel "
-    "stays 0, full ink is 1) without amplifying the noise of rarely used border pixels, so it is the one "
-    "we keep."
+    "problem. For images, `MinMaxScaler` has the extra merit of keeping every value in [0, 1], with a blank "
+    "pixel still 0: it stretches the few rarely inked pixels too, but never beyond 1, while `StandardScaler` "
+    f"sends a stroke on a rarely inked pixel as high as {columns['StandardScaler'].max():.0f} in the five "
+    "images above. So MinMax is the one we keep."
 ))
 
 # %% [markdown]

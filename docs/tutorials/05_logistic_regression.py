@@ -667,7 +667,7 @@ display(Markdown(
        "wins on accuracy. ")
     + "For a linear model both are just a per-pixel affine change of the "
     "features, which the weights can largely absorb. What scaling buys is a well-conditioned optimisation "
-    "problem. For images, `MinMaxScaler` has the extra merit of keeping every value in [0, 1], with a blank "
+    "problem. For images, `MinMaxScaler` has the extra merit of keeping every training value in [0, 1], with a blank "
     "pixel still 0: it stretches the few rarely inked pixels too, but never beyond 1, while `StandardScaler` "
     f"sends a stroke on a rarely inked pixel as high as {columns['StandardScaler'].max():.0f} in the five "
     "images above. So MinMax is the one we keep."

@@ -69,23 +69,23 @@ def precision_at_3000(data_home=None) -> float:
 def scaled_sgd_zero_recall(data_home=None) -> float:
     """ML105.2: diagonal cell of '0' in the row-normalized confusion matrix, scaled SGD, 2000 images.
 
-    As in the tutorial, the scaler sits in a pipeline so that each fold learns its own means and
-    deviations. (The seed scaled all 2,000 images before cross-validating, which leaks the
-    validation folds' statistics into training and gives a different percentage.)
+    Exactly the ML 105 handout's computation: ``StandardScaler().fit_transform`` on the first 2,000
+    training images (all of them at once, before cross-validation), then
+    ``cross_val_predict(SGDClassifier(random_state=42), X_train_scaled, y_train[:2000], cv=3)``. The
+    tutorial then shows why a per-fold pipeline is the better method; the flag keeps the handout's
+    question, so that a student of that course who types the handout's answer is told it is right.
     """
     from sklearn.linear_model import SGDClassifier
     from sklearn.metrics import confusion_matrix
     from sklearn.model_selection import cross_val_predict
-    from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
     X_train, _, y_train, _ = mnist_split(data_home)
-    scaled_sgd_clf = make_pipeline(StandardScaler(), SGDClassifier(random_state=42))
-    y_train_pred = cross_val_predict(scaled_sgd_clf, X_train[:2000], y_train[:2000], cv=3)
+    X_train_scaled = StandardScaler().fit_transform(X_train[:2000].astype("float64"))
+    y_train_pred = cross_val_predict(SGDClassifier(random_state=42), X_train_scaled, y_train[:2000], cv=3)
     labels = list(np.unique(y_train[:2000]))
     cm = confusion_matrix(y_train[:2000], y_train_pred, labels=labels, normalize="true")
     return float(cm[labels.index("0"), labels.index("0")])
-
 
 
 def pca20_logreg_accuracy(data_home=None) -> float:

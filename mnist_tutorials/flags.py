@@ -157,10 +157,13 @@ FLAGS: dict[str, Flag] = {
         Flag(
             label="ML105.2",
             title="Correct percentage for 0s",
-            question="Cross-validate `make_pipeline(StandardScaler(), SGDClassifier(random_state=42))` "
-                     "on the first 2,000 training images with `cv=3` and plot the confusion matrix "
-                     "normalized by row (`normalize=\"true\"`, `values_format=\".0%\"`). What percentage "
-                     "of the **0**s is classified correctly? Give a whole percentage.",
+            question="As in the ML 105 handout: scale the first 2,000 training images with "
+                     "`X_train_scaled = StandardScaler().fit_transform(X_train[:2000].astype(\"float64\"))`, "
+                     "get cross-validated predictions with `y_train_pred = cross_val_predict("
+                     "SGDClassifier(random_state=42), X_train_scaled, y_train[:2000], cv=3)` and plot the "
+                     "confusion matrix normalized by row (`ConfusionMatrixDisplay.from_predictions("
+                     "y_train[:2000], y_train_pred, normalize=\"true\", values_format=\".0%\")`). What "
+                     "percentage of the **0**s is classified correctly? Give a whole percentage.",
             tutorial="tutorials/04_multiclass.py",
             kind="fraction",
             decimals=2,

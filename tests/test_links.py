@@ -132,25 +132,46 @@ def test_every_tutorial_page_has_colab_source_and_download_links(site_dir, confi
         assert target == site_dir / colab_path, f"{page}: Colab opens {colab_path} but the download is {target}"
 
 
+def _reader_hook():
+    pytest.importorskip("mkdocs")
+    from file_module import load_file_module
+
+    return load_file_module(ROOT / "docs" / "hooks" / "reader.py", "reader_hook_links")
+
+
+def _install(config, source: Path) -> str:
+    """The install cell the build wrote: the commit it was built from (the branch without git), with extras."""
+    reader = _reader_hook()
+    return reader.install_command(config["repo_url"].rstrip("/"),
+                                  reader.install_ref(ROOT, config["extra"]["repo_branch"]),
+                                  reader.tutorial_extras(str(source)))
+
+
 def test_notebooks_are_the_sources_after_an_install_cell(site_dir, config):
     jupytext = pytest.importorskip("jupytext")
     nbformat = pytest.importorskip("nbformat")
-    install = f'%pip install "mnist-tutorials @ git+{config["repo_url"].rstrip("/")}@{config["extra"]["repo_branch"]}"'
+    reader = _reader_hook()
+    site_url = config["site_url"].rstrip("/") + "/"
     for source in TUTORIALS:
+        install = _install(config, source)
+        if (ROOT / ".git").exists():  # a checkout: the notebook pins the commit (an archive falls back to the branch)
+            assert re.search(r"@[0-9a-f]{40}\"$", install), f"expected the install cell pinned to a commit: {install}"
         path = site_dir / "tutorials" / f"{source.stem}.ipynb"
         notebook = nbformat.read(path, as_version=4)
         nbformat.validate(notebook)
         first = notebook.cells[0]
         assert (first.cell_type, first.source) == ("code", install), f"{path}: first cell is {first.source!r}"
         assert not any(cell.get("outputs") for cell in notebook.cells), f"{path}: expected no outputs"
-        expected = [(c.cell_type, c.source) for c in jupytext.read(source).cells]
+        page_url = f"tutorials/{source.stem}/"
+        expected = [(c.cell_type, reader.absolute_links(c.source, page_url, site_url) if c.cell_type == "markdown"
+                     else c.source) for c in jupytext.read(source).cells]
         assert [(c.cell_type, c.source) for c in notebook.cells[1:]] == expected, \
-            f"{path}: cells differ from {source.name}"
+            f"{path}: cells differ from {source.name} (links made absolute)"
 
 
 def test_page_shows_the_install_cell(site_dir, config):
-    install = f'%pip install "mnist-tutorials @ git+{config["repo_url"].rstrip("/")}@{config["extra"]["repo_branch"]}"'
-    for _, page, text in _tutorial_pages(site_dir):
+    for source, page, text in _tutorial_pages(site_dir):
+        install = _install(config, source)
         block = re.search(r'<div class="reader-install">.*?<code>(.*?)</code>', text, re.S)
         assert block, f"{page}: no install cell block"
         assert html.unescape(block.group(1)) == install

@@ -9,8 +9,11 @@ What it does, in build order:
 - ``on_config``: read those settings; check that MathJax has been vendored (``scripts/setup.sh`` does it).
 - ``on_files``: for every tutorial (each file mkdocs-jupyter renders), generate ``<tutorial>.ipynb`` next to
   its page, in memory, from the jupytext source: a first cell ``%pip install "mnist-tutorials @
-  git+<repo_url>@<branch>"``, then the tutorial's cells, unexecuted. Add the vendored MathJax files to the
-  site as ``assets/vendor/mathjax/...``, so math renders without a CDN.
+  git+<repo_url>@<ref>"``, then the tutorial's cells, unexecuted. ``<ref>`` is the commit the site is built
+  from (``git rev-parse HEAD``), so the notebook installs exactly the code that computed the page's numbers;
+  without git (a source archive) it falls back to ``extra.repo_branch``. Relative links in the Markdown
+  cells (``../02_five_detector/``) become absolute URLs under ``site_url``, so they work in Colab. Add the
+  vendored MathJax files to the site as ``assets/vendor/mathjax/...``, so math renders without a CDN.
 - ``on_page_content`` (tutorial pages): remove the CDN scripts mkdocs-jupyter's template ships (MathJax 2,
   mermaid; the site loads its own MathJax) and add, under the title, the "Open in Colab", "Download
   notebook (.ipynb)" and "View source" links and, after the introduction, the install cell Colab runs.
@@ -37,8 +40,9 @@ import html
 import logging
 import os
 import re
+import subprocess
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -94,6 +98,10 @@ def on_config(config):
     if not branch:
         raise PluginError("reader hook: expected `extra: repo_branch: <branch>` in mkdocs.yml (the branch the "
                           "'View source' links and the notebooks' install cell use); found none.")
+    site_url = config.site_url or ""
+    if urlparse(site_url).scheme not in ("http", "https"):
+        raise PluginError(f"reader hook: expected site_url in mkdocs.yml to be the published site's https:// address, "
+                          f"found {site_url!r}; the links inside the downloadable notebooks are made absolute with it.")
     if JUPYTER_PLUGIN not in config.plugins:
         raise PluginError(f"reader hook: expected the {JUPYTER_PLUGIN!r} plugin in mkdocs.yml, found {list(config.plugins)}")
     if not (MATHJAX_DIR / MATHJAX_PARTS[0]).is_file():
@@ -106,17 +114,92 @@ def on_config(config):
         repo_url=repo_url,
         owner_repo="/".join(parts),
         branch=branch,
+        install_ref=install_ref(ROOT, branch),
+        site_url=site_url.rstrip("/") + "/",
         notebooks_branch=config.remote_branch,
         docs_prefix=docs_dir.relative_to(config_dir).as_posix(),
         plugin=config.plugins[JUPYTER_PLUGIN],
         tutorials={},  # src_uri -> notebook (site) uri
+        installs={},  # src_uri -> the notebook's install cell
     )
     return config
 
 
-def install_command(repo_url: str, branch: str) -> str:
-    """The notebook's first cell: install this package from the repository at ``branch``."""
-    return f'%pip install "{DISTRIBUTION} @ git+{repo_url}@{branch}"'
+def install_command(repo_url: str, ref: str, extras: tuple = ()) -> str:
+    """The notebook's first cell: install this package (with ``extras``) from the repository at ``ref``."""
+    name = f"{DISTRIBUTION}[{','.join(extras)}]" if extras else DISTRIBUTION
+    return f'%pip install "{name} @ git+{repo_url}@{ref}"'
+
+
+# Imports that need an optional extra of the package (pyproject.toml's [project.optional-dependencies]).
+EXTRAS = {"keras": "keras", "tensorflow": "keras", f"{PACKAGE}.keras_lab": "keras"}
+
+
+def tutorial_extras(source_path: str) -> tuple:
+    """The extras a tutorial needs, from what its code cells import (``import keras`` needs ``keras``)."""
+    import jupytext
+
+    needed = set()
+    for cell in jupytext.read(source_path).cells:
+        if cell.cell_type != "code":
+            continue
+        code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines())
+        for node in ast.walk(ast.parse(code)):
+            modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            for module in modules:
+                for prefix, extra in EXTRAS.items():
+                    if module == prefix or module.startswith(prefix + "."):
+                        needed.add(extra)
+    return tuple(sorted(needed))
+
+
+def install_ref(root: Path, branch: str) -> str:
+    """The commit ``root`` is checked out at (what the site is built from), or ``branch`` when git cannot say."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "HEAD"], capture_output=True,
+                                text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        result = None
+    commit = result.stdout.strip() if result is not None and result.returncode == 0 else ""
+    if re.fullmatch(r"[0-9a-f]{40}", commit):
+        return commit
+    log.info("reader hook: no git commit found in %s; the notebooks install the branch %r instead.", root.name, branch)
+    return branch
+
+
+# Links in Markdown cells: [text](target "title"), ![alt](target), <a href="target">, <img src="target">.
+_MD_LINK = re.compile(r'(!?\[[^\]]*\]\()(<[^>]*>|[^)\s]+)((?:\s+"[^"]*")?\))')
+_HTML_LINK = re.compile(r'(\b(?:href|src)=")([^"]+)(")')
+
+
+def absolute_url(target: str, page_url: str, site_url: str) -> str:
+    """``target`` as written on the page at ``page_url``, as an absolute URL under ``site_url``.
+
+    Absolute URLs (``https:``, ``mailto:`` …) are returned unchanged. A link to a Markdown or tutorial source
+    (``../tutorials/02_five_detector.py``, ``../concepts/metrics.md``) becomes the address of its page.
+    """
+    if urlparse(target).scheme:
+        return target
+    path, hash_, fragment = target.partition("#")
+    if path.endswith((".md", ".py")):
+        path = path.rsplit(".", 1)[0] + "/"
+        path = path[: -len("index/")] if path.endswith("/index/") or path == "index/" else path
+    return urljoin(urljoin(site_url, page_url), path) + hash_ + fragment
+
+
+def absolute_links(markdown: str, page_url: str, site_url: str) -> str:
+    """Every relative link of a Markdown cell made absolute (see ``absolute_url``)."""
+    def md(match):
+        target = match.group(2)
+        bracketed = target.startswith("<")
+        url = absolute_url(target.strip("<>"), page_url, site_url)
+        return match.group(1) + (f"<{url}>" if bracketed else url) + match.group(3)
+
+    def tag(match):
+        return match.group(1) + html.escape(absolute_url(html.unescape(match.group(2)), page_url, site_url)) + match.group(3)
+
+    return _HTML_LINK.sub(tag, _MD_LINK.sub(md, markdown))
 
 
 # ----------------------------------------------------------------------------------------------- files
@@ -126,12 +209,15 @@ def _notebook_uri(src_uri: str) -> str:
     return src_uri.rsplit(".", 1)[0] + ".ipynb"
 
 
-def _notebook_json(path: str, install: str) -> str:
+def _notebook_json(path: str, install: str, page_url: str, site_url: str) -> str:
     import jupytext
     import nbformat
 
     nb = jupytext.read(path)
     nb.metadata.pop("jupytext", None)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = absolute_links(cell.source, page_url, site_url)
     nb.cells.insert(0, nbformat.v4.new_code_cell(install))
     for index, cell in enumerate(nb.cells):  # stable ids: the same source gives the same bytes
         digest = hashlib.sha256(f"{index}\0{cell.cell_type}\0{cell.source}".encode()).hexdigest()
@@ -142,7 +228,6 @@ def _notebook_json(path: str, install: str) -> str:
 
 def on_files(files, config):
     plugin = _state["plugin"]
-    install = install_command(_state["repo_url"], _state["branch"])
     for file in list(files):
         if not file.is_documentation_page() or not plugin.should_include(file):
             continue
@@ -152,8 +237,11 @@ def on_files(files, config):
         uri = _notebook_uri(file.src_uri)
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"reader hook: docs/{uri} exists, but the build generates it from {file.src_uri}; delete it.")
-        files.append(File.generated(config, uri, content=_notebook_json(file.abs_src_path, install)))
+        install = install_command(_state["repo_url"], _state["install_ref"], tutorial_extras(file.abs_src_path))
+        files.append(File.generated(config, uri, content=_notebook_json(file.abs_src_path, install, file.url,
+                                                                        _state["site_url"])))
         _state["tutorials"][file.src_uri] = uri
+        _state["installs"][file.src_uri] = install
     for part in MATHJAX_PARTS:
         source = MATHJAX_DIR / part
         paths = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
@@ -199,8 +287,8 @@ def _links_html(page) -> str:
     return f'<p class="reader-links">{buttons}</p>'
 
 
-def _install_html() -> str:
-    command = html.escape(install_command(_state["repo_url"], _state["branch"]), quote=False)
+def _install_html(page) -> str:
+    command = html.escape(_state["installs"][page.file.src_uri], quote=False)
     return (
         '<div class="reader-install">'
         '<p>The notebook\'s first cell installs this package; Colab runs it before the cells below:</p>'
@@ -218,7 +306,7 @@ def on_page_content(html_content, page, config, files):
         raise PluginError(f"reader hook: {page.file.src_uri} rendered without notebook cells; "
                           "mkdocs-jupyter's HTML changed, update docs/hooks/reader.py.")
     after_intro = cells[1] if len(cells) > 1 else len(html_content)
-    html_content = html_content[:after_intro] + _install_html() + html_content[after_intro:]
+    html_content = html_content[:after_intro] + _install_html(page) + html_content[after_intro:]
     title_end = _H1_END.search(html_content, cells[0])
     at = title_end.end() if title_end and title_end.start() < after_intro else cells[0]
     return html_content[:at] + _links_html(page) + html_content[at:]

@@ -75,7 +75,10 @@ plot_digit(X[0], title=f"label '{y[0]}'");
 # The same digit as numbers: the ink strokes are the large values, the background is 0.
 
 # %%
-print(X[0].reshape(28, 28)[4:24, 4:24].astype(int))
+import numpy as np
+
+with np.printoptions(linewidth=120):  # one printed line per image row
+    print(X[0].reshape(28, 28)[4:24, 4:24].astype(int))
 
 # %% [markdown]
 # ## The first 100 digits
@@ -88,8 +91,8 @@ from mnist_tutorials.plotting import plot_digits
 plot_digits(X[:100], n_cols=10);
 
 # %% [markdown]
-# Most digits are easy to read, but a few (a '4' that looks like a '9', a '7' with a crossbar) show why even
-# people do not reach 100 % on MNIST.
+# Most digits are easy to read, but a few are ambiguous even to a person: no classifier should be expected to
+# get every image right.
 #
 # ## A labelled gallery
 #
@@ -126,6 +129,13 @@ display(Markdown(
 ))
 
 # %% [markdown]
+# <div class="admonition question">
+# <p class="admonition-title">Flag DATA.1: ones in the test set</p>
+# <p>The table above counts the digits of the <em>training</em> set. How many images of the digit
+# <strong>1</strong> are in the <strong>test</strong> set, <code>y_test</code>? Count them in a cell of your own
+# and check your answer on the <a href="../../exercises/flags/">flags page</a>.</p>
+# </div>
+#
 # ## Fashion-MNIST
 #
 # Fashion-MNIST was designed as a drop-in replacement for MNIST: same image size, same split, ten classes, but
@@ -137,7 +147,8 @@ from mnist_tutorials import fetch_fashion_mnist
 
 fashion = fetch_fashion_mnist()
 X_fashion, y_fashion = fashion.data, fashion.target
-X_fashion.shape, X_fashion.dtype, y_fashion.dtype, fashion.target_names
+print("X_fashion:", X_fashion.shape, X_fashion.dtype, "  y_fashion:", y_fashion.dtype)
+print("classes:", ", ".join(fashion.target_names))
 
 # %% [markdown]
 # ## The first item of each class
@@ -152,7 +163,8 @@ plot_class_examples(X_fashion[:60000], y_fashion[:60000], fashion.target_names);
 
 # %% [markdown]
 # Some classes are easy to tell apart (trousers, bags), others differ only in details: shirts, T-shirts,
-# pullovers and coats share a silhouette. Those are the classes the Keras lab will confuse most.
+# pullovers and coats share a silhouette. Expect a classifier to mix those up; the Keras lab measures which
+# pairs it actually confuses.
 #
 # ## Class balance in Fashion-MNIST
 
@@ -183,4 +195,5 @@ fashion_df.iloc[:5, :8]
 # ## What next
 #
 # With the data loaded and understood, the next tutorial trains a first classifier: a detector that answers one
-# question, *is this a 5?*, and shows why its 95 % accuracy is less impressive than it sounds.
+# question, *is this a 5?*, and shows why its high accuracy is less impressive than it sounds:
+# [the 5-detector](../02_five_detector/).

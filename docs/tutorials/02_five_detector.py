@@ -103,7 +103,7 @@ sgd_accuracy
 
 # %% tags=["remove_input"]
 display(Markdown(
-    f"**{sgd_accuracy[0]:.2%}**, **{sgd_accuracy[1]:.2%}** and **{sgd_accuracy[2]:.2%}** of the images are "
+    f"**{sgd_accuracy[0]:.1%}**, **{sgd_accuracy[1]:.1%}** and **{sgd_accuracy[2]:.1%}** of the images are "
     "classified correctly on the three folds. That sounds excellent, until we compare it with a model that "
     "knows nothing at all."
 ))
@@ -126,10 +126,10 @@ never_5_accuracy
 # %% tags=["remove_input"]
 assert not never_5_clf.predict(X_train).any()
 display(Markdown(
-    f"The do-nothing baseline is right **{never_5_accuracy.mean():.2%}** of the time on average, because "
+    f"The do-nothing baseline is right **{never_5_accuracy.mean():.1%}** of the time on average, because "
     f"{1 - y_train_5.mean():.1%} of the images are not 5s. The SGD model averages "
-    f"{sgd_accuracy.mean():.2%}: it is wrong on {1 - sgd_accuracy.mean():.2%} of the images where the "
-    f"baseline is wrong on {1 - never_5_accuracy.mean():.2%}. On a skewed data set accuracy mostly measures "
+    f"{sgd_accuracy.mean():.1%}: it is wrong on {1 - sgd_accuracy.mean():.1%} of the images where the "
+    f"baseline is wrong on {1 - never_5_accuracy.mean():.1%}. On a skewed data set accuracy mostly measures "
     "the imbalance; we need to count *which* mistakes the model makes."
 ))
 
@@ -163,7 +163,7 @@ display(Markdown(
     f"- **Second row, the 5s.** {fn:,} were missed (*false negatives*); {tp:,} were correctly detected "
     "(*true positives*).\n\n"
     f"A perfect classifier would have non-zero counts only on the diagonal. This one misses "
-    f"{fn / (fn + tp):.0%} of the 5s, a fact that its {sgd_accuracy.mean():.0%} accuracy kept quiet."
+    f"{fn / (fn + tp):.1%} of the 5s, a fact that its {sgd_accuracy.mean():.1%} accuracy kept quiet."
 ))
 
 # %% [markdown]
@@ -177,6 +177,14 @@ ConfusionMatrixDisplay.from_predictions(
 );
 
 # %% [markdown]
+# <div class="admonition question">
+# <p class="admonition-title">Flag BINARY.1: threes that fool the 5-detector</p>
+# <p>The matrix counts the false positives but does not say which digits they are. How many images of the
+# digit <strong>3</strong> in the training set does the detector call a 5? Combine <code>y_train</code> and
+# <code>y_train_pred</code> in a cell of your own, and check your answer on the
+# <a href="../../exercises/flags/">flags page</a>.</p>
+# </div>
+#
 # ## Precision, recall and F1 by hand
 #
 # Two ratios summarise the matrix from the point of view of the positive class:

@@ -235,7 +235,7 @@ assert np.isclose(tpr_90, recall_90)
 positive_rate = y_train_5.mean()
 display(Markdown(
     f"An AUC of **{roc_auc:.3f}** looks close to perfect, and at our threshold the false positive rate is "
-    f"only {fpr_90:.2%}. That is the ROC curve's blind spot on rare positives: the false positive rate divides "
+    f"only {fpr_90:.1%}. That is the ROC curve's blind spot on rare positives: the false positive rate divides "
     f"the false alarms by all {(~y_train_5).sum():,} negatives, so "
     f"{np.count_nonzero(y_train_pred_90 & ~y_train_5):,} false alarms barely register, while precision "
     f"weighs them against the {np.count_nonzero(y_train_pred_90 & y_train_5):,} true detections. Prefer the "
@@ -251,6 +251,7 @@ display(Markdown(
 # and watch false negatives (bottom left) grow as false positives (top right) shrink.
 
 # %%
+import numpy as np
 from mnist_tutorials.plotting import threshold_explorer
 
 explorer_thresholds = np.arange(-50000, 50001, 1250)
@@ -284,14 +285,14 @@ print("F1:       ", f1_score(y_train_5, y_train_pred))
 # %% [markdown]
 # <div class="admonition question">
 # <p class="admonition-title">Flag ML 105.1: precision at threshold 3000</p>
-# <p>Copy the cell above (into Colab, or a notebook of your own after <code>pip install mnist-tutorials</code>,
-# with <code>y_scores</code> computed as on this page), change the threshold from <code>0</code> to
-# <code>3000</code>, and run it again. The flag is the <strong>precision</strong> it prints. The slider above
+# <p>In this page's notebook (the "Open in Colab" button at the top), change the threshold in the cell above
+# from <code>0</code> to <code>3000</code> and run it again. The flag is the <strong>precision</strong> it prints. The slider above
 # skips the thresholds around 3,000 (the grey band), so the figure cannot give it away: compute it. Check it on the
 # <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>
 #
 # ## What next
 #
-# So far the model only separates 5s from the rest. [Multiclass classification](../04_multiclass/) trains
-# classifiers that tell all ten digits apart and looks at which digits they confuse.
+# Is the SGD detector's trade-off the best we can get? [A second 5-detector](../08_random_forest_detector/)
+# trains a random forest and compares the two detectors by their precision/recall and ROC curves. After it,
+# [multiclass classification](../04_multiclass/) moves from one digit to all ten.

@@ -1,0 +1,112 @@
+"""The computations behind the seed's flags follow the seed's own code (ML 105 handout, seed 003).
+
+A flag that carries a seed's label asks exactly the seed's computation, so that a student who types the
+handout's answer is told it is right. The fast test runs both on synthetic digits; the reference test on
+the real MNIST data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mnist_tutorials import _flag_tasks
+
+
+def _handout_zero_recall(X_train, y_train):
+    """The ML 105 handout's cells, as printed in the seed (only the last line reads the flag's cell)."""
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.metrics import confusion_matrix
+    from sklearn.model_selection import cross_val_predict
+    from sklearn.preprocessing import StandardScaler
+
+    sgd_clf = SGDClassifier(random_state=42)
+    scaler = StandardScaler()
+    X_train_scaled = scaler.fit_transform(X_train[:2000].astype("float64"))
+    y_train_pred = cross_val_predict(sgd_clf, X_train_scaled, y_train[:2000], cv=3)
+    cm = confusion_matrix(y_train[:2000], y_train_pred, normalize="true")
+    return cm[0, 0]  # labels sort as '0' … '9': row and column 0 are the digit 0
+
+
+def _pipeline_zero_recall(X_train, y_train):
+    """The better method the tutorial also shows: the scaler refitted inside each fold."""
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.metrics import confusion_matrix
+    from sklearn.model_selection import cross_val_predict
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    clf = make_pipeline(StandardScaler(), SGDClassifier(random_state=42))
+    y_train_pred = cross_val_predict(clf, X_train[:2000], y_train[:2000], cv=3)
+    return confusion_matrix(y_train[:2000], y_train_pred, normalize="true")[0, 0]
+
+
+def _synthetic_digits(seed=0, n=2400):
+    """Ten noisy prototypes on 0-255 pixels, string labels like fetch_mnist's; some pixels never used."""
+    rng = np.random.default_rng(seed)
+    prototypes = rng.uniform(0, 255, size=(10, 64)) * (rng.random((10, 64)) < 0.2)
+    labels = rng.integers(0, 10, size=n)
+    X = np.clip(prototypes[labels] + rng.normal(0, 160, size=(n, 64)), 0, 255).round()
+    X[:, :4] = 0  # border pixels that are always blank, as in MNIST
+    return X, labels.astype(str).astype(object)
+
+
+@pytest.fixture
+def synthetic_split(monkeypatch):
+    X, y = _synthetic_digits()
+    split = (X, X[:10], y, y[:10])
+    monkeypatch.setattr(_flag_tasks, "mnist_split", lambda data_home=None: split)
+    return X, y
+
+
+def test_ml105_2_is_the_handouts_computation(synthetic_split):
+    X, y = synthetic_split
+    answer = _flag_tasks.scaled_sgd_zero_recall()
+    assert answer == pytest.approx(_handout_zero_recall(X, y), abs=0)
+    assert 0 < answer < 1  # a real proportion on this data, not a degenerate 0 or 1
+
+
+def test_ml105_2_is_not_the_pipeline_when_they_differ(monkeypatch):
+    # Find a synthetic set where the leak changes the 0s' whole percentage: the flag must give the handout's.
+    for seed in range(20):
+        X, y = _synthetic_digits(seed)
+        handout, pipeline = _handout_zero_recall(X, y), _pipeline_zero_recall(X, y)
+        if round(handout, 2) != round(pipeline, 2):
+            break
+    else:
+        pytest.fail("no synthetic data set where the two methods give different 0s' cells")
+    monkeypatch.setattr(_flag_tasks, "mnist_split", lambda data_home=None: (X, X[:10], y, y[:10]))
+    answer = _flag_tasks.scaled_sgd_zero_recall()
+    assert answer == pytest.approx(handout, abs=0) and round(answer, 2) != round(pipeline, 2)
+
+
+@pytest.mark.reference
+def test_ml105_2_on_the_real_data_is_the_handouts_computation():
+    X_train, _, y_train, _ = _flag_tasks.mnist_split()
+    answer = _flag_tasks.scaled_sgd_zero_recall()
+    assert answer == pytest.approx(_handout_zero_recall(X_train, y_train), abs=0)
+    # The per-fold pipeline gives another whole percentage on MNIST: the flag accepts the handout's.
+    assert round(answer, 2) != round(_pipeline_zero_recall(X_train, y_train), 2)
+    _flag_tasks.release()
+
+
+# Flags whose page (owned by another change in progress) does not yet ask its question; remove when fixed.
+NOT_YET_ON_THEIR_PAGE = {"FASHION.1"}
+
+
+@pytest.mark.parametrize("label", list(__import__("mnist_tutorials.flags", fromlist=["FLAGS"]).FLAGS))
+def test_each_flag_is_asked_on_its_tutorial_page_with_a_link_to_the_flags_page(label):
+    import pathlib
+    import re
+
+    from mnist_tutorials.flags import get_flag
+
+    if label in NOT_YET_ON_THEIR_PAGE:
+        pytest.skip(f"{label}: its page does not mention it yet")
+    flag = get_flag(label)
+    source = (pathlib.Path(__file__).resolve().parents[1] / "docs" / flag.tutorial).read_text(encoding="utf-8")
+    spelled = r"\s?".join(re.escape(part) for part in re.split(r"(?<=[A-Z])(?=\d)", label))  # ML105.2 / ML 105.2
+    mention = re.search(spelled, source)
+    assert mention, f"{flag.tutorial} never names flag {label}: say where its question arises"
+    nearby = source[mention.start(): mention.start() + 1200]
+    assert "exercises/flags/" in nearby, f"{flag.tutorial}: flag {label} is named without a link to the flags page"

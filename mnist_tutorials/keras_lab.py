@@ -230,14 +230,12 @@ def build_mlp(hidden_units=(512, 256), *, dropout=0.2, batch_norm=False, n_featu
 
 
 def build_cnn(filters=(32, 64), *, kernel_size=3, padding="valid", batch_norm=False, dense_units=128,
-              dropout=0.3, flip=False, image_shape=(28, 28), n_classes=10, learning_rate=1e-3,
-              steps_per_execution=8, name="cnn"):
+              dropout=0.3, image_shape=(28, 28), n_classes=10, learning_rate=1e-3, steps_per_execution=8,
+              name="cnn"):
     """A small convolutional network for flat 28×28 images, compiled like :func:`build_mlp`.
 
     The first layer reshapes each 784-pixel row to a 28×28×1 image, so the CNN takes the same ``X`` as the
-    MLP. With ``flip``, a ``RandomFlip("horizontal")`` layer follows: during training it mirrors each image
-    left-right with probability 1/2 (a mirrored shirt is still a shirt, so the network sees twice as many
-    distinct images); at prediction it does nothing. Then one block per entry of ``filters``: ``Conv2D(f, kernel_size, activation="relu")`` (with
+    MLP. Then one block per entry of ``filters``: ``Conv2D(f, kernel_size, activation="relu")`` (with
     ``batch_norm``: the convolution, ``BatchNormalization``, then the ReLU) and ``MaxPooling2D(2)``; then
     ``Flatten``, ``Dropout``, ``Dense(dense_units, activation="relu")``, ``Dropout`` and the softmax layer.
 
@@ -253,9 +251,6 @@ def build_cnn(filters=(32, 64), *, kernel_size=3, padding="valid", batch_norm=Fa
         Normalise each convolution's outputs over the batch; training then converges in fewer epochs.
     dense_units : int, default=128
     dropout : float, default=0.3
-    flip : bool, default=False
-        Mirror the training images left-right at random (data augmentation, drawn from Keras' seeded
-        random generator).
     image_shape : (int, int), default=(28, 28)
     n_classes : int, default=10
     learning_rate : float or keras.optimizers.schedules.LearningRateSchedule, default=1e-3
@@ -276,8 +271,6 @@ def build_cnn(filters=(32, 64), *, kernel_size=3, padding="valid", batch_norm=Fa
     keras = _keras()
     height, width = image_shape
     layers = [keras.Input(shape=(height * width,)), keras.layers.Reshape((height, width, 1))]
-    if flip:
-        layers.append(keras.layers.RandomFlip("horizontal"))
     for n_filters in filters:
         if batch_norm:
             layers += [keras.layers.Conv2D(int(n_filters), kernel_size, padding=padding, use_bias=False),

@@ -127,21 +127,6 @@ def test_build_cnn_padding_and_batch_norm(padding, batch_norm, flat):
     assert any(type(layer).__name__ == "BatchNormalization" for layer in model.layers) is batch_norm
 
 
-def test_build_cnn_flip_mirrors_in_training_only(tiny):
-    X, _ = tiny
-    model = keras_lab.build_cnn((2,), dense_units=4, flip=True)
-    flip = model.layers[1]
-    assert type(flip).__name__ == "RandomFlip" and type(model.layers[0]).__name__ == "Reshape"
-    images = X[:64].reshape(-1, 28, 28, 1)
-    np.testing.assert_array_equal(np.asarray(flip(images, training=False)), images)  # prediction: unchanged
-    keras_lab.seed_everything(0)
-    out = np.asarray(flip(images, training=True))
-    mirrored = np.all(out == images[:, :, ::-1], axis=(1, 2, 3))
-    kept = np.all(out == images, axis=(1, 2, 3))
-    assert (mirrored | kept).all() and mirrored.any() and kept.any()  # each image mirrored or not, both happen
-    assert model.count_params() == keras_lab.build_cnn((2,), dense_units=4).count_params()
-
-
 def test_seeded_training_is_reproducible(tiny):
     X, y = tiny
     weights = []

@@ -20,12 +20,13 @@ twice and the script checks that both runs computed identical numbers (seeded, d
 Exit status 1 if a target is missed or the runs disagree.
 
 ``--profile`` instead measures where the Keras page's training time goes: CPU seconds per 10,000 training
-images (epochs after the first, so tracing is excluded) of the page's MLP and CNN and of the CNN the page
-used before (two 32/64-filter convolutions with "same" padding), each in a fresh process, under the
-settings that could matter: TensorFlow's default thread pools or one thread each, op determinism on or
-off, batches of 128 or 256, and XLA (``jit_compile=True``). The CPU seconds of a convolution layer scale
-with its multiply-adds (filters × input channels × kernel area × output positions), which are the same on
-every processor; how many of them a processor does per second is not.
+images (epochs after the first, so tracing is excluded) of the page's MLP and CNN, each in a fresh process,
+under the settings that could matter: TensorFlow's default thread pools or one thread each, op determinism
+on or off, batches of 128 or 256, and XLA (``jit_compile=True``). The ``XLA`` column shows what Keras
+actually used: it turns XLA off whenever op determinism is enabled (``model_supports_jit`` in
+``keras/src/trainers/trainer.py``), so the seeded page cannot use it. The CPU seconds of a convolution
+layer scale with its multiply-adds (filters × input channels × kernel area × output positions), which are
+the same on every processor; how many of them a processor does per second is not.
 """
 
 from __future__ import annotations
@@ -144,8 +145,7 @@ data = fetch_fashion_mnist()
 X, y = scale_pixels(data.data[:n]), data.target[:n]
 keras.utils.set_random_seed(42)
 model = {"MLP (page)": lambda: build_mlp(MLP_HIDDEN, dropout=0.2, batch_norm=True),
-         "CNN (page)": lambda: build_cnn(**CNN_KWARGS),
-         "CNN (before)": lambda: build_cnn((32, 64), padding="same", dense_units=128, dropout=0.25)}[model_name]()
+         "CNN (page)": lambda: build_cnn(**CNN_KWARGS)}[model_name]()
 if jit:
     model.compile(optimizer=model.optimizer, loss=model.loss, metrics=["accuracy"],
                   steps_per_execution=model.steps_per_execution, jit_compile=True)
@@ -193,9 +193,8 @@ def profile():
 
     code = _MACS_CODE + _PROFILE_CODE.replace("MLP_HIDDEN", repr(MLP_HIDDEN)).replace("CNN_KWARGS", repr(CNN_KWARGS))
     rows = []
-    for model_name in ("MLP (page)", "CNN (page)", "CNN (before)"):
-        variants = PROFILE_VARIANTS if model_name != "CNN (before)" else PROFILE_VARIANTS[:1]
-        for label, threads, deterministic, batch_size, jit in variants:
+    for model_name in ("MLP (page)", "CNN (page)"):
+        for label, threads, deterministic, batch_size, jit in PROFILE_VARIANTS:
             args = json.dumps([threads, deterministic, batch_size, jit, model_name])
             out = subprocess.run([sys.executable, "-c", code, args], capture_output=True, text=True, cwd=ROOT,
                                  env={**os.environ, "PYTHONPATH": str(ROOT)})

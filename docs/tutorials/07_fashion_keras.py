@@ -141,8 +141,8 @@ display(Markdown(
     f"On raw pixels the first epoch's training loss is {raw['loss'].iloc[0]:.2f}, against "
     f"{scaled['loss'].iloc[0]:.2f} on scaled ones, and after 3 epochs the validation accuracy is "
     f"{raw['val_accuracy'].iloc[-1]:.1%} against {scaled['val_accuracy'].iloc[-1]:.1%}. (A cross-entropy of "
-    f"{np.log(10):.2f} is what guessing uniformly among 10 classes scores.) The source notebook saw the same: "
-    "its first epoch on raw pixels ended at a training loss of 10.63, and after 15 epochs its validation "
+    f"{np.log(10):.2f} is what guessing uniformly among 10 classes scores.) The source notebook's own run on "
+    "raw pixels shows the same problem: its first epoch ended at a training loss of 10.63, and after 15 epochs its validation "
     "accuracy was 82.4% and its test accuracy 82.0% (numbers quoted from the notebook, on its own split). "
     "Scaling is one line and costs nothing; the rest of the page uses scaled pixels. (The batch "
     "normalization layers of our final model would absorb much of the input's scale, but they are no reason "
@@ -298,8 +298,9 @@ if int(best["best_epoch"]) == len(curves):
         "network fits its training images better and better, but new images improve less and less. That "
         "widening gap is the beginning of **overfitting**; it becomes a reason to stop only once the "
         "validation loss itself turns up"
-        + (f", which it did here only briefly ({rises} of the {len(curves) - 1} epoch-to-epoch changes were "
-           "rises, each followed by a new low)." if rises else ", which it never did here.")
+        + (f", which it did here only briefly ({rises} of the {len(curves) - 1} epoch-to-epoch changes "
+           f"{'was a rise' if rises == 1 else 'were rises'}, each followed by a new low)." if rises
+           else ", which it never did here.")
     )
 else:
     ending = (
@@ -447,11 +448,11 @@ n_wrong = int((y_pred != y_test).sum())
 n_sure = int(((y_pred != y_test) & (y_proba.max(axis=1) > 0.99)).sum())
 assert n_sure > 0
 display(Markdown(
-    f"The network makes {n_wrong} mistakes on the test set, {n_sure} of them with more than 99% "
+    f"The network makes {n_wrong:,} mistakes on the test set, {n_sure} of them with more than 99% "
     "probability. Some of these images are ambiguous even to a person (a long top that could be a dress, a "
     "shirt that looks like a T-shirt), yet the network is sure of them. Does that make its probabilities "
     "worthless? Not by itself: a model that is right 99.5% of the time when it says 99.5% still makes one "
-    "such mistake in two hundred. The next section counts."
+    "mistake in two hundred such predictions. The next section counts."
 ))
 
 # %% [markdown]
@@ -489,12 +490,14 @@ top = reliability.iloc[-1]
 over = reliability[(reliability["gap"] > 0) & (reliability["count"] >= 50)]
 under = reliability[(reliability["gap"] < 0) & (reliability["count"] >= 50)]
 assert np.isclose(mlp_ece, (reliability["count"] * reliability["gap"].abs()).sum() / len(y_test))
+sure = confidence > 0.99
 direction = ("overconfident: on average it is surer than it is right"
              if confidence.mean() > correct.mean() else "underconfident: it is right more often than it is sure")
 display(Markdown(
     f"{top['count'] / len(y_test):.0%} of the test predictions fall in the last bin (confidence 90% or more), "
     f"where the network is right {top['accuracy']:.1%} of the time for a mean confidence of "
-    f"{top['confidence']:.1%}. Over all predictions the mean confidence is {confidence.mean():.1%} for an "
+    f"{top['confidence']:.1%}; of the {sure.sum():,} predictions made with more than 99% confidence, "
+    f"{correct[sure].mean():.2%} are right (mean confidence {confidence[sure].mean():.2%}). Over all predictions the mean confidence is {confidence.mean():.1%} for an "
     f"accuracy of {correct.mean():.1%}: {100 * abs(confidence.mean() - correct.mean()):.1f} percentage points "
     f"apart, so overall the network is {direction}. The **expected calibration "
     f"error** (ECE), the gap between confidence and accuracy averaged over all predictions bin by bin, is "
@@ -660,7 +663,7 @@ display(Markdown(
     f"{sandal_test['recall']:.2%}. "
     + ("The 99% target holds on images the choice never saw. "
        if sandal_test["precision"] >= 0.99 else
-       f"The precision falls short of the 99% it had on the validation set ({val_precision:.2%}): a threshold "
+       f"The precision falls short of the 99% target it reached on the validation set ({val_precision:.2%}): a threshold "
        "tuned to just reach a target on one sample tends to land a little below it on the next, and only the "
        "test set could tell us. To be safe, aim a little higher than the target on the validation set. ")
     + "Choosing the threshold on the test set would have hit the target there by construction, and told us "

@@ -299,7 +299,7 @@ if int(best["best_epoch"]) == len(curves):
         "widening gap is the beginning of **overfitting**; it becomes a reason to stop only once the "
         "validation loss itself turns up"
         + (f", which it did here only briefly ({rises} of the {len(curves) - 1} epoch-to-epoch changes "
-           f"{'was a rise' if rises == 1 else 'were rises'}, each followed by a new low)." if rises
+           f"{'was a rise, followed' if rises == 1 else 'were rises, each followed'} by a new low)." if rises
            else ", which it never did here.")
     )
 else:

@@ -13,6 +13,10 @@ Precision is ``TP / (TP + FP)``, recall ``TP / (TP + FN)`` and F1 their harmonic
 functions return the same numbers as :func:`sklearn.metrics.precision_recall_fscore_support` with
 ``average=None``, and :func:`metrics_table` has the rows of
 :func:`sklearn.metrics.classification_report`.
+
+Two functions measure whether predicted probabilities can be taken at their word (*calibration*):
+:func:`calibration_table` compares, bin by bin of confidence, how sure a classifier was with how often it
+was right, and :func:`expected_calibration_error` sums the gaps into one number.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ __all__ = [
     "f1_from_confusion",
     "precision_recall_f1_from_confusion",
     "metrics_table",
+    "calibration_table",
+    "expected_calibration_error",
 ]
 
 
@@ -308,3 +314,107 @@ def metrics_table(cm, labels=None, *, zero_division: float = 0.0) -> pd.DataFram
     table = pd.concat([per_class, averages])
     table["support"] = table["support"].astype(int)
     return table
+
+
+def _top_label(y_true, proba):
+    y_true = np.asarray(y_true)
+    proba = np.asarray(proba, dtype=float)
+    if proba.ndim != 2 or len(proba) != len(y_true) or len(y_true) == 0:
+        raise ValueError(
+            f"expected proba of shape (n_samples, n_classes) with n_samples={len(y_true)} > 0 (one row per "
+            f"label), found shape {proba.shape}; pass model.predict(X) or predict_proba(X) for the same X as y_true"
+        )
+    if not np.issubdtype(y_true.dtype, np.integer):
+        raise ValueError(f"expected integer labels 0 … {proba.shape[1] - 1} (the columns of proba), found dtype "
+                         f"{y_true.dtype}; encode them first, e.g. with LabelEncoder")
+    return proba.max(axis=1), proba.argmax(axis=1) == y_true
+
+
+def calibration_table(y_true, proba, *, n_bins: int = 10) -> pd.DataFrame:
+    """Reliability table of the predicted class: in each confidence bin, how sure the model was and how often right.
+
+    The *confidence* of a prediction is the probability the model gave to the class it predicts
+    (``proba.max(axis=1)``). The predictions are grouped into ``n_bins`` equal-width bins of confidence
+    (0-0.1, 0.1-0.2, …; the last bin includes 1.0). A calibrated model is right 95 % of the time on the
+    predictions it makes with 95 % confidence: in every bin, ``accuracy`` ≈ ``confidence``. This is the
+    table behind a reliability diagram (:class:`sklearn.calibration.CalibrationDisplay` draws one for the
+    same pairs, ``from_predictions(y_pred == y_true, confidence)``).
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Integer labels ``0 … n_classes - 1``, the column numbers of ``proba``.
+    proba : array-like of shape (n_samples, n_classes)
+        Predicted probabilities (``model.predict(X)`` for a Keras softmax model, ``predict_proba`` for
+        scikit-learn).
+    n_bins : int, default=10
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per non-empty bin, indexed by the bin's interval (``"0.90-1.00"``), with columns ``count``,
+        ``confidence`` (mean confidence in the bin), ``accuracy`` (share of right predictions) and ``gap``
+        (``confidence - accuracy``: positive where the model is overconfident).
+
+    Raises
+    ------
+    ValueError
+        If ``proba`` does not have one row per label, the labels are not integers, or ``n_bins < 1``.
+
+    Examples
+    --------
+    >>> proba = np.array([[0.95, 0.05], [0.9, 0.1], [0.3, 0.7], [0.45, 0.55]])
+    >>> calibration_table([0, 1, 1, 1], proba, n_bins=5)  # doctest: +NORMALIZE_WHITESPACE
+               count  confidence  accuracy    gap
+    bin
+    0.40-0.60      1       0.550       1.0 -0.450
+    0.60-0.80      1       0.700       1.0 -0.300
+    0.80-1.00      2       0.925       0.5  0.425
+    """
+    if int(n_bins) < 1:
+        raise ValueError(f"expected n_bins >= 1, found n_bins={n_bins}")
+    n_bins = int(n_bins)
+    confidence, correct = _top_label(y_true, proba)
+    bins = np.minimum((confidence * n_bins).astype(int), n_bins - 1)
+    edges = np.linspace(0, 1, n_bins + 1)
+    rows = {}
+    for b in np.unique(bins):
+        inside = bins == b
+        rows[f"{edges[b]:.2f}-{edges[b + 1]:.2f}"] = {
+            "count": int(inside.sum()),
+            "confidence": float(confidence[inside].mean()),
+            "accuracy": float(correct[inside].mean()),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table["gap"] = table["confidence"] - table["accuracy"]
+    table.index.name = "bin"
+    return table
+
+
+def expected_calibration_error(y_true, proba, *, n_bins: int = 10) -> float:
+    """Expected calibration error (ECE): the gap between confidence and accuracy, averaged over the samples.
+
+    ``sum(count * |confidence - accuracy|) / n_samples`` over the bins of :func:`calibration_table`: 0 for
+    a perfectly calibrated model, 0.05 when, on average, a prediction's confidence is 5 points off the
+    accuracy of the predictions made with that confidence. It depends on the number of bins, so compare
+    models with the same ``n_bins``.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Integer labels ``0 … n_classes - 1``.
+    proba : array-like of shape (n_samples, n_classes)
+    n_bins : int, default=10
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> proba = np.array([[0.95, 0.05], [0.9, 0.1], [0.3, 0.7], [0.45, 0.55]])
+    >>> round(expected_calibration_error([0, 1, 1, 1], proba, n_bins=5), 4)  # (0.45 + 0.30 + 2 × 0.425) / 4
+    0.4
+    """
+    table = calibration_table(y_true, proba, n_bins=n_bins)
+    return float((table["count"] * table["gap"].abs()).sum() / table["count"].sum())

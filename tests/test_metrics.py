@@ -138,3 +138,59 @@ def test_metrics_table_label_mismatch_and_empty():
         metrics_table(np.zeros((2, 2), dtype=int))
     with pytest.raises(ValueError, match="all zeros"):
         accuracy_from_confusion(np.zeros((3, 3), dtype=int))
+
+
+# --- calibration -------------------------------------------------------------------------------------------
+
+
+def test_calibration_table_matches_sklearn_calibration_curve():
+    from sklearn.calibration import calibration_curve
+
+    from mnist_tutorials.metrics import calibration_table
+
+    rng = np.random.default_rng(0)
+    proba = rng.dirichlet(np.ones(10) * 0.5, size=2000)
+    y_true = np.array([rng.choice(10, p=p) for p in proba])  # labels drawn from proba: calibrated by design
+    table = calibration_table(y_true, proba, n_bins=10)
+    correct = proba.argmax(axis=1) == y_true
+    prob_true, prob_pred = calibration_curve(correct, proba.max(axis=1), n_bins=10, strategy="uniform")
+    np.testing.assert_allclose(table["accuracy"], prob_true)
+    np.testing.assert_allclose(table["confidence"], prob_pred)
+    assert table["count"].sum() == 2000
+    np.testing.assert_allclose(table["gap"], table["confidence"] - table["accuracy"])
+
+
+def test_expected_calibration_error_small_for_calibrated_large_for_overconfident():
+    from mnist_tutorials.metrics import expected_calibration_error
+
+    rng = np.random.default_rng(1)
+    proba = rng.dirichlet(np.ones(10) * 0.5, size=5000)
+    y_true = np.array([rng.choice(10, p=p) for p in proba])
+    calibrated = expected_calibration_error(y_true, proba)
+    sharpened = proba ** 4 / (proba ** 4).sum(axis=1, keepdims=True)  # same argmax, surer of it
+    overconfident = expected_calibration_error(y_true, sharpened)
+    assert calibrated < 0.03 < 0.1 < overconfident
+
+
+def test_expected_calibration_error_by_hand():
+    from mnist_tutorials.metrics import calibration_table, expected_calibration_error
+
+    proba = np.array([[0.95, 0.05], [0.85, 0.15], [0.3, 0.7], [0.2, 0.8]])
+    y_true = np.array([0, 1, 1, 1])
+    # bins 0.8-1.0 (3 predictions, mean confidence 0.8667, 2 right) and 0.6-0.8 (0.7, right)
+    table = calibration_table(y_true, proba, n_bins=5)
+    assert table.index.tolist() == ["0.60-0.80", "0.80-1.00"] and table["count"].tolist() == [1, 3]
+    expected = (1 * abs(0.7 - 1) + 3 * abs((0.95 + 0.85 + 0.8) / 3 - 2 / 3)) / 4
+    assert expected_calibration_error(y_true, proba, n_bins=5) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("y_true, proba, n_bins, message", [
+    ([0, 1], np.ones((3, 2)) / 2, 10, "shape"),
+    (["a", "b"], np.ones((2, 2)) / 2, 10, "integer labels"),
+    ([0, 1], np.ones((2, 2)) / 2, 0, "n_bins"),
+])
+def test_calibration_table_rejects_bad_input(y_true, proba, n_bins, message):
+    from mnist_tutorials.metrics import calibration_table
+
+    with pytest.raises(ValueError, match=message):
+        calibration_table(y_true, proba, n_bins=n_bins)

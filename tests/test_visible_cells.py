@@ -23,12 +23,6 @@ HIDDEN_TAGS = {"remove_input", "remove_cell"}
 # What an IPython kernel (Jupyter, Colab) puts in every notebook's namespace.
 IPYTHON_NAMES = {"display", "get_ipython", "In", "Out", "exit", "quit", "_", "__", "___"}
 
-# Pages other helpers are fixing: names their visible cells still take from hidden cells. The test
-# fails on any *other* such name; remove a page's entry once it is fixed.
-KNOWN = {
-    "07_fashion_keras": {"best", "mlp_history", "mlp_model"},
-}
-
 
 def _code(source: str) -> str:
     """The cell's Python: IPython magics and shell escapes (``%pip``, ``!ls``) become blank lines."""
@@ -115,16 +109,11 @@ def test_the_analysis_finds_a_name_from_a_hidden_cell(tmp_path):
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.stem)
 def test_visible_cells_do_not_use_names_from_hidden_cells(tutorial):
     missing = hidden_dependencies(tutorial)
-    unexpected = [(cell, name) for cell, name in missing if name not in KNOWN.get(tutorial.stem, set())]
-    assert not unexpected, (
+    assert not missing, (
         f"{tutorial.name}: visible cells use names that only hidden cells (or later cells) define: "
-        + ", ".join(f"{name!r} in cell {cell}" for cell, name in unexpected)
+        + ", ".join(f"{name!r} in cell {cell}" for cell, name in missing)
         + ". A reader copying the visible cells gets a NameError: import or define them in a visible cell."
     )
-
-
-def test_known_list_names_existing_pages():
-    assert set(KNOWN) <= {p.stem for p in TUTORIALS}
 
 
 # Pages cheap enough to execute twice in CI (once in the build, once here with their visible cells alone).

@@ -22,7 +22,9 @@
 # %% [markdown]
 # ## The data
 #
-# The usual split: the first 60,000 images train, the last 10,000 are kept for testing and not used here.
+# The usual split: the first 60,000 images train, the last 10,000 are kept for testing. Everything up to the
+# last section is measured on the training set, with cross-validation; the test images appear only at the
+# end, once, to probe the final model with shifted digits it has never seen.
 
 # %%
 from mnist_tutorials import fetch_mnist
@@ -74,10 +76,37 @@ display(Markdown(
 # %% [markdown]
 # ## Accuracy after `StandardScaler`
 #
-# Gradient descent takes steps of the same size along every weight. When the inputs are on very different
-# scales, the steps are too large for some weights and too small for others. `StandardScaler` shifts and scales
-# each pixel to mean 0 and standard deviation 1.
-#
+# MNIST's pixels all share one scale, 0 to 255. What differs from pixel to pixel is how they are distributed:
+# each pixel's mean and standard deviation over the training images.
+
+# %%
+pixel_mean, pixel_std = X_train.mean(axis=0), X_train.std(axis=0)
+print(f"pixel means: {pixel_mean.min():.1f} to {pixel_mean.max():.1f}")
+print(f"pixel standard deviations: {pixel_std.min():.1f} to {pixel_std.max():.1f}")
+print(f"pixels that are 0 in every image: {(pixel_std == 0).sum()}")
+
+# %% tags=["remove_input"]
+import numpy as np
+
+varying = pixel_std > 0
+n_quiet, n_busy = int(np.sum(varying & (pixel_std < 10))), int(np.sum(pixel_std > 100))
+from sklearn.preprocessing import StandardScaler
+
+assert X_train.min() == 0 and pixel_mean.max() > 100 and n_quiet > 100 and n_busy > 100
+assert (StandardScaler().fit(X_train).scale_[~varying] == 1).all()  # zero-variance pixels are left unscaled
+display(Markdown(
+    f"No pixel is centred: every value is 0 or more, and the means run up to {pixel_mean.max():.0f}. The "
+    f"spreads differ even more: {int((~varying).sum())} pixels are 0 in every image, {n_quiet} others vary by "
+    f"less than 10 grey levels (the border, which the digits rarely touch), and {n_busy} by more than 100 "
+    "(the centre). Gradient descent converges fastest when its inputs are centred on 0 and spread alike "
+    "(LeCun, Bottou, Orr and Müller, *Efficient BackProp*, 1998): when every input is positive, each SGD "
+    "step moves all the weights of a classifier in the same direction, so the descent zig-zags, and when "
+    "the spreads differ, one step size cannot suit every weight. `StandardScaler` fixes both: it subtracts each pixel's mean and divides "
+    "by its standard deviation, so every pixel that varies gets mean 0 and standard deviation 1 (a pixel "
+    "that is always 0 stays 0: scikit-learn leaves a zero-variance feature unscaled)."
+))
+
+# %% [markdown]
 # The textbook scales the whole training set and then cross-validates. That lets each validation fold take part
 # in computing the means and deviations used to scale it, a small leak. A `Pipeline` avoids it: in each fold the
 # scaler is fitted on the training part only, then applied to the validation part.
@@ -231,8 +260,9 @@ plot_pixel_weights([mean_5 - mean_3, weights_5_minus_3],
 # weight per pixel, so it knows "ink on this pixel", not "a stroke going up from the loop". Move a 3 a pixel or
 # two, rotate it slightly, or write it with a flat top, and its ink lands on the pixels that mean 5.
 #
-# We can test that directly. Take the test 3s that the model classifies correctly and shift them sideways with
-# `shift_image`, one and two pixels each way: how many are still called 3?
+# We can test that directly, on images the model has never seen: this is the one use of the test set on this
+# page. Take the test 3s that the model classifies correctly and shift them sideways with `shift_image`, one and
+# two pixels each way: how many are still called 3?
 
 # %%
 import numpy as np
@@ -266,6 +296,9 @@ assert (shifted_3s["still 3"] < 1).all() and shifted_3s.loc[-2, "still 3"] < shi
 #   onto the same pixels.
 # - **Augment the training set** with shifted and rotated copies of each image, so the model sees the variants.
 #   The [augmentation exercise](../12_exercise_augmentation/) does this for a KNN classifier.
-# - **Use a model that is not linear in the pixels**, such as the random forest of the
-#   [previous tutorial](../08_random_forest_detector/) or a convolutional network, whose filters recognise a
+# - **Use a model that is not linear in the pixels**, such as the
+#   [random forest](../08_random_forest_detector/) or a convolutional network, whose filters recognise a
 #   stroke wherever it is.
+#
+# **Next:** [multilabel and multioutput classification](../10_multilabel_multioutput/) gives each image several
+# labels at once, and ends with a model that removes noise from images.

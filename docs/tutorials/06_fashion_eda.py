@@ -179,8 +179,8 @@ assert counts["training"].nunique() == 1 and counts["test"].nunique() == 1
 display(Markdown(
     f"The classes are perfectly balanced: {counts['training'].iloc[0]:,} training and "
     f"{counts['test'].iloc[0]:,} test images each. So accuracy is not flattered by a majority class (a model "
-    "that always answers the same class scores 10%), and the *weighted* and *macro* averages of "
-    "per-class metrics will coincide on the test set."
+    f"that always answers the same class scores {1 / len(class_names):.0%}), and the *weighted* and *macro* "
+    "averages of per-class metrics will coincide on the test set."
 ))
 
 # %% [markdown]
@@ -220,7 +220,7 @@ display(Markdown(
 # One number sums the histogram up, the mean pixel value of the training images:
 
 # %%
-X_train.mean()
+print(f"mean pixel value of the training images: {X_train.mean():.1f}")
 
 # %% [markdown]
 # <div class="admonition question">

@@ -124,8 +124,8 @@ display(Markdown(
     f"a macro F1 of {geron_macro:.3f} and a weighted F1 of {geron_weighted:.3f} (quoted from "
     "[handson-ml3's `03_classification.ipynb`](https://github.com/ageron/handson-ml3/blob/main/"
     f"03_classification.ipynb)). Ours is {geron_macro - f1_macro:.3f} lower because each of our folds trains on "
-    f"about {n_sub - n_sub // 3:,} images instead of {len(X_train) - len(X_train) // 3:,}: a vote of nearest neighbours is only as good as the "
-    "neighbours it can find."
+    f"about {n_sub - n_sub // 3:,} images instead of {len(X_train) - len(X_train) // 3:,}: a vote of nearest "
+    "neighbours is only as good as the neighbours it can find."
 ))
 
 # %% [markdown]

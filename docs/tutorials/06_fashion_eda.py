@@ -70,11 +70,14 @@ stats = df[["label", "pixel1", "pixel14", "pixel406", "pixel784"]].describe()
 corner = df["pixel1"]
 pixel_max = df.drop(columns="label").max()
 assert (stats.loc["50%", ["pixel1", "pixel14", "pixel784"]] == 0).all() and stats.loc["50%", "pixel406"] > 100
+assert stats.loc["75%", "pixel14"] > 50 and (stats.loc["75%", ["pixel1", "pixel784"]] == 0).all()
 display(Markdown(
     f"The label's mean is {stats.loc['mean', 'label']:.1f}, the middle of 0…9, as it is for a balanced label. "
-    f"The corner pixel `pixel1` is zero in {(corner == 0).mean():.2%} of the images "
-    f"(its maximum is {corner.max():.0f}), and the median of all three border pixels is 0, while the central "
-    f"pixel `pixel406` has a mean of {stats.loc['mean', 'pixel406']:.1f} and a median of "
+    f"The corner pixel `pixel1` is zero in {(corner == 0).mean():.2%} of the images (its maximum is "
+    f"{corner.max():.0f}), and the other corner, `pixel784`, is zero at all three quartiles too. The middle of "
+    f"the top row, `pixel14`, is zero in at least half of the images, but its third quartile is "
+    f"{stats.loc['75%', 'pixel14']:.1f}: in at least a quarter of the images a garment reaches the top edge "
+    f"there. The central pixel `pixel406` has a mean of {stats.loc['mean', 'pixel406']:.1f} and a median of "
     f"{stats.loc['50%', 'pixel406']:.1f}. Over all 784 pixel columns, {(pixel_max == 255).sum()} reach 255 in "
     f"some image, and even the emptiest column has a maximum of {pixel_max.min():.0f}: no pixel is background "
     "in every single image."

@@ -57,19 +57,30 @@ display(Markdown(
 ))
 
 # %% [markdown]
-# `describe()` summarises every column: count, mean, standard deviation, minimum, quartiles and maximum.
+# `describe()` summarises each column: count, mean, standard deviation, minimum, quartiles and maximum. For all
+# 785 columns that is a table far too wide to read, so we ask for the label and four pixels: the top-left corner
+# (`pixel1`), the middle of the top row (`pixel14`), the centre of the image (`pixel406`: row 15, column 14) and
+# the bottom-right corner (`pixel784`).
 
 # %%
-df.describe()
+df[["label", "pixel1", "pixel14", "pixel406", "pixel784"]].describe().round(1)
 
 # %% tags=["remove_input"]
+stats = df[["label", "pixel1", "pixel14", "pixel406", "pixel784"]].describe()
 corner = df["pixel1"]
-stats = df.describe()
+pixel_max = df.drop(columns="label").max()
+assert (stats.loc["50%", ["pixel1", "pixel14", "pixel784"]] == 0).all() and stats.loc["50%", "pixel406"] > 100
+assert stats.loc["75%", "pixel14"] > 50 and (stats.loc["75%", ["pixel1", "pixel784"]] == 0).all()
 display(Markdown(
     f"The label's mean is {stats.loc['mean', 'label']:.1f}, the middle of 0…9, as it is for a balanced label. "
-    f"A corner pixel such as `pixel1` is zero in {(corner == 0).mean():.2%} of the images "
-    f"(its maximum is {corner.max():.0f}), while a central pixel such as `pixel406` has a mean of "
-    f"{stats.loc['mean', 'pixel406']:.0f} and a median of {stats.loc['50%', 'pixel406']:.0f}."
+    f"The corner pixel `pixel1` is zero in {(corner == 0).mean():.2%} of the images (its maximum is "
+    f"{corner.max():.0f}), and the other corner, `pixel784`, is zero at all three quartiles too. The middle of "
+    f"the top row, `pixel14`, is zero in at least half of the images, but its third quartile is "
+    f"{stats.loc['75%', 'pixel14']:.1f}: in at least a quarter of the images a garment reaches the top edge "
+    f"there. The central pixel `pixel406` has a mean of {stats.loc['mean', 'pixel406']:.1f} and a median of "
+    f"{stats.loc['50%', 'pixel406']:.1f}. Over all 784 pixel columns, {(pixel_max == 255).sum()} reach 255 in "
+    f"some image, and even the emptiest column has a maximum of {pixel_max.min():.0f}: no pixel is background "
+    "in every single image."
 ))
 
 # %% [markdown]
@@ -171,8 +182,8 @@ assert counts["training"].nunique() == 1 and counts["test"].nunique() == 1
 display(Markdown(
     f"The classes are perfectly balanced: {counts['training'].iloc[0]:,} training and "
     f"{counts['test'].iloc[0]:,} test images each. So accuracy is not flattered by a majority class (a model "
-    "that always answers the same class scores 10%), and the *weighted* and *macro* averages of "
-    "per-class metrics will coincide on the test set."
+    f"that always answers the same class scores {1 / len(class_names):.0%}), and the *weighted* and *macro* "
+    "averages of per-class metrics will coincide on the test set."
 ))
 
 # %% [markdown]
@@ -187,17 +198,40 @@ from mnist_tutorials.plotting import plot_pixel_histogram
 plot_pixel_histogram(X_train);
 
 # %% tags=["remove_input"]
+counts = np.bincount(X_train.astype(np.int64).ravel(), minlength=256)  # counts[v]: pixels equal to v
 ink = X_train[X_train > 0]
+plateau = 10 + counts[10:100].argmin()  # the low stretch after the faint values
+peak = 10 + counts[10:255].argmax()     # the most common value between 10 and 254
 assert 0.45 < np.mean(X_train == 0) < 0.55  # "half"
+assert counts[1:255].argmax() == 0  # 1 is the most common non-zero value below 255
+assert 150 <= peak <= 250 and counts[peak] > 2 * counts[plateau]  # a broad hump, well above the plateau
+assert counts[255] > 3 * counts[254]  # a spike at 255
 display(Markdown(
     f"Half of all pixels, {np.mean(X_train == 0):.1%}, are exactly 0: background. The other values are far "
-    f"from uniform: they rise to a broad peak around {np.bincount(ink.astype(int)).argmax()}, the median "
-    f"non-zero value is {np.median(ink):.0f}, small values (1 to 9) make "
-    f"up {np.mean(ink < 10):.1%} of them (the anti-aliased edges), and {np.mean(X_train == 255):.2%} of all "
-    f"pixels are saturated at 255. The mean pixel value is {X_train.mean():.1f}. These raw values, up to 255, "
-    "are far larger than the numbers of order 1 that a neural network's initial weights are made for; the "
-    "next tutorial scales them to [0, 1] and shows what happens if we do not."
+    "from uniform, and the histogram shows three features. A spike at the faintest values: 1 is the most "
+    f"common non-zero value ({counts[1]:,} pixels), and values 1 to 9 make up {np.mean(ink < 10):.1%} of the "
+    "non-zero pixels (the anti-aliased edges of the garments). After a dip to a low plateau (the rarest value "
+    f"between 10 and 99 is {plateau}), a long climb to a broad peak around {peak}, where each value is about "
+    f"{counts[peak] / counts[plateau]:.0f} times as common as at the plateau: the body of the garments. Last, a "
+    f"spike at 255: {np.mean(X_train == 255):.2%} of all pixels are saturated, {counts[255] / counts[254]:.0f} "
+    f"times as many as at 254. The median non-zero value is {np.median(ink):.0f}.\n\n"
+    "These raw values, up to 255, are far larger than the numbers of order 1 that a neural network's initial "
+    "weights are made for; the next tutorial scales them to [0, 1] and shows what happens if we do not."
 ))
+
+# %% [markdown]
+# One number sums the histogram up, the mean pixel value of the training images:
+
+# %%
+print(f"mean pixel value of the training images: {X_train.mean():.1f}")
+
+# %% [markdown]
+# <div class="admonition question">
+# <p class="admonition-title">Flag FASHION.1: how much ink in a pair of trousers?</p>
+# <p>The cell above averages every pixel of the 60,000 training images. Do the same for the
+# <strong>Trouser</strong> training images alone (label 1), on the same 0-255 scale, and give the result to
+# 1 decimal on the <a href="../../exercises/flags/">flags page</a>.</p>
+# </div>
 
 # %% [markdown]
 # ## The average image of each class
@@ -241,12 +275,12 @@ least_variable = variation["mean pixel std"].idxmin()
 assert (most_variable, most_relative) == ("Bag", "Sandal")  # the sentences below describe these two
 display(Markdown(
     f"**{most_variable}** varies most in absolute terms (mean pixel standard deviation "
-    f"{variation.loc[most_variable, 'mean pixel std']:.1f}): bags come in every shape, with or without a "
+    f"{variation.loc[most_variable, 'mean pixel std']:.2f}): bags come in every shape, with or without a "
     f"visible handle. **{most_relative}** varies most relative to its average "
     f"({variation.loc[most_relative, 'relative std inside silhouette']:.2f}, against a median of "
     f"{variation['relative std inside silhouette'].median():.2f}): straps sit in different places, so the "
-    f"average sandal is a faint smear. **{least_variable}** is the most uniform class, which makes it easy to "
-    "recognise."
+    f"average sandal is a faint smear. **{least_variable}** is the most uniform class, which should make it "
+    "easy to recognise."
 ))
 
 # %% [markdown]
@@ -282,5 +316,7 @@ display(Markdown(
 # - Half of the pixels are background zeros; the others spread over the whole range. We will scale them to
 #   [0, 1] before training a network.
 # - Trousers, bags and footwear have distinctive silhouettes; the four kinds of tops share one, and their
-#   average images are the closest. That is where the errors of [the Keras classifier](../07_fashion_keras/)
-#   will be.
+#   average images are the closest. That is where we expect the errors of a classifier to be.
+#
+# **Next:** [a Keras classifier for Fashion-MNIST](../07_fashion_keras/) scales the pixels, trains a network
+# and checks where its errors fall.

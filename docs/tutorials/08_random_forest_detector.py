@@ -17,7 +17,7 @@
 # train a very different model on the same question, a `RandomForestClassifier`, and compare the two the way
 # Géron's chapter 3 does: precision/recall curves drawn on the same axes, F1 scores and ROC AUCs. A random
 # forest estimates *probabilities* rather than raw scores, so we also check whether those probabilities can be
-# taken at face value: of the images the forest gives a 50–60 % chance of being a 5, how many really are?
+# taken at face value: of the images the forest gives a 50–60% chance of being a 5, how many really are?
 
 # %% [markdown]
 # ## The data and the SGD baseline
@@ -86,26 +86,26 @@ y_scores_forest = y_probas_forest[:, 1]
 # %% [markdown]
 # ## Can we trust the probabilities?
 #
-# A probability is *calibrated* when it means what it says: among the images given about 55 %, about 55 % should
-# be 5s. Let us count, over the images the forest gives between 50 % and 60 %.
+# A probability is *calibrated* when it means what it says: among the images given about 55%, about 55% should
+# be 5s. Let us count, over the images the forest gives between 50% and 60%.
 
 # %%
 import numpy as np
 
 idx_50_to_60 = (y_scores_forest > 0.50) & (y_scores_forest < 0.60)
-print(f"{idx_50_to_60.sum()} images get 50-60 %; {y_train_5[idx_50_to_60].mean():.1%} of them are 5s")
+print(f"{idx_50_to_60.sum()} images get 50-60%; {y_train_5[idx_50_to_60].mean():.1%} of them are 5s")
 
 # %% tags=["remove_input"]
 share_50_to_60 = y_train_5[idx_50_to_60].mean()
 verdict = (
-    "far more than the 50–60 % the forest announced: its probabilities are too modest in this range, "
+    "far more than the 50–60% the forest announced: its probabilities are too modest in this range, "
     "and an image the forest calls a coin toss is in fact most likely a 5"
     if share_50_to_60 > 0.6 else
-    "consistent with the 50–60 % the forest announced" if share_50_to_60 >= 0.5 else
-    "fewer than the 50–60 % the forest announced: its probabilities are too confident in this range"
+    "consistent with the 50–60% the forest announced" if share_50_to_60 >= 0.5 else
+    "fewer than the 50–60% the forest announced: its probabilities are too confident in this range"
 )
 display(Markdown(
-    f"{idx_50_to_60.sum():,} training images get a probability between 50 % and 60 %, and "
+    f"{idx_50_to_60.sum():,} training images get a probability between 50% and 60%, and "
     f"**{share_50_to_60:.1%}** of them are 5s: {verdict}."
 ))
 
@@ -131,11 +131,12 @@ low, high = (prob_pred > 0.05) & (prob_pred < 0.2), prob_pred > 0.3
 assert (prob_true[low] < prob_pred[low]).all() and (prob_true[high] > prob_pred[high]).all()
 display(Markdown(
     "The curve is S-shaped. Near the bottom it runs below the diagonal: of the images given about "
-    f"{prob_pred[low][0]:.0%}, only {prob_true[low][0]:.0%} are 5s. From about 30 % on it runs above: of the "
+    f"{prob_pred[low][0]:.0%}, only {prob_true[low][0]:.0%} are 5s. From about 30% on it runs above: of the "
     f"images given about {prob_pred[high][1]:.0%}, {prob_true[high][1]:.0%} are 5s. The forest's probabilities "
     "are pulled towards the middle, it is *under-confident*. Random forests are known for this shape: a "
     "probability near 0 or 1 needs almost every tree to agree, and the bootstrap samples and random pixel "
-    "subsets make that rare. If calibrated probabilities matter (to combine them with costs, say), "
+    "subsets make that rare (scikit-learn's user guide on probability calibration gives this explanation, "
+    "after Niculescu-Mizil and Caruana, 2005). If calibrated probabilities matter (to combine them with costs, say), "
     "`sklearn.calibration.CalibratedClassifierCV` can learn a correction. For ranking images, which is all "
     "the curves below need, the miscalibration does no harm."
 ))
@@ -207,10 +208,31 @@ display(Markdown(
     f"{(1 - sgd['ROC AUC']) / (1 - forest['ROC AUC']):.0f} times less."
 ))
 
+# %% tags=["remove_input"]
+# Printed outputs of Géron's notebook for chapter 3 (github.com/ageron/handson-ml3, 03_classification.ipynb).
+geron = pd.DataFrame({
+    "SGD": [0.8370879772350012, 0.6511713705958311, 0.7325171197343846, 0.9604938554008616],
+    "Random forest": [0.9897468089558485, 0.8725327430363402, 0.9274509803921569, 0.9983436731328145],
+}, index=["precision", "recall", "F1", "ROC AUC"])
+geron_share_50_to_60 = 0.940
+# The sentence below says "the same numbers": the build fails the day they differ.
+assert (comparison.loc[geron.index] - geron).abs().max().max() < 5e-5
+assert round(share_50_to_60, 3) == geron_share_50_to_60
+display(Markdown(
+    "These are the numbers of Géron's own notebook for the chapter (quoted from "
+    "[handson-ml3's `03_classification.ipynb`](https://github.com/ageron/handson-ml3/blob/main/"
+    f"03_classification.ipynb): F1 {geron.loc['F1', 'Random forest']:.4f} and ROC AUC "
+    f"{geron.loc['ROC AUC', 'Random forest']:.4f} for the forest, {geron.loc['F1', 'SGD']:.4f} and "
+    f"{geron.loc['ROC AUC', 'SGD']:.4f} for SGD, and {geron_share_50_to_60:.1%} 5s among the images given "
+    "50–60%), to the fourth decimal: with `random_state=42` both models are reproducible, and the number "
+    "of cores (`n_jobs`) does not change the forest."
+))
+
 # %% [markdown]
-# The ROC curves tell the same story. They crowd into the top-left corner because most images are negatives:
-# even a few hundred false positives are a small false positive rate. This is why the PR curve is
-# the better picture for a rare positive class.
+# The ROC curves tell the same story. Both crowd into the top-left corner because both models rank almost every
+# 5 above almost every non-5, which is what an AUC close to 1 means. The rarity of the 5s has nothing to do with
+# it: the true positive rate is a share of the 5s and the false positive rate a share of the non-5s, so neither
+# depends on how many images of each class there are. We check that below the plot.
 
 # %%
 from sklearn.metrics import roc_curve
@@ -226,6 +248,42 @@ plot_roc_curve(fpr_forest, tpr_forest, ax=ax, label="Random forest",
                auc=roc_auc_score(y_train_5, y_scores_forest));
 
 # %% [markdown]
+# If the ROC curve ignores the class balance, it should not change when we balance the classes. Keep every 5,
+# draw as many non-5s at random, and score the same cross-validated scores on that balanced set: half of its
+# images are 5s, against one in eleven before.
+
+# %%
+rng = np.random.default_rng(42)
+fives = np.flatnonzero(y_train_5)
+non_fives = rng.choice(np.flatnonzero(~y_train_5), size=len(fives), replace=False)
+balanced = np.concatenate([fives, non_fives])
+
+balance_check = pd.DataFrame({
+    "all images": [roc_auc_score(y_train_5, y_scores_sgd), roc_auc_score(y_train_5, y_scores_forest),
+                   average_precision_score(y_train_5, y_scores_sgd),
+                   average_precision_score(y_train_5, y_scores_forest)],
+    "balanced": [roc_auc_score(y_train_5[balanced], y_scores_sgd[balanced]),
+                 roc_auc_score(y_train_5[balanced], y_scores_forest[balanced]),
+                 average_precision_score(y_train_5[balanced], y_scores_sgd[balanced]),
+                 average_precision_score(y_train_5[balanced], y_scores_forest[balanced])],
+}, index=["ROC AUC, SGD", "ROC AUC, random forest", "average precision, SGD", "average precision, random forest"])
+balance_check.round(4)
+
+# %% tags=["remove_input"]
+auc_shift = (balance_check["balanced"] - balance_check["all images"]).iloc[:2].abs().max()
+ap_gain = (balance_check["balanced"] - balance_check["all images"]).iloc[2:]
+assert auc_shift < 0.002 and (ap_gain > 5 * auc_shift).all()
+n_non_fives = int((~y_train_5).sum())
+display(Markdown(
+    f"Balancing the classes moves neither ROC AUC by more than {auc_shift:.4f}, while the average precision "
+    f"rises by {ap_gain.iloc[0]:.3f} for SGD and {ap_gain.iloc[1]:.3f} for the forest: with fewer non-5s, the "
+    "same false positive *rate* means fewer false positives per 5 found, and precision sees that. This is why "
+    "the PR curve is the better picture when the positive class is rare. On the full training set, a false "
+    f"positive rate of just 1% is {0.01 * n_non_fives:,.0f} non-5s called 5, against {int(y_train_5.sum()):,} "
+    "real 5s: a point that looks like a corner on the ROC curve costs real precision."
+))
+
+# %% [markdown]
 # ## Why the forest does better
 #
 # A linear model gives every pixel one fixed weight, so it can only learn "ink here is evidence for a 5, ink
@@ -235,5 +293,7 @@ plot_roc_curve(fpr_forest, tpr_forest, ax=ax, label="Random forest",
 # weight per pixel and an intercept.
 #
 # All the numbers on this page come from cross-validation on the training set; the test set stays untouched.
-# The [next tutorial](../09_sgd_error_analysis/) trains SGD on all ten digits and looks at the images it gets
-# wrong.
+#
+# **Next:** [multiclass classification](../04_multiclass/) leaves the 5-detector behind and trains classifiers
+# that tell all ten digits apart; [the error-analysis tutorial](../09_sgd_error_analysis/) later does the same
+# with SGD on the full training set and looks at the images it gets wrong.

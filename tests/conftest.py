@@ -63,6 +63,23 @@ def tiny_fashion(monkeypatch, tmp_path) -> TinyDataset:
     return tiny
 
 
+@pytest.fixture
+def debian_fashion(tiny_fashion, monkeypatch, tmp_path) -> pathlib.Path:
+    """The tiny Fashion-MNIST as an installed ``dataset-fashion-mnist`` (gz files, their hashes registered)."""
+    import gzip
+
+    debian = tmp_path / "debian"
+    debian.mkdir()
+    mirror = {}
+    for name, data in tiny_fashion.files.items():
+        packed = gzip.compress(data, mtime=0)
+        (debian / f"{name}.gz").write_bytes(packed)
+        mirror[f"{name}.gz"] = _sources.sha256_of(packed)
+    monkeypatch.setattr(_sources, "DEBIAN_DIR", debian)
+    monkeypatch.setitem(_sources.REGISTRY, "fashion-mnist", dataclasses.replace(tiny_fashion.spec, mirror_sha256=mirror))
+    return debian
+
+
 def _isolate_sources(monkeypatch, tmp_path):
     """No network, no subprocess, no real mirror: every remote source fails unless a test patches it.
 

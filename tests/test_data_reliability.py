@@ -224,18 +224,7 @@ def test_a_killed_fetch_leaves_nothing_behind_after_the_next_one(tiny_mnist, tmp
 # ------------------------------------------------------------------------------ offline: an installed package
 
 
-def test_offline_uses_the_installed_debian_package(tiny_fashion, tmp_path, monkeypatch):
-    import dataclasses
-
-    debian = tmp_path / "usr-share-datasets"
-    debian.mkdir()
-    mirror = {}
-    for name, data in tiny_fashion.files.items():
-        packed = gzip.compress(data, mtime=0)
-        (debian / f"{name}.gz").write_bytes(packed)
-        mirror[f"{name}.gz"] = _sources.sha256_of(packed)
-    monkeypatch.setattr(_sources, "DEBIAN_DIR", debian)
-    monkeypatch.setitem(_sources.REGISTRY, "fashion-mnist", dataclasses.replace(tiny_fashion.spec, mirror_sha256=mirror))
+def test_offline_uses_the_installed_debian_package(tiny_fashion, debian_fashion, tmp_path):
     fashion = fetch_fashion_mnist(data_home=tmp_path / "home", download_if_missing=False)
     np.testing.assert_array_equal(fashion.data, tiny_fashion.images)
     assert (tmp_path / "home" / "fashion-mnist" / "train-images-idx3-ubyte").is_file()

@@ -4,6 +4,7 @@ matplotlib functions return a ``matplotlib.figure.Figure``; interactive ones ret
 ``plotly.graph_objects.Figure``. None of them shows or saves anything: the notebook (or the build) does.
 """
 
+from ._alt import alt_text, set_alt_text
 from .concepts import plot_score_histograms
 from .images import plot_class_balance, plot_class_examples, plot_digit, plot_digits, plot_gallery
 from .curves import plot_pr_curve, plot_precision_recall_vs_threshold, plot_roc_curve
@@ -15,6 +16,8 @@ from .fashion import (label_pie, plot_annotated_image, plot_class_averages, plot
                       plot_image_with_probabilities, plot_pixel_histogram, plot_prediction_grid)
 
 __all__ = [
+    "alt_text",
+    "set_alt_text",
     "plot_class_balance",
     "plot_class_examples",
     "plot_digit",

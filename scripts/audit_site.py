@@ -113,9 +113,22 @@ def settle(page) -> None:
         page.evaluate("() => MathJax.startup.promise")
 
 
+# Material's palette toggle sets this attribute; its colour transitions are switched off first, so that axe
+# measures the scheme's colours, not a frame of the fade between the two.
+SET_SCHEME = """s => {
+  if (!document.getElementById('audit-no-transitions')) {
+    const style = document.createElement('style');
+    style.id = 'audit-no-transitions';
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.appendChild(style);
+  }
+  document.body.setAttribute('data-md-color-scheme', s);
+}"""
+
+
 def set_scheme(page, scheme: str) -> None:
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-    page.wait_for_timeout(100)
+    page.evaluate(SET_SCHEME, scheme)
+    page.wait_for_timeout(50)
 
 
 def run_axe(page) -> list[dict]:

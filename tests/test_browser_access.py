@@ -42,6 +42,14 @@ _SETTLE = """async () => {
   }
 }"""
 
+# As Material's palette toggle does, minus its colour transitions: axe must see the scheme, not a fade frame.
+_SET_SCHEME = """s => {
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+  document.head.appendChild(style);
+  document.body.setAttribute('data-md-color-scheme', s);
+}"""
+
 # Elements inside the article whose right edge passes the viewport, unless a scrolling block holds them.
 _OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
@@ -108,7 +116,7 @@ def visits(site_server, site_dir, browser) -> dict:
             "axe": {},
         }
         for scheme in ("default", "slate"):
-            page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+            page.evaluate(_SET_SCHEME, scheme)
             record["axe"][scheme] = _axe(page)
         records[path or "(home)"] = record
         page.close()

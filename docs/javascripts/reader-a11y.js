@@ -27,19 +27,23 @@
   function focusableScrollRegions() {
     document.querySelectorAll(SCROLLABLE).forEach(function (el) {
       if (el.hasAttribute("tabindex") || el.closest("a, button")) return;
-      if (scrollable(el)) {
-        el.setAttribute("tabindex", "0");
-        if (!el.hasAttribute("aria-label") && !el.hasAttribute("role")) {
-          el.setAttribute("role", "region");
-          el.setAttribute("aria-label", el.matches("pre, code, pre *") ? "Code, scrollable" : "Scrollable content");
-        }
-      }
+      if (scrollable(el)) el.setAttribute("tabindex", "0");
     });
   }
 
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
+  }
+
+  // A table-of-contents entry for a heading that is only a code span renders empty: name it after its target.
+  function nameEmptyLinks() {
+    document.querySelectorAll("a[href^='#']").forEach(function (a) {
+      if (a.textContent.trim() || a.hasAttribute("aria-label") || a.querySelector("img, svg")) return;
+      var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      var text = target && target.textContent.replace(/[¶#]\s*$/, "").trim();
+      if (text) a.setAttribute("aria-label", text);
+    });
   }
 
   function fillEmptyHeaders() {
@@ -113,6 +117,7 @@
 
   function run() {
     nameSearchDialog();
+    nameEmptyLinks();
     fillEmptyHeaders();
     focusableScrollRegions();
     plotlyFigures(0);

@@ -2,7 +2,8 @@
 
 * every image has a meaningful text alternative (not empty, not nbconvert's placeholder);
 * axe-core (vendored from npm by scripts/setup.sh) finds no critical or serious violation, light or dark;
-* MathJax is loaded only by pages that have math, and plotly.js only by pages with a plotly figure;
+* MathJax is loaded only by pages that have math, plotly.js only by pages with a plotly figure, and the search
+  index only once the reader opens the search box;
 * every page loads at most 1.5 MB, gzip-compressed, on its first view;
 * every tutorial fits a 390 px wide phone: nothing sticks out of the column except inside a scrolling block;
 * a plotly slider can be moved with the keyboard.
@@ -112,6 +113,7 @@ def visits(site_server, site_dir, browser) -> dict:
             "scripts": page.eval_on_selector_all("script[src]", "s => s.map(e => e.getAttribute('src'))"),
             "formulas": page.locator("mjx-container").count(),
             "charts": page.locator(".plotly-graph-div").count(),
+            "search index": any("search_index.json" in url for url in urls),
             "bytes": sum(_gzip_size(site_dir, url) for url in set(urls) if url.startswith(site_server)),
             "axe": {},
         }
@@ -147,6 +149,11 @@ def test_mathjax_and_plotly_load_only_where_needed(visits):
             f"{page}: MathJax loaded: {mathjax}, formulas typeset: {r['formulas']} (load it exactly where there is math)"
         plotly = [s for s in r["scripts"] if "plotly" in s]
         assert len(plotly) == (1 if r["charts"] else 0), f"{page}: {r['charts']} plotly charts, plotly scripts {plotly}"
+
+
+def test_search_index_waits_until_the_reader_searches(visits):
+    eager = [page for page, r in visits.items() if r["search index"]]
+    assert not eager, f"pages that fetched search/search_index.json before search was opened: {eager}"
 
 
 def test_every_page_loads_at_most_1_5_mb_gzip(visits):

@@ -36,13 +36,33 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
   }
 
-  // A table-of-contents entry for a heading that is only a code span renders empty: name it after its target.
+  // A table-of-contents entry for a heading that is only a code span renders empty, and may point to an id the
+  // page does not have (mkdocs-jupyter's "#_1"): point it to the next heading after the previous entry's, and
+  // show and name it with that heading's text.
+  function headingText(h) {
+    return h.textContent.replace(/[¶#]\s*$/, "").trim();
+  }
+
   function nameEmptyLinks() {
-    document.querySelectorAll("a[href^='#']").forEach(function (a) {
+    var headings = Array.prototype.slice.call(document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)[id]"));
+    var links = Array.prototype.slice.call(document.querySelectorAll("a[href^='#']"));
+    links.forEach(function (a, i) {
       if (a.textContent.trim() || a.hasAttribute("aria-label") || a.querySelector("img, svg")) return;
       var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
-      var text = target && target.textContent.replace(/[¶#]\s*$/, "").trim();
-      if (text) a.setAttribute("aria-label", text);
+      if (!target) {
+        var previous = null;
+        for (var j = i - 1; j >= 0 && !previous; j--) {
+          var t = document.getElementById(decodeURIComponent(links[j].getAttribute("href").slice(1)));
+          if (t && headings.indexOf(t) >= 0) previous = t;
+        }
+        target = headings[previous ? headings.indexOf(previous) + 1 : 0];
+        if (target) a.setAttribute("href", "#" + target.id);
+      }
+      var text = target && headingText(target);
+      if (!text) return;
+      a.setAttribute("aria-label", text);
+      var label = a.querySelector(".md-ellipsis") || a;
+      label.textContent = text;
     });
   }
 

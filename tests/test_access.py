@@ -88,6 +88,8 @@ def test_readable_colours_reach_aa_on_every_background(assets):
             assert min(assets.contrast(value, bg) for bg in backgrounds) >= 4.5, (rgb, colour)
     html = assets._readable_ansi('<span style="color: rgb(0,215,255); font-weight: bold">Dense</span>')
     assert html == '<span style="--reader-ansi-light: #00788f; --reader-ansi-dark: #00d7ff; font-weight: bold">Dense</span>'
+    rich = '<span style="color: #00af00; text-decoration-color: #00af00">512</span>'  # Keras's summary, via rich
+    assert assets._readable_ansi(rich) == '<span style="--reader-ansi-light: #008000; --reader-ansi-dark: #0db30d">512</span>'
 
 
 def _chart(traces) -> str:

@@ -44,7 +44,10 @@ _STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
 _PLOTLY_CALL = re.compile(r"<script(?: type=\"text/javascript\")?>(\s*window\.PLOTLYENV=.*?)</script>", re.S)
 _NEW_PLOT = re.compile(r"Plotly\.newPlot\(\s*\"[^\"]+\",\s*")
 _VERSION = re.compile(r"plotly\.js \([^)]*\) v(\d+\.\d+\.\d+)|plotly\.js v(\d+\.\d+\.\d+)")
-_ANSI_COLOR = re.compile(r'<span style="color: rgb\((\d+),(\d+),(\d+)\)(;[^"]*)?">')
+# nbconvert's ANSI conversion writes rgb(); rich's HTML (Keras's model.summary()) writes #hex, with the same
+# colour for underlines.
+_ANSI_COLOR = re.compile(r'<span style="color: (?:rgb\((\d+),(\d+),(\d+)\)|#([0-9a-fA-F]{6}))'
+                         r'(?:; text-decoration-color: [^;"]*)?(;[^"]*)?">')
 # Backgrounds a notebook output is shown on: Material's light page and code blocks; its dark (slate) ones.
 LIGHT_BACKGROUNDS = ((255, 255, 255), (245, 245, 245))
 DARK_BACKGROUNDS = ((30, 33, 41), (35, 38, 48), (46, 48, 62))
@@ -79,9 +82,12 @@ def readable(rgb, backgrounds, toward) -> str:
 
 def _readable_ansi(html: str) -> str:
     def swap(match):
-        rgb = tuple(int(match.group(i)) for i in (1, 2, 3))
+        if match.group(4):
+            rgb = tuple(int(match.group(4)[i:i + 2], 16) for i in (0, 2, 4))
+        else:
+            rgb = tuple(int(match.group(i)) for i in (1, 2, 3))
         light, dark = readable(rgb, LIGHT_BACKGROUNDS, (0, 0, 0)), readable(rgb, DARK_BACKGROUNDS, (255, 255, 255))
-        return f'<span style="--reader-ansi-light: {light}; --reader-ansi-dark: {dark}{match.group(4) or ""}">'
+        return f'<span style="--reader-ansi-light: {light}; --reader-ansi-dark: {dark}{match.group(5) or ""}">'
 
     return _ANSI_COLOR.sub(swap, html)
 

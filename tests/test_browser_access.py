@@ -195,13 +195,13 @@ def test_plotly_slider_works_from_the_keyboard(site_server, site_dir, page):
     name = page.locator(f"label[for='{slider.get_attribute('id')}']").inner_text()
     assert name.strip(), "the keyboard slider has no label"
     graph = page.locator(".plotly-graph-div").filter(has=page.locator(".slider-container")).first
-    title = graph.locator(".gtitle").inner_text()
+    title = graph.locator(".gtitle").text_content()
     before = int(slider.input_value())
     slider.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("t => document.querySelector('.plotly-graph-div .gtitle').textContent !== t", arg=title)
     assert int(slider.input_value()) == before + 1
-    assert page.locator(".reader-slider output").first.inner_text() == graph.locator(".gtitle").inner_text()
+    assert page.locator(".reader-slider output").first.inner_text() == graph.locator(".gtitle").text_content()
     active = graph.evaluate("gd => gd.layout.sliders[0].active")
     assert active == before + 1, "the plotly slider did not follow the keyboard slider"
     assert page.console_errors == []

@@ -19,10 +19,10 @@ from .datasets import (
     train_test_split_original,
 )
 
-from ._site import configure_plotly_for_site as _configure_plotly_for_site
+from ._site import configure_site as _configure_site
 
 __version__ = "0.1.0"
-_configure_plotly_for_site()
+_configure_site()
 
 __all__ = [
     "CLASS_NAMES",

@@ -32,24 +32,32 @@ step "Python packages (pinned by requirements/constraints.txt)"
 "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
   -c requirements/constraints.txt -e ".[docs,test]" tensorflow-cpu
 
-# ---- reader (docs/hooks/reader.py): MathJax for the site, from the npm registry instead of a CDN ---------------
-MATHJAX_VERSION=3.2.2
-MATHJAX_SHA256=1b9c0a1c44df864e915690558e72adb9cc5203360daefd385084ced3b6c64c09
-step "MathJax $MATHJAX_VERSION (npm pack, into the git-ignored vendor/mathjax)"
-if grep -qs "\"version\": \"$MATHJAX_VERSION\"" vendor/mathjax/package.json; then
-  echo "already vendored: vendor/mathjax (mathjax $MATHJAX_VERSION)"
-else
+# ---- reader: JavaScript the site serves and the browser tests use, from the npm registry instead of a CDN -------
+# Each package is `npm pack`ed, checked against its pinned sha256 and unpacked into the git-ignored vendor/<dir>:
+#   mathjax (docs/hooks/reader.py: math on the pages that have some), plotly.js-cartesian-dist-min (docs/hooks/
+#   assets.py: the partial plotly.js bundle with the trace types the site uses; its version must match the
+#   plotly.js inside the Python plotly package), axe-core (tests/test_browser_access.py, scripts/audit_site.py).
+vendor_npm() {  # vendor_npm <package> <version> <sha256> <vendor dir>
+  local name="$1" version="$2" sha="$3" dir="vendor/$4" tmp tarball
+  step "$name $version (npm pack, into the git-ignored $dir)"
+  if grep -qs "\"version\": \"$version\"" "$dir/package.json"; then
+    echo "already vendored: $dir ($name $version)"
+    return
+  fi
   tmp="$(mktemp -d)"
-  (cd "$tmp" && npm pack --silent "mathjax@$MATHJAX_VERSION" >/dev/null)
-  if ! echo "$MATHJAX_SHA256  $tmp/mathjax-$MATHJAX_VERSION.tgz" | sha256sum --check --quiet -; then
-    echo "error: mathjax-$MATHJAX_VERSION.tgz from npm does not match the pinned sha256 $MATHJAX_SHA256" >&2
+  tarball="$(cd "$tmp" && npm pack --silent "$name@$version" | tail -n 1)"
+  if ! echo "$sha  $tmp/$tarball" | sha256sum --check --quiet -; then
+    echo "error: $tarball from npm does not match the pinned sha256 $sha" >&2
     exit 1
   fi
-  rm -rf vendor/mathjax && mkdir -p vendor/mathjax
-  tar -xzf "$tmp/mathjax-$MATHJAX_VERSION.tgz" -C vendor/mathjax --strip-components=1
+  rm -rf "$dir" && mkdir -p "$dir"
+  tar -xzf "$tmp/$tarball" -C "$dir" --strip-components=1
   rm -rf "$tmp"
-  echo "vendored mathjax $MATHJAX_VERSION into vendor/mathjax"
-fi
+  echo "vendored $name $version into $dir"
+}
+vendor_npm mathjax 3.2.2 1b9c0a1c44df864e915690558e72adb9cc5203360daefd385084ced3b6c64c09 mathjax
+vendor_npm plotly.js-cartesian-dist-min 4.1.1 c5f9a84666b97e571a04de689e09319869e60900e265c89eac2f71d0b5a0de88 plotly
+vendor_npm axe-core 4.14.1 e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745 axe-core
 # ---- end of the reader step ------------------------------------------------------------------------------------
 
 step "Data (MNIST and Fashion-MNIST into the cache)"

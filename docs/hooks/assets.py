@@ -1,40 +1,142 @@
-"""MkDocs hook: shared assets instead of per-page copies.
+"""MkDocs hook: shared assets instead of per-page copies, loaded only where needed and without blocking.
 
-* **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``mnist_tutorials._site``). This hook adds the
-  plotly.min.js that comes with the installed ``plotly`` package (so the JS always matches the Python library)
-  to the site as ``assets/javascripts/plotly.min.js``, and inserts one ``<script>`` tag into the ``<head>`` of
-  every page whose content contains a plotly figure.
+* **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``mnist_tutorials._site``). The site serves
+  npm's partial bundle ``plotly.js-cartesian-dist-min`` (about a third of the full ``plotly.min.js``), which
+  ``scripts/setup.sh`` unpacks into the git-ignored ``vendor/plotly/``, as ``assets/javascripts/plotly.min.js``.
+  Its version must equal the plotly.js inside the installed Python ``plotly`` (the figures' JSON is written for
+  it), and every trace type a page draws must be one the bundle holds: the build fails otherwise. Pages with a
+  plotly figure load it once, with ``defer`` (it no longer holds up the text); each figure's
+  ``Plotly.newPlot`` call therefore runs on ``DOMContentLoaded``, after the deferred bundle.
 * **Notebook CSS.** mkdocs-jupyter inlines about 0.6 MB of JupyterLab CSS into every notebook page. This hook
   moves each large ``<style>`` block into ``assets/stylesheets/notebook-<hash>.css``, written once, and links it.
+* **Readable terminal colours.** Outputs coloured with 256-colour ANSI codes (Keras's ``model.summary()``)
+  reach the page as ``<span style="color: rgb(...)">``, bright colours meant for a black terminal (cyan on white
+  is 1.7:1). Each such colour is replaced by two of the same hue, darkened for the light scheme and lightened
+  for the dark one until it reads at least 4.5:1 (WCAG AA) on that scheme's backgrounds;
+  ``docs/stylesheets/reader.css`` picks the one for the current scheme.
+* **Search on demand.** Material fetches the search index (``search/search_index.json``, hundreds of KB) on
+  every page load. ``docs/javascripts/search-on-demand.js``, inlined into every page's ``<head>``,
+  holds that request back until the reader opens the search box.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import pathlib
 import re
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PLOTLY_VENDOR = ROOT / "vendor" / "plotly"
+PLOTLY_BUNDLE = PLOTLY_VENDOR / "plotly-cartesian.min.js"
+# The trace types of plotly.js's "cartesian" partial bundle (its README on npm); scatter is plotly's default type.
+PLOTLY_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
+                           "image", "pie", "scatter", "scatterternary", "violin"})
 PLOTLY_ASSET = "assets/javascripts/plotly.min.js"
+SEARCH_SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "javascripts" / "search-on-demand.js"
 CSS_DIR = "assets/stylesheets"
 LARGE_STYLE = 20_000  # characters; smaller blocks (dataframe styles, pygments) stay inline
 _STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
+# plotly.io.to_html(include_plotlyjs=False): `<script>  window.PLOTLYENV=...; if (...) { Plotly.newPlot(...) }</script>`
+_PLOTLY_CALL = re.compile(r"<script(?: type=\"text/javascript\")?>(\s*window\.PLOTLYENV=.*?)</script>", re.S)
+_NEW_PLOT = re.compile(r"Plotly\.newPlot\(\s*\"[^\"]+\",\s*")
+_VERSION = re.compile(r"plotly\.js \([^)]*\) v(\d+\.\d+\.\d+)|plotly\.js v(\d+\.\d+\.\d+)")
+# nbconvert's ANSI conversion writes rgb(); rich's HTML (Keras's model.summary()) writes #hex, with the same
+# colour for underlines.
+_ANSI_COLOR = re.compile(r'<span style="color: (?:rgb\((\d+),(\d+),(\d+)\)|#([0-9a-fA-F]{6}))'
+                         r'(?:; text-decoration-color: [^;"]*)?(;[^"]*)?">')
+# Backgrounds a notebook output is shown on: Material's light page and code blocks; its dark (slate) ones.
+LIGHT_BACKGROUNDS = ((255, 255, 255), (245, 245, 245))
+DARK_BACKGROUNDS = ((30, 33, 41), (35, 38, 48), (46, 48, 62))
+AA = 4.6  # WCAG AA asks 4.5:1 for normal text; a little margin for rounding
 _css_files: dict = {}
 
 
-def _plotly_js() -> pathlib.Path:
+def _luminance(rgb) -> float:
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two sRGB colours, 1 to 21."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable(rgb, backgrounds, toward) -> str:
+    """``rgb`` mixed toward ``toward`` (black or white) just enough to reach AA on every background, as #hex."""
+    for step in range(101):
+        t = step / 100
+        mixed = tuple(round(c + (e - c) * t) for c, e in zip(rgb, toward))
+        if all(contrast(mixed, bg) >= AA for bg in backgrounds):
+            return "#%02x%02x%02x" % mixed
+    raise ValueError(f"no readable version of {rgb}")  # unreachable: black and white always reach 4.6
+
+
+def _readable_ansi(html: str) -> str:
+    def swap(match):
+        if match.group(4):
+            rgb = tuple(int(match.group(4)[i:i + 2], 16) for i in (0, 2, 4))
+        else:
+            rgb = tuple(int(match.group(i)) for i in (1, 2, 3))
+        light, dark = readable(rgb, LIGHT_BACKGROUNDS, (0, 0, 0)), readable(rgb, DARK_BACKGROUNDS, (255, 255, 255))
+        return f'<span style="--reader-ansi-light: {light}; --reader-ansi-dark: {dark}{match.group(5) or ""}">'
+
+    return _ANSI_COLOR.sub(swap, html)
+
+
+def _plotly_version(path: pathlib.Path) -> str:
+    match = _VERSION.search(path.read_text(encoding="utf-8", errors="replace")[:400])
+    if match is None:
+        raise PluginError(f"assets hook: no plotly.js version banner at the top of {path}")
+    return match.group(1) or match.group(2)
+
+
+def _plotly_bundle() -> pathlib.Path:
     import plotly
 
-    path = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    if not path.is_file():
-        raise FileNotFoundError(f"assets hook: expected plotly.js at {path}, found nothing; reinstall plotly")
-    return path
+    if not PLOTLY_BUNDLE.is_file():
+        raise PluginError(f"assets hook: expected npm's plotly.js-cartesian-dist-min at {PLOTLY_BUNDLE}, found "
+                          "nothing. Run `bash scripts/setup.sh` (step 'plotly.js-cartesian-dist-min').")
+    python_js = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    wanted, found = _plotly_version(python_js), _plotly_version(PLOTLY_BUNDLE)
+    if wanted != found:
+        raise PluginError(f"assets hook: the Python plotly package writes figures for plotly.js {wanted}, but "
+                          f"vendor/plotly holds plotly.js {found}. Pin plotly.js-cartesian-dist-min@{wanted} in "
+                          "scripts/setup.sh (with its sha256) and run it again.")
+    return PLOTLY_BUNDLE
 
 
 def on_files(files, config):
-    files.append(File.generated(config, PLOTLY_ASSET, abs_src_path=str(_plotly_js())))
+    files.append(File.generated(config, PLOTLY_ASSET, abs_src_path=str(_plotly_bundle())))
     return files
+
+
+def _trace_types(call: str, where: str) -> set:
+    start = _NEW_PLOT.search(call)
+    if start is None:
+        raise PluginError(f"assets hook: a plotly figure on {where} has no Plotly.newPlot call; plotly's HTML changed.")
+    data, _ = json.JSONDecoder().raw_decode(call, start.end())
+    return {trace.get("type", "scatter") for trace in data}
+
+
+def _defer_plotly_calls(html: str, where: str) -> str:
+    def wrap(match):
+        missing = _trace_types(match.group(1), where) - PLOTLY_TRACES
+        if missing:
+            raise PluginError(f"assets hook: {where} draws plotly trace type(s) {sorted(missing)}, which the "
+                              f"cartesian bundle lacks (it has {sorted(PLOTLY_TRACES)}). Use another trace type, "
+                              "or vendor a bundle that has them in scripts/setup.sh and update PLOTLY_TRACES.")
+        return f'<script>document.addEventListener("DOMContentLoaded", function () {{{match.group(1)}}});</script>'
+
+    return _PLOTLY_CALL.sub(wrap, html)
 
 
 def on_page_content(html, page, config, files):
@@ -48,18 +150,24 @@ def on_page_content(html, page, config, files):
         _css_files[name] = css
         return f'<link rel="stylesheet" href="{to_root}{name}">'
 
-    return _STYLE.sub(externalise, html)
+    html = _readable_ansi(_STYLE.sub(externalise, html))
+    if "plotly-graph-div" in html:
+        html = _defer_plotly_calls(html, page.file.src_uri)
+    return html
+
+
+def _insert(output: str, marker: str, tag: str, page) -> str:
+    at = output.find(marker)
+    if at == -1:
+        raise PluginError(f"assets hook: page {page.file.src_uri} has no {marker}; cannot insert {tag[:60]}")
+    return output[:at] + tag + output[at:]
 
 
 def on_post_page(output, page, config):
-    if "plotly-graph-div" not in output:
-        return output
-    depth = page.url.count("/")
-    tag = f'<script src="{"../" * depth}{PLOTLY_ASSET}" charset="utf-8"></script>'
-    head_end = output.find("</head>")
-    if head_end == -1:
-        raise ValueError(f"assets hook: page {page.file.src_uri} has no </head>; cannot load plotly.js")
-    return output[:head_end] + tag + output[head_end:]
+    tags = f"<script>{SEARCH_SCRIPT.read_text(encoding='utf-8')}</script>"
+    if "plotly-graph-div" in output:
+        tags += f'<script defer src="{"../" * page.url.count("/")}{PLOTLY_ASSET}" charset="utf-8"></script>'
+    return _insert(output, "</head>", tags, page)
 
 
 def on_post_build(config):

@@ -25,6 +25,9 @@ What it does, in build order:
   backreferences).
 - ``on_page_context``: notebook outputs (text, tables, images, plotly figures), prompts and the hidden copies
   of the cells' code are kept out of the search index; prose, headings and code stay searchable.
+- ``on_post_page``: MathJax (its configuration ``javascripts/mathjax.js``, then the vendored bundle, deferred)
+  is loaded only by pages that have math: arithmatex output on Markdown pages, ``$...$``, ``$$...$$``,
+  ``\\(...\\)`` or ``\\[...\\]`` in the prose of a notebook page (its Markdown cells and Markdown outputs).
 
 Colab opens notebooks from GitHub only (``colab.research.google.com/github/<owner>/<repo>/blob/<branch>/<path>``),
 not from a URL such as the published site. The generated notebooks are not committed to ``main``: the publish
@@ -527,3 +530,32 @@ def _reader_view(context, page, config, nav):
 
 
 on_page_context = CombinedEvent(_search_view, _reader_view)
+
+
+# ------------------------------------------------------------------------------------------------- math
+
+MATHJAX_CONFIG = "javascripts/mathjax.js"
+_TEX = re.compile(r"\$\$|\\\(|\\\[|\$[^\s$][^$\n]*\$")
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+
+
+def has_math(page) -> bool:
+    """Whether MathJax has anything to typeset on ``page`` (see ``javascripts/mathjax.js`` for what it reads)."""
+    content = page.content or ""
+    if 'class="arithmatex"' in content:
+        return True
+    if page.file.src_uri not in _state["tutorials"]:
+        return False
+    return bool(_TEX.search(_CODE.sub("", _without_outputs(content))))
+
+
+def on_post_page(output, page, config):
+    if not has_math(page):
+        return output
+    to_root = "../" * page.url.count("/")
+    tags = (f'<script src="{to_root}{MATHJAX_CONFIG}"></script>'
+            f'<script defer src="{to_root}{MATHJAX_SITE}/{MATHJAX_PARTS[0]}"></script>')
+    at = output.rfind("</body>")
+    if at == -1:
+        raise PluginError(f"reader hook: page {page.file.src_uri} has no </body>; cannot load MathJax.")
+    return output[:at] + tags + output[at:]

@@ -1,5 +1,5 @@
-// MathJax 3 configuration, read before the vendored assets/vendor/mathjax/tex-mml-chtml.js loads (both are
-// loaded at the end of <body>, so the page's content is already there).
+// MathJax 3 configuration, read before the vendored assets/vendor/mathjax/tex-mml-chtml.js loads. Both are added
+// at the end of <body> by docs/hooks/reader.py, only on pages that have math (the bundle deferred).
 //
 // * Markdown pages: only pymdownx.arithmatex's output (generic mode: <span|div class="arithmatex">\( … \)</…>)
 //   is typeset; every other element is ignored, so a stray "$" in prose stays a dollar sign.
@@ -15,6 +15,10 @@ window.MathJax = {
     displayMath: [["\\[", "\\]"], ["$$", "$$"]],
     processEscapes: true,
     processEnvironments: true,
+  },
+  startup: {
+    // When the first typeset is done, wide formulas may need a scrollbar: javascripts/reader-a11y.js listens.
+    pageReady: () => MathJax.startup.defaultPageReady().then(() => document.dispatchEvent(new Event("reader:typeset"))),
   },
   options: notebookPage
     ? {

@@ -10,6 +10,7 @@ Each function draws on ``ax`` (or on a new figure) and returns the matplotlib Fi
 from __future__ import annotations
 
 import numpy as np
+from ._alt import set_alt_text
 from .images import _new_axes
 
 __all__ = ["plot_pr_curve", "plot_precision_recall_vs_threshold", "plot_roc_curve"]
@@ -75,6 +76,9 @@ def plot_precision_recall_vs_threshold(precisions, recalls, thresholds, ax=None,
     ax.set_ylabel("Precision / recall")
     ax.grid(True)
     ax.legend(loc="center right")
+    if threshold is not None:
+        set_alt_text(fig, takeaway=f"At the marked threshold {threshold:,.0f}, precision is {precisions[i]:.1%} and recall "
+                                   f"{recalls[i]:.1%}.")
     return fig
 
 

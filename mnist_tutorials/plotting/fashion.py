@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._alt import set_alt_text
 from .images import _as_image, _new_axes
 
 __all__ = [
@@ -244,7 +245,9 @@ def plot_history(history, *, metrics=("loss", "accuracy"), best_epoch=None, axes
         ax.grid(True, alpha=0.3)
         ax.legend(frameon=False)
     fig.tight_layout()
-    return fig
+    last = "; ".join(f"{metric}: training {logs[metric][-1]:.3g}, validation {logs[f'val_{metric}'][-1]:.3g}"
+                     for metric in metrics)
+    return set_alt_text(fig, takeaway=f"After {len(logs[metrics[0]])} epochs, {last}.")
 
 
 def _check_probabilities(probabilities, class_names):

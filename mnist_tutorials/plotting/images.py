@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._alt import set_alt_text
+
 __all__ = ["plot_class_balance", "plot_class_examples", "plot_digit", "plot_digits", "plot_gallery"]
 
 
@@ -78,7 +80,8 @@ def plot_digits(images, *, n_cols=10, ax=None, cmap="binary"):
     fig, ax = _new_axes(ax, (0.6 * n_cols, 0.6 * n_rows))
     ax.imshow(mosaic, cmap=cmap, interpolation="nearest")
     ax.set_axis_off()
-    return fig
+    return set_alt_text(fig, takeaway=f"{len(images)} images of 28 by 28 pixels, {n_cols} per row, in "
+                                      f"{n_rows} rows.")
 
 
 def plot_gallery(images, titles, *, n_cols=8, title_colors=None, axes=None, cmap="binary", suptitle=None):
@@ -188,4 +191,9 @@ def plot_class_balance(y, class_names=None, *, ax=None):
         ax.tick_params(axis="x", labelrotation=30)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
-    return fig
+    most, least = int(np.argmax(counts)), int(np.argmin(counts))
+    if counts[most] == counts[least]:
+        return set_alt_text(fig, takeaway=f"{len(classes)} classes of {counts[most]:,} images each.")
+    return set_alt_text(fig, takeaway=f"{len(classes)} classes; the most frequent is {labels[most]} "
+                                      f"({counts[most]:,} images), the least frequent {labels[least]} "
+                                      f"({counts[least]:,}).")

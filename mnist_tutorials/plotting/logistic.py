@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from ._alt import set_alt_text
 from .images import _new_axes
 
 __all__ = [
@@ -149,7 +150,13 @@ def plot_confusion_heatmap(cm, labels=None, *, normalize=None, cmap="Blues", ax=
     ax.set_yticks(range(n), labels)
     ax.set_xlabel("Predicted label")
     ax.set_ylabel("True label")
-    return fig
+    if n < 2:
+        return fig
+    off = np.where(np.eye(n, dtype=bool), -np.inf, values)
+    i, j = np.unravel_index(int(np.argmax(off)), off.shape)
+    return set_alt_text(fig, takeaway=f"{n} by {n} matrix of {'counts' if normalize is None else 'shares'}; "
+                                      f"the largest error is true {labels[i]} predicted as {labels[j]} "
+                                      f"({fmt.format(values[i, j])}).")
 
 
 def plot_explained_variance(explained_variance_ratio, *, ax=None):

@@ -1,0 +1,151 @@
+// Keyboard and screen-reader fixes for every page (loaded with `defer` from mkdocs.yml's extra_javascript).
+//
+// * Scrollable blocks (notebook code and output <pre>, wide tables, display math) become focusable when they
+//   actually overflow, so a keyboard user can tab to them and scroll with the arrow keys.
+// * Material's search dialog gets an accessible name.
+// * Empty header cells (the corner of a pandas table) become ordinary cells: a header must name something.
+// * A plotly figure with a slider gets a native range input next to it: the plotly slider (SVG) takes no
+//   keyboard input. Moving either one moves the other; the chart's new title is announced.
+(function () {
+  "use strict";
+
+  var SCROLLABLE = [
+    ".jupyter-wrapper pre", ".jp-OutputArea-output", ".md-typeset pre > code", ".md-typeset__table",
+    ".md-typeset__scrollwrap", ".md-typeset .arithmatex", ".jupyter-wrapper .jp-RenderedHTMLCommon",
+    "mjx-container[display='true']", ".reader-table-scroll",
+  ].join(",");
+
+  function overflows(el) {
+    return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+  }
+
+  function scrollable(el) {
+    var style = getComputedStyle(el);
+    return /(auto|scroll)/.test(style.overflowX + style.overflowY) && overflows(el);
+  }
+
+  function focusableScrollRegions() {
+    document.querySelectorAll(SCROLLABLE).forEach(function (el) {
+      if (el.hasAttribute("tabindex") || el.closest("a, button")) return;
+      if (scrollable(el)) el.setAttribute("tabindex", "0");
+    });
+  }
+
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
+  }
+
+  // A table-of-contents entry for a heading that is only a code span renders empty, and may point to an id the
+  // page does not have (mkdocs-jupyter's "#_1"): point it to the next heading after the previous entry's, and
+  // show and name it with that heading's text.
+  function headingText(h) {
+    return h.textContent.replace(/[¶#]\s*$/, "").trim();
+  }
+
+  function nameEmptyLinks() {
+    var headings = Array.prototype.slice.call(document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)[id]"));
+    var links = Array.prototype.slice.call(document.querySelectorAll("a[href^='#']"));
+    links.forEach(function (a, i) {
+      if (a.textContent.trim() || a.hasAttribute("aria-label") || a.querySelector("img, svg")) return;
+      var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      if (!target) {
+        var previous = null;
+        for (var j = i - 1; j >= 0 && !previous; j--) {
+          var t = document.getElementById(decodeURIComponent(links[j].getAttribute("href").slice(1)));
+          if (t && headings.indexOf(t) >= 0) previous = t;
+        }
+        target = headings[previous ? headings.indexOf(previous) + 1 : 0];
+        if (target) a.setAttribute("href", "#" + target.id);
+      }
+      var text = target && headingText(target);
+      if (!text) return;
+      a.setAttribute("aria-label", text);
+      var label = a.querySelector(".md-ellipsis") || a;
+      label.textContent = text;
+    });
+  }
+
+  function fillEmptyHeaders() {
+    document.querySelectorAll(".md-typeset th").forEach(function (th) {
+      if (th.textContent.trim() || th.hasAttribute("aria-label") || th.querySelector("img, svg")) return;
+      var td = document.createElement("td");
+      Array.prototype.forEach.call(th.attributes, function (a) { if (a.name !== "scope") td.setAttribute(a.name, a.value); });
+      td.innerHTML = th.innerHTML;
+      th.replaceWith(td);
+    });
+  }
+
+  function plain(html) {
+    var div = document.createElement("div");
+    div.innerHTML = String(html || "").replace(/<br\s*\/?>/gi, " ");
+    return div.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function titleOf(gd) {
+    var title = gd.layout && gd.layout.title;
+    return plain(title && typeof title === "object" ? title.text : title);
+  }
+
+  function keyboardSlider(gd) {
+    var sliders = (gd.layout && gd.layout.sliders) || [];
+    if (!sliders.length || !window.Plotly || gd.parentNode.querySelector(".reader-slider")) return;
+    var steps = sliders[0].steps || [];
+    if (steps.length < 2) return;
+    var name = plain((sliders[0].currentvalue || {}).prefix || "Value").replace(/[:\s]+$/, "");
+    var id = gd.id + "-keyboard";
+    var box = document.createElement("div");
+    box.className = "reader-slider";
+    box.innerHTML =
+      '<label for="' + id + '">' + name + " (arrow keys)</label>" +
+      '<input type="range" id="' + id + '" min="0" max="' + (steps.length - 1) + '" step="1">' +
+      '<output for="' + id + '" aria-live="polite"></output>';
+    var input = box.querySelector("input");
+    var output = box.querySelector("output");
+    function show(i) {
+      input.value = String(i);
+      input.setAttribute("aria-valuetext", name + " " + plain(steps[i].label));
+      output.textContent = titleOf(gd) || plain(steps[i].label);
+    }
+    input.addEventListener("input", function () {
+      var i = Number(input.value), step = steps[i], args = (step.args || []).slice();
+      var active = { "sliders[0].active": i };
+      var done;
+      if (step.method === "update") {
+        done = Plotly.update(gd, args[0] || {}, Object.assign({}, args[1] || {}, active), args[2]);
+      } else if (step.method === "relayout") {
+        done = Plotly.relayout(gd, Object.assign({}, args[0] || {}, active));
+      } else {
+        done = Promise.resolve(Plotly[step.method] ? Plotly[step.method].apply(null, [gd].concat(args)) : null)
+          .then(function () { return Plotly.relayout(gd, active); });
+      }
+      Promise.resolve(done).then(function () { show(i); });
+    });
+    gd.on("plotly_sliderchange", function (event) { show(event.slider.active); });
+    gd.parentNode.insertBefore(box, gd.nextSibling);
+    show(sliders[0].active || 0);
+  }
+
+  function plotlyFigures(attempt) {
+    var pending = false;
+    document.querySelectorAll(".plotly-graph-div").forEach(function (gd) {
+      if (gd._fullLayout && typeof gd.on === "function") keyboardSlider(gd);
+      else pending = true;
+    });
+    if (pending && attempt < 50) setTimeout(function () { plotlyFigures(attempt + 1); }, 200);
+  }
+
+  function run() {
+    nameSearchDialog();
+    nameEmptyLinks();
+    fillEmptyHeaders();
+    focusableScrollRegions();
+    plotlyFigures(0);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+  window.addEventListener("load", focusableScrollRegions);  // after images, fonts and MathJax's first layout
+  window.addEventListener("resize", focusableScrollRegions);
+  document.addEventListener("reader:typeset", focusableScrollRegions);  // sent by javascripts/mathjax.js
+})();

@@ -1,0 +1,270 @@
+"""Text alternatives for figures: what a screen reader (or a reader without images) is told a figure shows.
+
+:func:`alt_text` describes a matplotlib or plotly Figure from what is drawn on it (titles, axis labels, legend
+entries, what kind of marks), followed by the takeaway a ``plot_*`` function stored with :func:`set_alt_text`.
+A page overrides the whole description with ``set_alt_text(fig, "...")``. The site build
+(:mod:`mnist_tutorials._site`) writes the result as the ``alt`` of each figure's image, and gives each plotly
+figure a table of its data (:func:`plotly_data_table`) that works without JavaScript.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["alt_text", "set_alt_text"]
+
+_ATTRIBUTE = "_mnist_tutorials_alt"  # on matplotlib Figures; plotly keeps it in layout.meta
+_META_KEY = "alt_text"
+MAX_NAMES = 8  # list at most this many panel titles or legend entries
+_TAG = re.compile(r"<[^>]+>")
+_TEX = re.compile(r"[$\\{}]")  # matplotlib mathtext: $\hat y$ reads "hat y"
+
+
+def set_alt_text(fig, text=None, *, takeaway=None):
+    """Store a figure's text alternative (``text``) or the takeaway appended to the generated one.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or plotly.graph_objects.Figure
+    text : str, default=None
+        The whole description; replaces the generated one. Pages use it to say what a figure means there.
+    takeaway : str, default=None
+        One sentence appended to the generated description (what ``plot_*`` functions supply).
+
+    Returns
+    -------
+    Figure
+        ``fig`` itself, so ``return set_alt_text(fig, takeaway=...)`` ends a ``plot_*`` function.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([0, 1], [0, 1]); _ = ax.set_xlabel("recall")
+    >>> _ = set_alt_text(fig, takeaway="The line rises steadily.")
+    >>> alt_text(fig)
+    'Line chart. x axis: recall. The line rises steadily.'
+    >>> _ = set_alt_text(fig, "A straight line from (0, 0) to (1, 1).")
+    >>> alt_text(fig)
+    'A straight line from (0, 0) to (1, 1).'
+    >>> plt.close(fig)
+    """
+    if text is None and takeaway is None:
+        raise ValueError("set_alt_text needs text= (the whole description) or takeaway= (one sentence); found neither.")
+    stored = dict(_stored(fig))
+    if text is not None:
+        stored["text"] = _sentence(text)
+    if takeaway is not None:
+        stored["takeaway"] = _sentence(takeaway)
+    if _is_plotly(fig):
+        meta = fig.layout.meta
+        if meta is not None and not isinstance(meta, dict):
+            raise ValueError(f"set_alt_text: fig.layout.meta holds {type(meta).__name__}, expected a dict or None; "
+                             "move that value into a dict to keep both.")
+        fig.layout.meta = {**(meta or {}), _META_KEY: stored}
+    else:
+        setattr(fig, _ATTRIBUTE, stored)
+    return fig
+
+
+def alt_text(fig) -> str:
+    """The text alternative of a matplotlib or plotly Figure (or of a plotly figure's dict).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure, plotly.graph_objects.Figure or dict
+
+    Returns
+    -------
+    str
+        The text set with :func:`set_alt_text`, else a description generated from the figure (title, axes,
+        legend, kind of marks) followed by the stored takeaway, if any.
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> fig = go.Figure(go.Pie(labels=["a", "b"], values=[3, 1]), layout=dict(title="Labels"))
+    >>> alt_text(fig)
+    'Interactive chart: Labels. Pie chart of a, b.'
+    """
+    stored = _stored(fig)
+    if "text" in stored:
+        return stored["text"]
+    described = _describe_plotly(_plotly_dict(fig)) if _is_plotly(fig) or isinstance(fig, dict) \
+        else _describe_matplotlib(fig)
+    return " ".join(part for part in (described, stored.get("takeaway")) if part)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _is_plotly(fig) -> bool:
+    return type(fig).__module__.startswith("plotly.")
+
+
+def _plotly_dict(fig) -> dict:
+    return fig if isinstance(fig, dict) else fig.to_plotly_json()
+
+
+def _stored(fig) -> dict:
+    if _is_plotly(fig) or isinstance(fig, dict):
+        layout = _plotly_dict(fig).get("layout", {}) or {}
+        meta = layout.get("meta") if isinstance(layout, dict) else None
+        return dict(meta.get(_META_KEY, {})) if isinstance(meta, dict) else {}
+    return dict(getattr(fig, _ATTRIBUTE, {}))
+
+
+def plain(text) -> str:
+    """Text without HTML tags or entities (plotly titles may hold ``<br>``) or TeX markup, on one line.
+
+    Examples
+    --------
+    >>> plain(r"$\\hat y = \\sigma(z)$<br>and e^{-z}")
+    'hat y = sigma(z) and e^-z'
+    """
+    text = html.unescape(_TAG.sub(" ", str(text or "")))
+    return " ".join(_TEX.sub("", text).split())
+
+
+def _sentence(text: str) -> str:
+    text = plain(text)
+    if not text:
+        raise ValueError("a text alternative must not be empty")
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _names(names, limit=MAX_NAMES) -> str:
+    names = [n for n in dict.fromkeys(plain(n) for n in names) if n]
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _axes_kind(ax) -> str:
+    if ax.images:
+        shape = ax.images[0].get_array().shape[:2]
+        return f"image ({shape[0]} by {shape[1]} pixels)" if len(ax.images) == 1 else "image"
+    if any(type(p).__name__ == "Rectangle" for p in ax.patches) and ax.containers:
+        return "bar chart"
+    if any(type(p).__name__ == "Wedge" for p in ax.patches):
+        return "pie chart"
+    if ax.collections and not ax.lines:
+        return "scatter plot" if any(type(c).__name__ == "PathCollection" for c in ax.collections) else "chart"
+    if ax.lines:
+        return "line chart"
+    if ax.patches:
+        return "chart"
+    return "text" if ax.texts else ""
+
+
+def _axes_description(ax) -> str:
+    parts = []
+    title = " ".join(plain(ax.get_title(loc)) for loc in ("left", "center", "right") if ax.get_title(loc))
+    kind = _axes_kind(ax)
+    head = (kind.capitalize() if kind else "Panel") + (f" titled {title!r}" if title else "")
+    parts.append(head)
+    xlabel, ylabel = plain(ax.get_xlabel()), plain(ax.get_ylabel())
+    if xlabel:
+        parts.append(f"x axis: {xlabel}")
+    if ylabel:
+        parts.append(f"y axis: {ylabel}")
+    legend = ax.get_legend()
+    if legend is not None:
+        entries = _names(t.get_text() for t in legend.get_texts())
+        if entries:
+            parts.append(f"legend: {entries}")
+    return ". ".join(parts)
+
+
+def _describe_matplotlib(fig) -> str:
+    axes = [ax for ax in fig.get_axes() if ax.get_visible() and ax.get_label() != "<colorbar>"]
+    suptitle = plain(fig.get_suptitle()) if hasattr(fig, "get_suptitle") else ""
+    head = f"Figure: {suptitle}." if suptitle else ""
+    if not axes:
+        return head or "Empty figure."
+    if len(axes) == 1:
+        return " ".join(p for p in (head, _axes_description(axes[0]) + ".") if p)
+    kinds = [_axes_kind(ax).split(" (")[0] for ax in axes]
+    if len(axes) > 4 and len(set(kinds)) == 1:
+        titles = _names(ax.get_title() for ax in axes)
+        grid = f"A grid of {len(axes)} {kinds[0] or 'panel'}s" + (f", titled {titles}" if titles else "")
+        return " ".join(p for p in (head, grid + ".") if p)
+    panels = [f"Panel {i}: {_axes_description(ax)}." for i, ax in enumerate(axes, start=1)]
+    return " ".join(p for p in (head, f"{len(axes)} panels.", *panels) if p)
+
+
+_TRACE_KIND = {"scatter": "line or scatter plot", "scattergl": "scatter plot", "bar": "bar chart",
+               "heatmap": "heatmap", "pie": "pie chart", "histogram": "histogram", "box": "box plot"}
+
+
+def _axis_title(axis) -> str:
+    title = (axis or {}).get("title")
+    return plain(title.get("text") if isinstance(title, dict) else title)
+
+
+def _describe_plotly(fig: dict) -> str:
+    layout = fig.get("layout", {}) or {}
+    title = layout.get("title")
+    title = plain(title.get("text") if isinstance(title, dict) else title)
+    parts = ["Interactive chart" + (f": {title}" if title else "")]
+    for trace in fig.get("data", []):
+        kind = _TRACE_KIND.get(trace.get("type", "scatter"), trace.get("type", "chart"))
+        if trace.get("type") == "pie":
+            parts.append(f"Pie chart of {_names(trace.get('labels', []))}")
+    others = [t for t in fig.get("data", []) if t.get("type") != "pie"]
+    names = _names(t.get("name") for t in others)
+    if others:
+        kinds = _names(_TRACE_KIND.get(t.get("type", "scatter"), t.get("type", "chart")) for t in others)
+        parts.append(kinds.capitalize() + (f" of {names}" if names else ""))
+    axes = [(key, _axis_title(value)) for key, value in sorted(layout.items()) if key.startswith(("xaxis", "yaxis"))]
+    for key, axis_title in axes:
+        if axis_title:
+            parts.append(f"{key[0]} axis: {axis_title}")
+    sliders = layout.get("sliders") or []
+    if sliders:
+        steps = sliders[0].get("steps", [])
+        prefix = plain((sliders[0].get("currentvalue") or {}).get("prefix", "")).rstrip(": ") or "value"
+        if steps:
+            parts.append(f"A slider sets the {prefix.lower()} from {plain(steps[0].get('label'))} to "
+                         f"{plain(steps[-1].get('label'))} in {len(steps)} steps")
+    return ". ".join(parts) + "."
+
+
+def plotly_data_table(fig) -> tuple[str, list, list]:
+    """The data behind a plotly figure, as (caption, header, rows), for readers without the chart.
+
+    A figure with a slider whose steps change the title gets one row per step (its label and that title);
+    a pie chart one row per slice; other traces one row each with their number of points and x and y ranges.
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> plotly_data_table(go.Figure(go.Pie(labels=["a", "b"], values=[3, 1])))
+    ('The data in the chart', ['Slice', 'Value', 'Share'], [['a', '3', '75.0%'], ['b', '1', '25.0%']])
+    """
+    fig = _plotly_dict(fig)
+    layout = fig.get("layout", {}) or {}
+    sliders = layout.get("sliders") or []
+    steps = sliders[0].get("steps", []) if sliders else []
+    titled = [s for s in steps if len(s.get("args", [])) >= 2 and isinstance(s["args"][1], dict)
+              and "title.text" in s["args"][1]]
+    if steps and len(titled) == len(steps):
+        prefix = plain((sliders[0].get("currentvalue") or {}).get("prefix", "")).rstrip(": ") or "Slider"
+        return ("What the chart shows at each slider position", [prefix, "Chart title at that position"],
+                [[plain(s.get("label")), plain(s["args"][1]["title.text"])] for s in steps])
+    rows = []
+    for trace in fig.get("data", []):
+        if trace.get("type") == "pie":
+            values = [float(v) for v in trace.get("values", [])]
+            total = sum(values) or 1.0
+            rows += [[plain(label), f"{value:g}", f"{value / total:.1%}"]
+                     for label, value in zip(trace.get("labels", []), values)]
+    if rows:
+        return "The data in the chart", ["Slice", "Value", "Share"], rows
+    for trace in fig.get("data", []):
+        x, y = list(trace.get("x") or []), list(trace.get("y") or [])
+        numeric = [v for v in y if isinstance(v, (int, float)) and v == v]
+        xs = [v for v in x if isinstance(v, (int, float)) and v == v]
+        rows.append([plain(trace.get("name")) or trace.get("type", "trace"), str(max(len(x), len(y))),
+                     f"{min(xs):g} to {max(xs):g}" if xs else "", f"{min(numeric):g} to {max(numeric):g}" if numeric else ""])
+    return "The traces in the chart", ["Trace", "Points", "x range", "y range"], rows

@@ -1,0 +1,207 @@
+"""Every reader can use every page (issue 16), checked in Chromium on the built site.
+
+* every image has a meaningful text alternative (not empty, not nbconvert's placeholder);
+* axe-core (vendored from npm by scripts/setup.sh) finds no critical or serious violation, light or dark;
+* MathJax is loaded only by pages that have math, plotly.js only by pages with a plotly figure, and the search
+  index only once the reader opens the search box;
+* every page loads at most 1.5 MB, gzip-compressed, on its first view;
+* every tutorial fits a 390 px wide phone: nothing sticks out of the column except inside a scrolling block;
+* a plotly slider can be moved with the keyboard.
+
+Each page is visited once (``visits``) and the tests read what the visit recorded. Run ``mkdocs build --strict``
+first; Lighthouse scores are not tested here (they vary with the machine): ``scripts/audit_site.py`` prints them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "vendor" / "axe-core" / "axe.min.js"
+PLACEHOLDER = "No description has been provided for this image"
+MAX_PAGE_BYTES = 1_500_000  # gzip, everything a page loads on its first view
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 30_000
+
+_SETTLE = """async () => {
+  const charts = [...document.querySelectorAll('.plotly-graph-div')];
+  for (let i = 0; i < 150 && !charts.every(d => d.querySelector('svg.main-svg')); i++) {
+    await new Promise(r => setTimeout(r, 100));
+  }
+  if (document.querySelector('script[src*="mathjax/tex-mml-chtml"]')) {
+    for (let i = 0; i < 150 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
+      await new Promise(r => setTimeout(r, 100));
+    }
+    await MathJax.startup.promise;
+  }
+}"""
+
+# As Material's palette toggle does, minus its colour transitions: axe must see the scheme, not a fade frame.
+_SET_SCHEME = """s => {
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+  document.head.appendChild(style);
+  document.body.setAttribute('data-md-color-scheme', s);
+}"""
+
+# Elements inside the article whose right edge passes the viewport, unless a scrolling block holds them.
+_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = el => /(auto|scroll)/.test(getComputedStyle(el).overflowX);
+  const out = [];
+  for (const el of document.querySelectorAll('article *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 1) continue;
+    let held = false;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (scrolls(a)) { held = true; break; }
+    }
+    if (!held && !scrolls(el)) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(box.right)}`);
+  }
+  return out.slice(0, 10);
+}"""
+
+
+def _site_pages(site: Path) -> list[str]:
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        rel = index.parent.relative_to(site).as_posix()
+        if not rel.startswith(("assets", "search")) and rel != "404":
+            pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def _gzip_size(site: Path, url: str) -> int:
+    path = site / urlparse(url).path.lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    return len(gzip.compress(path.read_bytes(), compresslevel=6)) if path.is_file() else 0
+
+
+def _axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]]
+
+
+@pytest.fixture(scope="module")
+def visits(site_server, site_dir, browser) -> dict:
+    """Open every page once (1280 × 900); record images, scripts, bytes loaded and axe's violations per scheme."""
+    if not AXE.is_file():
+        pytest.fail(f"expected axe-core at {AXE}; run `bash scripts/setup.sh` (step 'axe-core')")
+    records = {}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("https://api.github.com/**", lambda route: route.fulfill(status=200, body="{}",
+                                                                          content_type="application/json"))
+    for path in _site_pages(site_dir):
+        page = context.new_page()
+        urls = []
+        page.on("requestfinished", lambda request: urls.append(request.url))
+        page.goto(site_server + path, wait_until="load", timeout=TIMEOUT_MS)
+        page.wait_for_load_state("networkidle")
+        page.evaluate(_SETTLE)
+        record = {
+            "images": page.eval_on_selector_all("img", "imgs => imgs.map(i => i.getAttribute('alt'))"),
+            "scripts": page.eval_on_selector_all("script[src]", "s => s.map(e => e.getAttribute('src'))"),
+            "formulas": page.locator("mjx-container").count(),
+            "charts": page.locator(".plotly-graph-div").count(),
+            "search index": any("search_index.json" in url for url in urls),
+            "bytes": sum(_gzip_size(site_dir, url) for url in set(urls) if url.startswith(site_server)),
+            "axe": {},
+        }
+        for scheme in ("default", "slate"):
+            page.evaluate(_SET_SCHEME, scheme)
+            record["axe"][scheme] = _axe(page)
+        records[path or "(home)"] = record
+        page.close()
+    context.close()
+    return records
+
+
+def test_every_image_has_a_meaningful_alt(visits):
+    bad = {page: [alt for alt in r["images"] if not (alt or "").strip() or alt.strip() == PLACEHOLDER]
+           for page, r in visits.items()}
+    bad = {page: alts for page, alts in bad.items() if alts}
+    assert not bad, f"images without a meaningful alt text (page: alts): {bad}"
+    assert sum(len(r["images"]) for r in visits.values()) > 0, "no image found on any page: is the site built?"
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_serious_or_critical_axe_violation(visits, scheme):
+    found = {page: [v for v in r["axe"][scheme] if v["impact"] in ("serious", "critical")]
+             for page, r in visits.items()}
+    found = {page: v for page, v in found.items() if v}
+    assert not found, f"axe ({scheme} scheme), page: violations:\n" + json.dumps(found, indent=1)[:6000]
+
+
+def test_mathjax_and_plotly_load_only_where_needed(visits):
+    for page, r in visits.items():
+        mathjax = any("mathjax/tex-mml-chtml" in s for s in r["scripts"])
+        assert mathjax == (r["formulas"] > 0), \
+            f"{page}: MathJax loaded: {mathjax}, formulas typeset: {r['formulas']} (load it exactly where there is math)"
+        plotly = [s for s in r["scripts"] if "plotly" in s]
+        assert len(plotly) == (1 if r["charts"] else 0), f"{page}: {r['charts']} plotly charts, plotly scripts {plotly}"
+
+
+def test_search_index_waits_until_the_reader_searches(visits):
+    eager = [page for page, r in visits.items() if r["search index"]]
+    assert not eager, f"pages that fetched search/search_index.json before search was opened: {eager}"
+
+
+def test_every_page_loads_at_most_1_5_mb_gzip(visits):
+    heavy = {page: r["bytes"] for page, r in visits.items() if r["bytes"] > MAX_PAGE_BYTES}
+    assert not heavy, f"pages loading more than {MAX_PAGE_BYTES:,} bytes (gzip) on first view: {heavy}"
+
+
+def test_every_tutorial_fits_a_phone(site_server, site_dir, browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context.route("https://api.github.com/**", lambda route: route.fulfill(status=200, body="{}",
+                                                                          content_type="application/json"))
+    page = context.new_page()
+    problems = {}
+    tutorials = [p for p in _site_pages(site_dir) if p.startswith("tutorials/")]
+    assert tutorials, "no tutorial page in the built site"
+    for path in tutorials:
+        page.goto(site_server + path, wait_until="load", timeout=TIMEOUT_MS)
+        page.wait_for_load_state("networkidle")
+        page.evaluate(_SETTLE)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        sticking_out = page.evaluate(_OVERFLOW)
+        if width > PHONE["width"] or sticking_out:
+            problems[path] = {"page width": width, "outside the column": sticking_out}
+    context.close()
+    assert not problems, f"at {PHONE['width']} px: {json.dumps(problems, indent=1)}"
+
+
+def test_plotly_slider_works_from_the_keyboard(site_server, site_dir, page):
+    pages = [p for p in _site_pages(site_dir) if "sliders" in (site_dir / p / "index.html").read_text(encoding="utf-8")
+             and "plotly-graph-div" in (site_dir / p / "index.html").read_text(encoding="utf-8")]
+    if not pages:
+        pytest.skip("no page has a plotly figure with a slider")
+    page.context.route("https://api.github.com/**", lambda route: route.fulfill(status=200, body="{}",
+                                                                               content_type="application/json"))
+    page.goto(site_server + pages[0], wait_until="load")
+    page.wait_for_selector(".reader-slider input[type=range]", timeout=TIMEOUT_MS)
+    slider = page.locator(".reader-slider input[type=range]").first
+    assert slider.get_attribute("aria-valuetext"), "the keyboard slider has no value text"
+    name = page.locator(f"label[for='{slider.get_attribute('id')}']").inner_text()
+    assert name.strip(), "the keyboard slider has no label"
+    graph = page.locator(".plotly-graph-div").filter(has=page.locator(".slider-container")).first
+    title = graph.locator(".gtitle").text_content()
+    before = int(slider.input_value())
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("t => document.querySelector('.plotly-graph-div .gtitle').textContent !== t", arg=title)
+    assert int(slider.input_value()) == before + 1
+    assert page.locator(".reader-slider output").first.inner_text() == graph.locator(".gtitle").text_content()
+    active = graph.evaluate("gd => gd.layout.sliders[0].active")
+    assert active == before + 1, "the plotly slider did not follow the keyboard slider"
+    assert page.console_errors == []

@@ -67,3 +67,10 @@ def test_course_answers_recomputed_under_the_course_scikit_learn(tmp_path):
         flag = flags.get_flag("ML105.2")
         today = flags.normalize_answer(flags.compute_answer("ML105.2"), flag.kind, flag.decimals)
         assert today != flags.normalize_answer(answers["ML105.2"]["value"], flag.kind, flag.decimals)
+
+
+def test_page_04_names_the_course_scikit_learn_the_file_records():
+    """Page 04's note types the course's scikit-learn version; it must be the one the answer was computed with."""
+    committed = json.loads(_flag_tasks.COURSE_ANSWERS_FILE.read_text(encoding="utf-8"))
+    page = (ROOT / "docs" / "tutorials" / "04_multiclass.py").read_text(encoding="utf-8")
+    assert f"scikit-learn {committed['ML105.2']['sklearn']}" in page

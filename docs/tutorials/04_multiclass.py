@@ -334,13 +334,13 @@ handout_worst = top_confusions(confusion_matrix(y_train[:2000], y_train_pred, no
 HANDOUT_WORST, HANDOUT_WORST_RATE = ("9", "7"), 0.07
 same_pair = (handout_worst.label[0], handout_worst.predicted[0]) == HANDOUT_WORST
 y_train_pred_handout = y_train_pred  # compared with the pipeline's predictions below
-from mnist_tutorials.flags import get_flag
-
-course = get_flag("ML105.2").also_accepted[0]  # the handout's answer, computed under its scikit-learn
 display(Markdown(
     f"(The flags page accepts the answer this computation gives with scikit-learn {sklearn.__version__}, the "
-    f"version this page ran with, and the one of the {course.source}. They can differ because "
-    f"{course.why[0].lower() + course.why[1:]}) "
+    "version this page ran with, and the one it gives with scikit-learn 1.7.2, as the handout's cells did with "
+    "the scikit-learn of their time (1.7 or older). The two can differ because scikit-learn 1.8 changed when "
+    "`SGDClassifier` stops training: between epochs it now compares the regularized objective (loss plus "
+    "penalty) where 1.7 and earlier compared the loss alone (scikit-learn's `sklearn/linear_model/_sgd_fast.pyx.tp`), "
+    "so the ten one-versus-rest fits stop after other numbers of epochs.) "
     f"The most common error here is a '{handout_worst.label[0]}' read as a '{handout_worst.predicted[0]}', "
     f"for {handout_worst.value[0]:.0%} of them. The handout finds "
     + ("the same pair" if same_pair else "a '9' read as a '7'")

@@ -66,7 +66,7 @@ class AlsoAccepted:
     Parameters
     ----------
     source : str
-        Where this answer comes from, e.g. ``"ML 105 handout (2023-24), scikit-learn <= 1.7"``.
+        Where this answer comes from, e.g. ``"ML 105 handout, computed with scikit-learn 1.7.2"``.
     compute : callable
         ``compute(data_home)`` returns that answer (unrounded, as ``Flag.compute``).
     why : str
@@ -76,7 +76,7 @@ class AlsoAccepted:
     --------
     >>> from mnist_tutorials.flags import get_flag
     >>> [extra.source for extra in get_flag("ML105.2").also_accepted]
-    ['ML 105 handout (2023-24), scikit-learn <= 1.7']
+    ['ML 105 handout, computed with scikit-learn 1.7.2']
     """
 
     source: str

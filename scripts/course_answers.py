@@ -34,7 +34,7 @@ OUTPUT = ROOT / "mnist_tutorials" / "course_answers.json"
 
 # label -> (where the answer comes from, scikit-learn version of the course, task in _flag_tasks)
 COURSES = {
-    "ML105.2": ("ML 105 handout (2023-24), scikit-learn <= 1.7", "1.7.2", "scaled_sgd_zero_recall"),
+    "ML105.2": ("ML 105 handout, computed with scikit-learn 1.7.2", "1.7.2", "scaled_sgd_zero_recall"),
 }
 
 _PROGRAM = """

@@ -197,7 +197,7 @@ def fake_flags(monkeypatch):
         "N.1": flags.Flag("N.1", "count", "q2", "tutorials/y.py", "integer", 0, make("N.1", 4321), "now"),
         # Two accepted answers, as ML105.2: today's computation and a course's (another scikit-learn).
         "M.1": flags.Flag("M.1", "two", "q3", "tutorials/x.py", "fraction", 2, make("M.1", 0.9162), "now",
-                          also_accepted=(flags.AlsoAccepted("course X, scikit-learn 1.7",
+                          also_accepted=(flags.AlsoAccepted("course X, with scikit-learn 1.7",
                                                             make("M.1 course", 0.9319), "it changed."),)),
     }
     monkeypatch.setattr(flags, "FLAGS", registry)
@@ -268,7 +268,7 @@ def test_check_flag_accepts_each_answer_of_a_flag(fake_flags, tmp_path, capsys):
     assert flags.check_flag("M.1", "92%", data_home=tmp_path) is True  # today's answer
     assert "course X" not in capsys.readouterr().out
     assert flags.check_flag("M.1", "0.93", data_home=tmp_path) is True  # the course's answer
-    assert "course X, scikit-learn 1.7" in capsys.readouterr().out  # says whose answer it is
+    assert "course X, with scikit-learn 1.7" in capsys.readouterr().out  # says whose answer it is
     assert flags.check_flag("M.1", "94%", data_home=tmp_path) is False
     assert flags.check_flag("M.1", "91%", data_home=tmp_path) is False
     assert fake_flags["M.1"] == fake_flags["M.1 course"] == 1  # both computed once, then hashes only
@@ -440,7 +440,7 @@ def test_hook_renders_the_cards(hook, fake_module, tmp_path, monkeypatch):
     assert out.count('class="flag-card"') == 3 and out.count('<button type="submit"') == 3
     # the flag with a course's answer says both count, whose and why; no answer is shown
     assert out.count("Two answers are accepted") == 1
-    assert "(course X, scikit-learn 1.7). They differ because it changed." in out
+    assert "(course X, with scikit-learn 1.7). They differ because it changed." in out
     assert "0.92" not in out and "0.93" not in out and "92" not in out and "93" not in out
     # the nav title, else the page's own "# Title"
     assert "[Tutorial X](../tutorials/x.py)" in out and "[Why Y matters](../tutorials/y.py)" in out

@@ -165,7 +165,7 @@ def _also_accepted_note(flag) -> str:
     sources = "; ".join(extra.source for extra in flag.also_accepted)
     why = " ".join(extra.why for extra in flag.also_accepted)
     return (f"\n**Two answers are accepted:** the one this computation gives with the scikit-learn this site was "
-            f"built with ({sklearn.__version__}), and the one it gave with the scikit-learn the course used "
+            f"built with ({sklearn.__version__}), and the one it gives with the older scikit-learn of the course "
             f"({sources}). They differ because {why[0].lower() + why[1:]}\n")
 
 

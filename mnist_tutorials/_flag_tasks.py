@@ -8,9 +8,14 @@ answers are deterministic for a given data set, scikit-learn and NumPy. The data
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
+
+COURSE_ANSWERS_FILE = Path(__file__).with_name("course_answers.json")
+"""Answers computed under a course's own scikit-learn by ``scripts/course_answers.py`` (committed)."""
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +38,28 @@ def five_detector_scores(data_home=None) -> np.ndarray:
     y_train_5 = y_train == "5"
     return cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3,
                              method="decision_function")
+
+
+@lru_cache(maxsize=1)
+def course_answers() -> dict:
+    """``course_answers.json``: label -> ``{"value", "source", "sklearn", "numpy", "task", "command"}``."""
+    return json.loads(COURSE_ANSWERS_FILE.read_text(encoding="utf-8"))
+
+
+def course_answer(label: str):
+    """A ``compute(data_home)`` that returns flag ``label``'s answer under the course's scikit-learn.
+
+    The value was computed by ``scripts/course_answers.py`` (a venv with that scikit-learn) and committed;
+    the reference test ``tests/test_course_answers.py`` recomputes it.
+    """
+    def compute(data_home=None) -> float:
+        answers = course_answers()
+        if label not in answers:
+            raise KeyError(f"{COURSE_ANSWERS_FILE.name} has no answer for {label} (it has {sorted(answers)}). "
+                           f"Add {label} to COURSES in scripts/course_answers.py and run that script.")
+        return float(answers[label]["value"])
+
+    return compute
 
 
 def release() -> None:

@@ -95,7 +95,7 @@ def plotly_figure_html(fig_dict: dict, chart: str) -> str:
     >>> "<td>b</td><td>3</td><td>75.0%</td>" in html and 'class="reader-sr-only"' in html
     True
     """
-    from .plotting._alt import alt_text, plotly_data_table
+    from ._alt import alt_text, plotly_data_table
 
     caption, header, rows = plotly_data_table(fig_dict)
     esc = html_lib.escape
@@ -133,7 +133,7 @@ def figure_img_html(fig, png: bytes, metadata: dict | None = None) -> str:
     '<img alt="Panel titled &#x27;Scores&#x27;." width="100" height="50"'
     >>> plt.close(fig)
     """
-    from .plotting._alt import alt_text
+    from ._alt import alt_text
 
     width, height = _png_size(png)
     metadata = metadata or {}

@@ -20,7 +20,11 @@ answers is public.
 
 Outside the site, [`check_flag`][mnist_tutorials.flags.check_flag] runs a flag's computation from
 this package (so it works in Colab after ``%pip install mnist-tutorials``) and compares normalized
-answers. It keeps only a salted hash of the expected answer, in memory and on disk.
+answers. It keeps only salted hashes of the expected answers, in memory and on disk.
+
+A flag may accept more than one answer (``Flag.also_accepted``): a flag that asks a course's own
+computation also accepts the answer that course's scikit-learn gave, when today's gives another
+(ML105.2). Each accepted answer gets its own hash, with the same salt and label.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ __all__ = [
     "KDF_ITERATIONS",
     "KINDS",
     "Flag",
+    "AlsoAccepted",
     "FlagSummary",
     "FLAGS",
     "list_flags",
@@ -53,6 +58,31 @@ __all__ = [
     "compute_flag_hashes",
     "check_flag",
 ]
+
+@dataclass(frozen=True)
+class AlsoAccepted:
+    """A further answer a flag accepts, besides the one its computation gives today, and where it comes from.
+
+    Parameters
+    ----------
+    source : str
+        Where this answer comes from, e.g. ``"ML 105 handout, computed with scikit-learn 1.7.2"``.
+    compute : callable
+        ``compute(data_home)`` returns that answer (unrounded, as ``Flag.compute``).
+    why : str
+        One sentence, in Markdown, on why it differs from today's answer; shown on the flags page (never a number).
+
+    Examples
+    --------
+    >>> from mnist_tutorials.flags import get_flag
+    >>> [extra.source for extra in get_flag("ML105.2").also_accepted]
+    ['ML 105 handout, computed with scikit-learn 1.7.2']
+    """
+
+    source: str
+    compute: Callable[[object], float]
+    why: str
+
 
 @dataclass(frozen=True)
 class Flag:
@@ -79,6 +109,9 @@ class Flag:
         ``data_home`` is passed on to ``fetch_mnist`` (None: the default cache).
     cost : str
         Rough cost of ``compute`` on a laptop, shown before a slow computation starts.
+    also_accepted : tuple of AlsoAccepted, default=()
+        Further answers that count as right: for a flag that asks a course's computation, the answer that
+        course's (older) scikit-learn gives, when today's gives another.
     """
 
     label: str
@@ -89,6 +122,7 @@ class Flag:
     decimals: int
     compute: Callable[[object], float]
     cost: str
+    also_accepted: tuple[AlsoAccepted, ...] = ()
 
     def __post_init__(self):
         if not re.fullmatch(r"[A-Za-z0-9.]+", self.label):
@@ -169,6 +203,15 @@ FLAGS: dict[str, Flag] = {
             decimals=2,
             compute=_tasks.scaled_sgd_zero_recall,
             cost="about 5 s",
+            also_accepted=(
+                AlsoAccepted(
+                    source=_tasks.course_answers()["ML105.2"]["source"],
+                    compute=_tasks.course_answer("ML105.2"),
+                    why="scikit-learn 1.8 changed when `SGDClassifier` stops training: between epochs it now "
+                        "compares the regularized objective (loss plus penalty) where 1.7 and earlier compared "
+                        "the loss alone, so the ten one-versus-rest fits stop after other numbers of epochs.",
+                ),
+            ),
         ),
         Flag(
             label="LOGREG.1",
@@ -314,7 +357,7 @@ def cache_key() -> str:
 
     It is the build caches' one key rule (``mnist_tutorials._cachekey.cache_key``) applied to this
     module: the bytes of ``flags.py`` and of every package module it imports (transitively, read from
-    the code), the pinned sha256 of each data file (``mnist_tutorials._sources.REGISTRY``) and the
+    the code) and of ``course_answers.json`` (the answers of ``Flag.also_accepted``), the pinned sha256 of each data file (``mnist_tutorials._sources.REGISTRY``) and the
     versions of Python and the libraries. Caches of flag hashes (the site build's ``.cache/flags/`` and
     [`check_flag`][mnist_tutorials.flags.check_flag]'s ``<data_home>/flags/``) are keyed by it, so
     any of those changes forces a recomputation.
@@ -332,13 +375,16 @@ def cache_key() -> str:
     """
     from ._cachekey import cache_key as _build_cache_key
 
-    return _build_cache_key("flags", modules=[__name__], package_dir=Path(__file__).resolve().parent)
+    return _build_cache_key("flags", [_tasks.COURSE_ANSWERS_FILE], modules=[__name__],
+                            package_dir=Path(__file__).resolve().parent)
 
 
-def _expected_normalized(flag: Flag, data_home, log: Callable[[str], None]) -> str:
+def _expected_normalized(flag: Flag, data_home, log: Callable[[str], None]) -> list[str]:
+    """Every accepted answer, normalized: today's computation first, then ``flag.also_accepted``, no repeats."""
     log(f"Computing the answer to {flag.label} from the data ({flag.cost}) ...")
     start = time.perf_counter()
-    normalized = normalize_answer(flag.compute(data_home), flag.kind, flag.decimals)
+    answers = [flag.compute(data_home)] + [extra.compute(data_home) for extra in flag.also_accepted]
+    normalized = list(dict.fromkeys(normalize_answer(answer, flag.kind, flag.decimals) for answer in answers))
     log(f"{flag.label}: done in {time.perf_counter() - start:.1f} s.")
     return normalized
 
@@ -367,14 +413,16 @@ def compute_flag_hashes(salt: str, labels=None, *, iterations: int | None = None
     Returns
     -------
     dict
-        ``{label: {"kind": …, "decimals": …, "iterations": …, "hash": …}}``, in registry order.
+        ``{label: {"kind": …, "decimals": …, "iterations": …, "hashes": […]}}``, in registry order:
+        one hash per accepted answer (today's first, then ``Flag.also_accepted``'s, repeats dropped), all
+        with the same salt and label, so a checker derives one hash and compares it with each.
 
     Examples
     --------
     >>> from mnist_tutorials.flags import compute_flag_hashes
     >>> hashes = compute_flag_hashes("00", ["DATA.1"], log=lambda line: None)  # doctest: +SKIP
     >>> sorted(hashes["DATA.1"])  # doctest: +SKIP
-    ['decimals', 'hash', 'iterations', 'kind']
+    ['decimals', 'hashes', 'iterations', 'kind']
     """
     iterations = KDF_ITERATIONS if iterations is None else iterations
     flags = list(FLAGS.values()) if labels is None else [get_flag(label) for label in labels]
@@ -384,7 +432,8 @@ def compute_flag_hashes(salt: str, labels=None, *, iterations: int | None = None
                 "kind": flag.kind,
                 "decimals": flag.decimals,
                 "iterations": iterations,
-                "hash": hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt, iterations),
+                "hashes": [hash_answer(flag.label, normalized, salt, iterations)
+                           for normalized in _expected_normalized(flag, data_home, log)],
             }
             for flag in flags
         }
@@ -396,8 +445,8 @@ def compute_flag_hashes(salt: str, labels=None, *, iterations: int | None = None
 # Checking an answer from Python (Colab) or the command line
 # --------------------------------------------------------------------------------------------
 
-# (cache key, label) -> (salt, iterations, hash of the expected answer). Never the answer itself.
-_MEMORY_CACHE: dict[tuple[str, str], tuple[str, int, str]] = {}
+# (cache key, label) -> (salt, iterations, hashes of the accepted answers). Never an answer itself.
+_MEMORY_CACHE: dict[tuple[str, str], tuple[str, int, tuple[str, ...]]] = {}
 
 
 def _disk_cache_path(data_home, key: str) -> Path:
@@ -409,9 +458,9 @@ def _disk_cache_path(data_home, key: str) -> Path:
 def _read_disk_cache(path: Path) -> dict:
     """The cache file's content if it is complete and of this format, else ``{}`` (start afresh).
 
-    A file with a missing or empty salt, another key-derivation function or iteration count, or hashes
-    that are not strings is discarded, never trusted: its hashes would not match (or would match
-    the wrong thing).
+    A file with a missing or empty salt, another key-derivation function or iteration count, or an entry
+    that is not a non-empty list of hashes (an older format kept one hash per flag) is discarded, never
+    trusted: its hashes would not match (or would match the wrong thing).
     """
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
@@ -424,13 +473,16 @@ def _read_disk_cache(path: Path) -> dict:
         return {}
     if content.get("kdf") != KDF or content.get("iterations") != KDF_ITERATIONS:
         return {}
-    if not isinstance(hashes, dict) or not all(isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h)
-                                               for h in hashes.values()):
+    def readable(entry) -> bool:
+        return (isinstance(entry, list) and bool(entry)
+                and all(isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h) for h in entry))
+
+    if not isinstance(hashes, dict) or not all(readable(entry) for entry in hashes.values()):
         return {}
     return content
 
 
-def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[str, int, str]:
+def _expected_hashes(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[str, int, tuple[str, ...]]:
     key = cache_key()
     if (key, flag.label) in _MEMORY_CACHE:
         return _MEMORY_CACHE[key, flag.label]
@@ -438,8 +490,9 @@ def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[s
     content = _read_disk_cache(path)
     salt = content.get("salt") or secrets.token_hex(16)
     stored = content.get("flags", {}).get(flag.label)
-    if not isinstance(stored, str):
-        stored = hash_answer(flag.label, _expected_normalized(flag, data_home, log), salt, KDF_ITERATIONS)
+    if not isinstance(stored, list):
+        stored = [hash_answer(flag.label, normalized, salt, KDF_ITERATIONS)
+                  for normalized in _expected_normalized(flag, data_home, log)]
         _tasks.release()
         content = {"salt": salt, "kdf": KDF, "iterations": KDF_ITERATIONS,
                    "flags": {**content.get("flags", {}), flag.label: stored}}
@@ -451,8 +504,8 @@ def _expected_hash(flag: Flag, data_home, log: Callable[[str], None]) -> tuple[s
             log(f"Saved a salted hash of the answer (not the answer) in {path}.")
         except OSError as exc:  # read-only cache folder: keep the hash in memory only
             log(f"Could not write {path} ({exc}); the hash is kept in memory for this session.")
-    _MEMORY_CACHE[key, flag.label] = (salt, KDF_ITERATIONS, stored)
-    return salt, KDF_ITERATIONS, stored
+    _MEMORY_CACHE[key, flag.label] = (salt, KDF_ITERATIONS, tuple(stored))
+    return salt, KDF_ITERATIONS, tuple(stored)
 
 
 def check_flag(label: str, answer, *, data_home=None) -> bool:
@@ -462,8 +515,8 @@ def check_flag(label: str, answer, *, data_home=None) -> bool:
     flag's computation from this package (see [`list_flags`][mnist_tutorials.flags.list_flags] for
     the questions). That is **slow the first time**: loading MNIST (downloaded on first use), then
     the flag's own cost, up to about a minute for ``ML105.1`` (three ``SGDClassifier`` fits on
-    40,000 images). Progress is printed. Afterwards only a salted PBKDF2 hash of the normalized
-    expected answer is kept, in memory and in ``<data_home>/flags/<cache_key>.json``, so later
+    40,000 images). Progress is printed. Afterwards only salted PBKDF2 hashes of the normalized
+    accepted answers (today's and any ``Flag.also_accepted``) are kept, in memory and in ``<data_home>/flags/<cache_key>.json``, so later
     checks take a few tenths of a second (the hash is slow on purpose). The key
     ([`cache_key`][mnist_tutorials.flags.cache_key]) changes with the package sources, data
     checksums and library versions.
@@ -484,7 +537,7 @@ def check_flag(label: str, answer, *, data_home=None) -> bool:
     Returns
     -------
     bool
-        True if the normalized answer matches. An unreadable answer prints why and returns False.
+        True if the normalized answer matches any accepted answer. An unreadable answer prints why and returns False.
 
     Raises
     ------
@@ -506,10 +559,15 @@ def check_flag(label: str, answer, *, data_home=None) -> bool:
     except ValueError as exc:
         print(f"{flag.label}: {exc}")
         return False
-    salt, iterations, expected = _expected_hash(flag, data_home, print)
+    salt, iterations, expected = _expected_hashes(flag, data_home, print)
     shown = answer if isinstance(answer, str) else repr(answer)
-    if secrets.compare_digest(hash_answer(flag.label, normalized, salt, iterations), expected):
+    digest = hash_answer(flag.label, normalized, salt, iterations)
+    matches = [secrets.compare_digest(digest, accepted) for accepted in expected]  # compare with each
+    if any(matches):
         print(f"{flag.label}: {shown.strip()} is correct. Well done!")
+        if not matches[0]:  # an answer from flag.also_accepted, not today's
+            sources = "; ".join(extra.source for extra in flag.also_accepted)
+            print(f"(That is the answer of: {sources}. Your scikit-learn gives another one, also accepted.)")
         return True
     print(f"{flag.label}: {shown.strip()} (read as {normalized}) is not the answer. Try again.")
     return False

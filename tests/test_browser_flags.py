@@ -129,6 +129,22 @@ def test_every_accepted_spelling_succeeds(page, site_server, cheap_answers, labe
 
 
 @pytest.mark.browser
+def test_the_course_answer_is_accepted_too(page, site_server, cheap_answers):
+    """ML105.2 also accepts the ML 105 handout's answer (its scikit-learn), and the card says so."""
+    label = "ML105.2"
+    course = flags.get_flag(label).also_accepted[0].compute(None)
+    _open(page, site_server)
+    card = page.locator(f".flag-card[data-flag='{label}']")
+    assert "Two answers are accepted" in card.inner_text()
+    for value in (cheap_answers[label], course):
+        card, result = _check(page, label, _canonical(label, value))
+        assert "flag-result--ok" in result.get_attribute("class"), f"{value!r} was not accepted"
+        assert "flag-card--solved" in card.get_attribute("class")
+        page.locator(".flag-reset").click()
+    assert _script_errors(page) == []
+
+
+@pytest.mark.browser
 def test_input_is_shown_as_text_never_as_html(page, site_server):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -186,6 +202,17 @@ def all_answers() -> dict:
     return {label: flags.compute_answer(label) for label in flags.FLAGS}
 
 
+@pytest.fixture(scope="module")
+def every_answer(all_answers) -> dict:
+    """label -> every accepted answer: today's, then each ``also_accepted`` (a course's scikit-learn)."""
+    return {label: [value] + [extra.compute(None) for extra in flags.get_flag(label).also_accepted]
+            for label, value in all_answers.items()}
+
+
+def _forms_of_all(label, values, keep=lambda form: True) -> set[str]:
+    return {form for value in values for form in _leak_forms(label, value) if keep(form)}
+
+
 def _leak_forms(label: str, value) -> set[str]:
     """The accepted spellings of the answer as they would be printed, plus the unrounded value."""
     forms = {form.strip() for form in _spellings(label, value)}
@@ -233,9 +260,9 @@ def _search_entries(site_dir, prefix: str) -> list[dict]:
 
 
 @pytest.mark.build
-def test_no_answer_on_the_flags_page_its_js_or_the_search_index(site_dir, all_answers):
-    """Every spelling, even a short one like '90%', is absent from what the flags page ships."""
-    patterns = {label: _pattern(_leak_forms(label, value)) for label, value in all_answers.items()}
+def test_no_answer_on_the_flags_page_its_js_or_the_search_index(site_dir, every_answer):
+    """Every spelling of every accepted answer, even a short one like '90%', is absent from what the flags page ships."""
+    patterns = {label: _pattern(_forms_of_all(label, values)) for label, values in every_answer.items()}
     leaks = []
     for relative in ("exercises/flags/index.html", "exercises/flags.json", "javascripts/flags.js"):
         leaks += _find(patterns, (site_dir / relative).read_text(encoding="utf-8"), relative)
@@ -247,12 +274,12 @@ def test_no_answer_on_the_flags_page_its_js_or_the_search_index(site_dir, all_an
 
 
 @pytest.mark.build
-def test_no_answer_on_the_flags_own_tutorial_page(site_dir, all_answers):
-    """The page a flag belongs to shows no spelling of its answer with 2+ significant digits."""
+def test_no_answer_on_the_flags_own_tutorial_page(site_dir, every_answer):
+    """The page a flag belongs to shows no spelling of its accepted answers with 2+ significant digits."""
     leaks = []
-    for label, value in all_answers.items():
+    for label, values in every_answer.items():
         flag = flags.get_flag(label)
-        forms = {form for form in _leak_forms(label, value) if _significant_digits(form) >= 2}
+        forms = _forms_of_all(label, values, lambda form: _significant_digits(form) >= 2)
         pattern = {label: _pattern(forms)}
         slug = pathlib.PurePosixPath(flag.tutorial).stem
         page = site_dir / "tutorials" / slug / "index.html"
@@ -264,7 +291,7 @@ def test_no_answer_on_the_flags_own_tutorial_page(site_dir, all_answers):
 
 
 @pytest.mark.build
-def test_no_answer_anywhere_in_the_built_site(site_dir, all_answers):
+def test_no_answer_anywhere_in_the_built_site(site_dir, every_answer):
     """Spellings specific enough to mean the answer are in no text file of the site.
 
     Less specific ones ('218', '90%') also occur as unrelated numbers (line numbers of source
@@ -272,8 +299,8 @@ def test_no_answer_anywhere_in_the_built_site(site_dir, all_answers):
     Vendored libraries under ``assets/`` (Material, lunr, plotly.js) are not our content.
     """
     patterns = {}
-    for label, value in all_answers.items():
-        specific = {form for form in _leak_forms(label, value) if _specific(form)}
+    for label, values in every_answer.items():
+        specific = _forms_of_all(label, values, _specific)
         if specific:
             patterns[label] = _pattern(specific)
     assert {"ML105.1", "DATA.1"} <= set(patterns)
@@ -287,15 +314,18 @@ def test_no_answer_anywhere_in_the_built_site(site_dir, all_answers):
 
 
 @pytest.mark.build
-def test_published_hashes_match_the_package(site_dir, all_answers):
+def test_published_hashes_match_the_package(site_dir, every_answer):
     data = json.loads((site_dir / "exercises" / "flags.json").read_text())
-    assert data["version"] == 2 and data["kdf"] == "PBKDF2-SHA256" and len(data["salt"]) >= 32
-    for label, value in all_answers.items():
+    assert data["version"] == 3 and data["kdf"] == "PBKDF2-SHA256" and len(data["salt"]) >= 32
+    for label, values in every_answer.items():
         flag, entry = flags.get_flag(label), data["flags"][label]
         assert entry["kind"] == flag.kind and entry["decimals"] == flag.decimals
         assert entry["iterations"] == flags.KDF_ITERATIONS
-        assert entry["hash"] == flags.hash_answer(label, _canonical(label, value), data["salt"], entry["iterations"])
-        assert "sha256" not in entry  # no fast hash next to the slow one
+        canonicals = dict.fromkeys(_canonical(label, value) for value in values)  # today's first, no repeats
+        assert entry["hashes"] == [flags.hash_answer(label, canonical, data["salt"], entry["iterations"])
+                                   for canonical in canonicals]
+        assert set(entry) == {"kind", "decimals", "iterations", "hashes"}  # no fast hash next to the slow one
+    assert len(every_answer["ML105.2"]) == 2  # the ML 105 handout's answer is also accepted
 
 
 # Flags whose answer is a point on a curve a figure draws: (threshold, what is plotted against it).
@@ -311,7 +341,7 @@ def _plotly_pages(site_dir):
 
 
 @pytest.mark.build
-def test_no_answer_within_reach_in_any_plotly_figure(site_dir, all_answers):
+def test_no_answer_within_reach_in_any_plotly_figure(site_dir, all_answers, every_answer):
     """Decode every plotly figure's data (typed arrays included): no series interpolates to within REACH guesses
     of a curve flag's answer at its threshold, and no non-integer answer is stored as a data value."""
     pages = list(_plotly_pages(site_dir))
@@ -331,7 +361,7 @@ def test_no_answer_within_reach_in_any_plotly_figure(site_dir, all_answers):
                     if abs(estimate - answer) < reach:
                         leaks.append(f"{label}: {path} figure {f} {name} interpolates to {estimate:.4f} at {at:g}")
             values = np.concatenate([y for _, _, y in series] + [np.zeros(0)])
-            for label, answer in all_answers.items():
+            for label, answer in ((label, answer) for label, answers in every_answer.items() for answer in answers):
                 if flags.get_flag(label).kind != "integer" and np.any(np.abs(values - float(answer)) < 1e-9):
                     leaks.append(f"{label}: {path} figure {f} stores the exact answer as a data value")
     assert checked, "no plotly series spans a curve flag's threshold; the check ran on nothing"

@@ -182,7 +182,7 @@ def test_cache_key_follows_versions_data_checksums_and_sources(monkeypatch, tmp_
 @pytest.fixture
 def fake_flags(monkeypatch):
     """Replace the registry with two instant flags whose computations count their calls."""
-    calls = {"F.1": 0, "N.1": 0}
+    calls = {"F.1": 0, "N.1": 0, "M.1": 0, "M.1 course": 0}
 
     def make(label, value):
         def compute(data_home):
@@ -195,6 +195,10 @@ def fake_flags(monkeypatch):
         "F.1": flags.Flag("F.1", "fraction", "q1", "tutorials/x.py", "fraction", 3,
                           make("F.1", 0.61875), "now"),
         "N.1": flags.Flag("N.1", "count", "q2", "tutorials/y.py", "integer", 0, make("N.1", 4321), "now"),
+        # Two accepted answers, as ML105.2: today's computation and a course's (another scikit-learn).
+        "M.1": flags.Flag("M.1", "two", "q3", "tutorials/x.py", "fraction", 2, make("M.1", 0.9162), "now",
+                          also_accepted=(flags.AlsoAccepted("course X, with scikit-learn 1.7",
+                                                            make("M.1 course", 0.9319), "it changed."),)),
     }
     monkeypatch.setattr(flags, "FLAGS", registry)
     monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
@@ -226,7 +230,7 @@ def test_check_flag_keeps_only_a_salted_hash_on_disk(fake_flags, tmp_path, monke
     content = json.loads(text)
     assert set(content) == {"salt", "kdf", "iterations", "flags"} and set(content["flags"]) == {"F.1"}
     assert content["kdf"] == "PBKDF2-SHA256" and content["iterations"] == 1000
-    assert content["flags"]["F.1"] == flags.hash_answer("F.1", "0.619", content["salt"], 1000)
+    assert content["flags"]["F.1"] == [flags.hash_answer("F.1", "0.619", content["salt"], 1000)]
     assert "0.619" not in text and "61.9" not in text and "0.61875" not in text
 
     monkeypatch.setattr(flags, "_MEMORY_CACHE", {})  # a new session: the disk cache answers
@@ -248,7 +252,7 @@ def test_check_flag_discards_a_cache_without_a_usable_salt(fake_flags, tmp_path,
     path = tmp_path / "flags" / f"{flags.cache_key()}.json"
     path.parent.mkdir(parents=True)
     content = {"salt": "ab" * 16, "kdf": "PBKDF2-SHA256", "iterations": 1000,
-               "flags": {"F.1": flags.hash_answer("F.1", "0.999", "x", 1000)}}  # a hash that trusts nothing
+               "flags": {"F.1": [flags.hash_answer("F.1", "0.999", "x", 1000)]}}  # a hash that trusts nothing
     content.update(bad)
     if "salt" in bad and bad["salt"] is None:
         del content["salt"]
@@ -257,7 +261,38 @@ def test_check_flag_discards_a_cache_without_a_usable_salt(fake_flags, tmp_path,
     assert fake_flags["F.1"] == 1
     rewritten = json.loads(path.read_text())
     assert len(rewritten["salt"]) == 32 and rewritten["iterations"] == 1000
-    assert rewritten["flags"]["F.1"] == flags.hash_answer("F.1", "0.619", rewritten["salt"], 1000)
+    assert rewritten["flags"]["F.1"] == [flags.hash_answer("F.1", "0.619", rewritten["salt"], 1000)]
+
+
+def test_check_flag_accepts_each_answer_of_a_flag(fake_flags, tmp_path, capsys):
+    assert flags.check_flag("M.1", "92%", data_home=tmp_path) is True  # today's answer
+    assert "course X" not in capsys.readouterr().out
+    assert flags.check_flag("M.1", "0.93", data_home=tmp_path) is True  # the course's answer
+    assert "course X, with scikit-learn 1.7" in capsys.readouterr().out  # says whose answer it is
+    assert flags.check_flag("M.1", "94%", data_home=tmp_path) is False
+    assert flags.check_flag("M.1", "91%", data_home=tmp_path) is False
+    assert fake_flags["M.1"] == fake_flags["M.1 course"] == 1  # both computed once, then hashes only
+    content = json.loads((tmp_path / "flags" / f"{flags.cache_key()}.json").read_text())
+    assert content["flags"]["M.1"] == [flags.hash_answer("M.1", answer, content["salt"], 1000)
+                                       for answer in ("0.92", "0.93")]
+
+
+def test_an_old_single_hash_cache_is_recomputed(fake_flags, tmp_path):
+    path = tmp_path / "flags" / f"{flags.cache_key()}.json"
+    path.parent.mkdir(parents=True)
+    salt = "ab" * 16  # the format before lists: one hash string per flag, which knows one answer only
+    path.write_text(json.dumps({"salt": salt, "kdf": "PBKDF2-SHA256", "iterations": 1000,
+                                "flags": {"M.1": flags.hash_answer("M.1", "0.92", salt, 1000)}}))
+    assert flags.check_flag("M.1", "93%", data_home=tmp_path) is True
+    assert fake_flags["M.1"] == 1 and len(json.loads(path.read_text())["flags"]["M.1"]) == 2
+
+
+def test_equal_answers_give_one_hash(fake_flags, monkeypatch):
+    same = flags.Flag("S.1", "same", "q", "tutorials/z.py", "fraction", 2, lambda data_home: 0.921, "now",
+                      also_accepted=(flags.AlsoAccepted("course", lambda data_home: 0.9249, "no change."),))
+    monkeypatch.setitem(flags.FLAGS, "S.1", same)
+    entry = flags.compute_flag_hashes("salt", ["S.1"], log=lambda line: None)["S.1"]
+    assert entry["hashes"] == [flags.hash_answer("S.1", "0.92", "salt", 1000)]
 
 
 def test_compute_flag_hashes_returns_hashes_only(fake_flags):
@@ -265,9 +300,12 @@ def test_compute_flag_hashes_returns_hashes_only(fake_flags):
     hashes = flags.compute_flag_hashes("salt", log=lines.append)
     assert hashes == {
         "F.1": {"kind": "fraction", "decimals": 3, "iterations": 1000,
-                "hash": flags.hash_answer("F.1", "0.619", "salt", 1000)},
+                "hashes": [flags.hash_answer("F.1", "0.619", "salt", 1000)]},
         "N.1": {"kind": "integer", "decimals": 0, "iterations": 1000,
-                "hash": flags.hash_answer("N.1", "4321", "salt", 1000)},
+                "hashes": [flags.hash_answer("N.1", "4321", "salt", 1000)]},
+        "M.1": {"kind": "fraction", "decimals": 2, "iterations": 1000,
+                "hashes": [flags.hash_answer("M.1", "0.92", "salt", 1000),
+                           flags.hash_answer("M.1", "0.93", "salt", 1000)]},
     }
     assert any("F.1" in line and "done" in line for line in lines)
     assert list(flags.compute_flag_hashes("salt", ["n.1"], log=lines.append)) == ["N.1"]
@@ -307,7 +345,8 @@ def test_hook_caches_hashes_by_key(hook, fake_module, tmp_path, monkeypatch):
 
     hook.on_pre_build(config)
     first = hook._state["published"]
-    assert state["computed"] == 1 and set(first["flags"]) == {"F.1", "N.1"}
+    assert state["computed"] == 1 and set(first["flags"]) == {"F.1", "N.1", "M.1"}
+    assert len(first["flags"]["M.1"]["hashes"]) == 2
     cache_text = (tmp_path / ".cache" / "flags" / "k1.json").read_text()
     assert "0.619" not in cache_text and "4321" not in cache_text
 
@@ -343,6 +382,12 @@ def test_hook_recomputes_a_cache_without_a_salt(hook, fake_module, tmp_path, mon
     hook.on_pre_build(config)
     assert state["computed"] == 3
 
+    content = json.loads(path.read_text())
+    content["flags"]["M.1"]["hash"] = content["flags"]["M.1"].pop("hashes")[0]  # format 2: one hash only
+    path.write_text(json.dumps(content))
+    hook.on_pre_build(config)
+    assert state["computed"] == 4 and len(hook._state["published"]["flags"]["M.1"]["hashes"]) == 2
+
 
 class _Files(list):
     def get_file_from_path(self, path):
@@ -368,7 +413,7 @@ def test_hook_publishes_json_and_checks_pages(hook, fake_module, tmp_path, monke
     published = files[-1]
     assert isinstance(published, File) and published.src_uri == "exercises/flags.json"
     data = json.loads(published.content_string)
-    assert data == hook._state["published"] and data["version"] == 2 and data["kdf"] == "PBKDF2-SHA256"
+    assert data == hook._state["published"] and data["version"] == 3 and data["kdf"] == "PBKDF2-SHA256"
     assert {entry["iterations"] for entry in data["flags"].values()} == {1000}
 
 
@@ -392,7 +437,11 @@ def test_hook_renders_the_cards(hook, fake_module, tmp_path, monkeypatch):
     assert hook.on_page_markdown("text <!-- flags:list -->", other, None, files) == "text <!-- flags:list -->"
     out = hook.on_page_markdown("# Flags\n\n<!-- flags:list -->\n", page, None, files)
     assert 'data-flags-url="../flags.json"' in out and 'src="../../javascripts/flags.js"' in out
-    assert out.count('class="flag-card"') == 2 and out.count('<button type="submit"') == 2
+    assert out.count('class="flag-card"') == 3 and out.count('<button type="submit"') == 3
+    # the flag with a course's answer says both count, whose and why; no answer is shown
+    assert out.count("Two answers are accepted") == 1
+    assert "(course X, with scikit-learn 1.7). They differ because it changed." in out
+    assert "0.92" not in out and "0.93" not in out and "92" not in out and "93" not in out
     # the nav title, else the page's own "# Title"
     assert "[Tutorial X](../tutorials/x.py)" in out and "[Why Y matters](../tutorials/y.py)" in out
     assert "q1" in out and "q2" in out
@@ -419,6 +468,8 @@ def test_cheap_flags_on_the_real_data(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(flags, "_disk_cache_path", lambda data_home, key: tmp_path / f"{key}.json")
     assert flags.check_flag("ML105.2", f"{100 * zero_recall:.0f}%")
     assert not flags.check_flag("ML105.2", f"{100 * zero_recall - 1:.0f}%")
+    course = _flag_tasks.course_answers()["ML105.2"]["value"]  # the ML 105 handout's, scikit-learn 1.7.2
+    assert flags.check_flag("ML105.2", f"{100 * course:.0f}%")
     assert flags.check_flag("DATA.1", f"{ones:,}")
     assert "Computing the answer to ML105.2" in capsys.readouterr().out
 

@@ -130,6 +130,22 @@ END_TO_END = [
     ("not a number", "fraction", 3, "ML105.1", "ab" * 16, 1000),
 ]
 
+# A flag with two accepted answers (as ML105.2: today's scikit-learn and a course's): flags.json carries one
+# hash per accepted answer; (typed, accepted?) for a fraction flag with 2 decimals accepting 0.40 and 0.45.
+TWO_ANSWERS = ("TWO.1", ("0.40", "0.45"), "12" * 16, 1000)
+TWO_ANSWER_CASES = [("40%", True), (".45", True), ("0.449", True), ("0.4049", True), ("42%", False),
+                    ("0.46", False), ("", False)]
+# flags.json entries the checker must refuse (None) or read (their hashes).
+SPECS = [
+    ({"iterations": 1000, "hashes": ["a" * 64, "b" * 64]}, ["a" * 64, "b" * 64]),
+    ({"iterations": 1000, "hash": "a" * 64}, None),  # format 2: one hash, not a list
+    ({"iterations": 1000, "hashes": []}, None),
+    ({"iterations": 1000, "hashes": ["a" * 63]}, None),
+    ({"iterations": 1000, "hashes": ["a" * 64, 7]}, None),
+    ({"hashes": ["a" * 64]}, None),
+    (None, None),
+]
+
 
 def _python(answer, kind, decimals):
     try:
@@ -173,7 +189,19 @@ process.stdin.on("end", async () => {
   for (const [label, value, salt, iterations] of request.refused || []) {
     refused.push(await flags.hashAnswer(label, value, salt, iterations, subtle).then(() => "hashed", (e) => e.message));
   }
-  process.stdout.write(JSON.stringify({ normalized, hashes, checks, refused }));
+  const accepted = [];
+  if (request.two) {
+    const [label, answers, salt, iterations] = request.two.flag;
+    const spec = { kind: "fraction", decimals: 2, iterations: iterations, hashes: [] };
+    for (const answer of answers) spec.hashes.push(await flags.hashAnswer(label, answer, salt, iterations, subtle));
+    const hashes = flags.acceptedHashes(spec);
+    for (const typed of request.two.typed) {
+      const result = flags.normalizeAnswer(typed, spec.kind, spec.decimals);
+      accepted.push(result.ok && hashes.indexOf(await flags.hashAnswer(label, result.value, salt, iterations, subtle)) >= 0);
+    }
+  }
+  const specs = (request.specs || []).map((spec) => flags.acceptedHashes(spec));
+  process.stdout.write(JSON.stringify({ normalized, hashes, checks, refused, accepted, specs }));
 });
 """
 
@@ -235,3 +263,27 @@ def test_js_rejects_unknown_kind_like_python():
     assert subprocess.run([NODE, "-e", script, str(FLAGS_JS)], timeout=60, check=False).returncode == 0
     with pytest.raises(ValueError, match="kind must be one of"):
         normalize_answer("1", "percent", 2)
+
+
+def test_js_accepts_each_answer_of_a_two_answer_flag_like_python(monkeypatch, tmp_path, capsys):
+    label, answers, salt, iterations = TWO_ANSWERS
+    result = _run_node({"cases": [], "hashes": [], "two": {"flag": list(TWO_ANSWERS),
+                                                           "typed": [typed for typed, _ in TWO_ANSWER_CASES]}})
+    assert result["accepted"] == [expected for _, expected in TWO_ANSWER_CASES]
+
+    # Python's check_flag, on a flag whose computation gives 0.40 and whose course gave 0.45, agrees.
+    from mnist_tutorials import flags
+
+    two = flags.Flag(label, "two", "q", "tutorials/x.py", "fraction", 2, lambda data_home: 0.4, "now",
+                     also_accepted=(flags.AlsoAccepted("a course", lambda data_home: 0.45, "it changed."),))
+    monkeypatch.setitem(flags.FLAGS, label, two)
+    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    monkeypatch.setattr(flags, "KDF_ITERATIONS", iterations)
+    assert [flags.check_flag(label, typed, data_home=tmp_path) for typed, _ in TWO_ANSWER_CASES] == result["accepted"]
+    entry = flags.compute_flag_hashes(salt, [label], log=lambda line: None)[label]
+    assert entry["hashes"] == [hash_answer(label, answer, salt, iterations) for answer in answers]
+
+
+def test_js_reads_only_lists_of_hashes():
+    result = _run_node({"cases": [], "hashes": [], "specs": [spec for spec, _ in SPECS]})
+    assert result["specs"] == [expected for _, expected in SPECS]

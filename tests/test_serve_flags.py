@@ -23,10 +23,11 @@ def test_serve_publishes_pending_answers_at_once_and_reloads_when_computed(tmp_p
     def compute_flag_hashes(salt, labels=None, *, log=print):
         release.wait(30)  # a slow computation: the build must not wait for it
         computed.append(salt)
-        return {label: {"hash": "0" * 64, "iterations": 1} for label in flags.FLAGS}
+        return {label: {"kind": flag.kind, "decimals": flag.decimals, "iterations": 1000, "hashes": ["0" * 64]}
+                for label, flag in flags.FLAGS.items()}
 
-    module = types.SimpleNamespace(FLAGS=flags.FLAGS, KDF=flags.KDF, cache_key=lambda: "k1",
-                               compute_flag_hashes=compute_flag_hashes)
+    module = types.SimpleNamespace(FLAGS=flags.FLAGS, cache_key=lambda: "k1", KDF=flags.KDF,
+                                   compute_flag_hashes=compute_flag_hashes)
     monkeypatch.setattr(hook, "_flags_module", lambda config: module)
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
     config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))

@@ -42,7 +42,7 @@ _JSON = "exercises/flags.json"
 _SCRIPT = "javascripts/flags.js"
 _MARKER = "<!-- flags:list -->"
 _CACHE_DIR = Path(".cache") / "flags"
-_FORMAT = 2  # 1: one SHA-256 per answer; 2: PBKDF2-SHA256 with a per-flag iteration count
+_FORMAT = 3  # 1: one SHA-256 per answer; 2: PBKDF2-SHA256 with a per-flag iteration count; 3: a list of hashes per flag
 
 _state: dict = {}
 
@@ -75,7 +75,9 @@ def _read_cache(path: Path, labels: list[str]) -> dict | None:
     if not isinstance(hashes, dict) or list(hashes) != labels:
         return None
     for entry in hashes.values():
-        if not isinstance(entry, dict) or not re.fullmatch(r"[0-9a-f]{64}", str(entry.get("hash"))):
+        if not isinstance(entry, dict) or not isinstance(entry.get("hashes"), list) or not entry["hashes"]:
+            return None
+        if not all(re.fullmatch(r"[0-9a-f]{64}", str(h)) for h in entry["hashes"]):
             return None
         if not isinstance(entry.get("iterations"), int) or entry["iterations"] < 1:
             return None
@@ -154,6 +156,19 @@ def _tutorial_title(flag, files) -> str:
     return Path(flag.tutorial).stem
 
 
+def _also_accepted_note(flag) -> str:
+    """A paragraph saying which other answers count and why they differ (never a number); empty if none."""
+    if not flag.also_accepted:
+        return ""
+    import sklearn
+
+    sources = "; ".join(extra.source for extra in flag.also_accepted)
+    why = " ".join(extra.why for extra in flag.also_accepted)
+    return (f"\n**Two answers are accepted:** the one this computation gives with the scikit-learn this site was "
+            f"built with ({sklearn.__version__}), and the one it gives with the older scikit-learn of the course "
+            f"({sources}). They differ because {why[0].lower() + why[1:]}\n")
+
+
 def _card(flag, page_uri: str, files) -> str:
     tutorial_title = _tutorial_title(flag, files)
     link = get_relative_url(flag.tutorial, page_uri)  # a path between source files: MkDocs checks it
@@ -166,7 +181,7 @@ def _card(flag, page_uri: str, files) -> str:
 {flag.question}
 
 **Tutorial:** [{tutorial_title}]({link}) · **Answer:** {_answer_hint(flag)}.
-
+{_also_accepted_note(flag)}
 <form class="flag-form" method="dialog" autocomplete="off">
 <label>Answer to {label} <input class="flag-input" type="text" spellcheck="false"></label>
 <button type="submit" class="md-button md-button--primary flag-check">Check</button>

@@ -2,12 +2,14 @@
  * Flag exercises (docs/exercises/flags.md).
  *
  * The page holds no answers. The build (docs/hooks/flags.py) publishes exercises/flags.json:
- *   {"version": 2, "kdf": "PBKDF2-SHA256", "salt": "<hex>",
- *    "flags": {"<label>": {"kind": ..., "decimals": ..., "iterations": ..., "hash": ...}}}
+ *   {"version": 3, "kdf": "PBKDF2-SHA256", "salt": "<hex>",
+ *    "flags": {"<label>": {"kind": ..., "decimals": ..., "iterations": ..., "hashes": [...]}}}
+ * One hash per accepted answer (a flag that asks a course's computation also accepts the answer of
+ * the course's scikit-learn), all with the same salt and label: one PBKDF2 per check, compared with each.
  * This script normalizes what the reader types with the same rules as
  * mnist_tutorials.flags.normalize_answer (tests/test_flags_js.py runs both on one table), derives
  * PBKDF2-HMAC-SHA256(password = normalized, salt = salt + ":" + label, the flag's iterations, 256 bits)
- * with crypto.subtle, as mnist_tutorials.flags.hash_answer does, and compares. The iterations make each
+ * with crypto.subtle, as mnist_tutorials.flags.hash_answer does, and compares with each accepted hash. The iterations make each
  * check take a few tenths of a second, so trying every possible answer takes minutes, not a blink.
  * Solved flags are remembered in localStorage (label -> hash, so a changed answer un-solves).
  *
@@ -23,7 +25,7 @@
   var NUMBER_RE = new RegExp("^([+-]?)([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[" + WS + "]*(%?)$");
   var GROUPED_INT_RE = /^[+]?[0-9]{1,3}(?:,[0-9]{3})+$/;
   var STORAGE_KEY = "mnist-tutorials:flags:solved";
-  var FORMAT = 2;
+  var FORMAT = 3;
   var KDF = "PBKDF2-SHA256";
 
   function stripWs(text) {
@@ -148,6 +150,18 @@
     if (state) result.classList.add("flag-result--" + state);
   }
 
+  /**
+   * The accepted hashes of one flags.json entry, or null if the entry is unusable (no list of
+   * 64-hex-digit strings, or no integer iteration count).
+   */
+  function acceptedHashes(spec) {
+    if (!spec || !Array.isArray(spec.hashes) || !spec.hashes.length || !Number.isInteger(spec.iterations)) return null;
+    for (var i = 0; i < spec.hashes.length; i++) {
+      if (typeof spec.hashes[i] !== "string" || !/^[0-9a-f]{64}$/.test(spec.hashes[i])) return null;
+    }
+    return spec.hashes.slice();
+  }
+
   function markSolved(card, solved) {
     card.classList.toggle("flag-card--solved", solved);
     var badge = card.querySelector(".flag-solved");
@@ -167,11 +181,12 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault(); // the answer never goes into a URL
       });
-      if (!spec || typeof spec.hash !== "string" || !Number.isInteger(spec.iterations)) {
+      var hashes = acceptedHashes(spec);
+      if (!hashes) {
         showResult(card, "error", "This flag is missing from flags.json; rebuild the site.");
         return;
       }
-      markSolved(card, solved[label] === spec.hash);
+      markSolved(card, hashes.indexOf(solved[label]) >= 0);
       var button = card.querySelector(".flag-check");
       form.addEventListener("submit", function () {
         var typed = input.value;
@@ -188,9 +203,9 @@
         showResult(card, null, "Checking\u2026");
         hashAnswer(label, normalized.value, data.salt, spec.iterations, subtle).then(function (digest) {
           if (button) button.disabled = false;
-          if (digest === spec.hash) {
+          if (hashes.indexOf(digest) >= 0) { // any accepted answer (today's, or a course's: see flags.py)
             solved = loadSolved();
-            solved[label] = spec.hash;
+            solved[label] = digest;
             saveSolved(solved);
             markSolved(card, true);
             showResult(card, "ok", "Correct! \u201c" + stripWs(typed) + "\u201d is the answer to " + label + ".");
@@ -267,7 +282,8 @@
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { normalizeAnswer: normalizeAnswer, hashAnswer: hashAnswer, stripWs: stripWs };
+    module.exports = { normalizeAnswer: normalizeAnswer, hashAnswer: hashAnswer, stripWs: stripWs,
+                       acceptedHashes: acceptedHashes };
   }
   if (root.document) {
     if (root.document.readyState === "loading") {

@@ -7,7 +7,7 @@ matplotlib functions return a ``matplotlib.figure.Figure``; interactive ones ret
 that shows the images in each cell), which a notebook, Colab or the static site displays as it is.
 """
 
-from ._alt import alt_text, set_alt_text
+from .._alt import alt_text, set_alt_text
 from .concepts import plot_score_histograms
 from .images import plot_class_balance, plot_class_examples, plot_digit, plot_digits, plot_gallery
 from .curves import plot_pr_curve, plot_precision_recall_vs_threshold, plot_roc_curve

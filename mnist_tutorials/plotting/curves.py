@@ -10,7 +10,7 @@ Each function draws on ``ax`` (or on a new figure) and returns the matplotlib Fi
 from __future__ import annotations
 
 import numpy as np
-from ._alt import set_alt_text
+from .._alt import set_alt_text
 from .images import _new_axes
 
 __all__ = ["plot_pr_curve", "plot_precision_recall_vs_threshold", "plot_roc_curve"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._alt import set_alt_text
+from .._alt import set_alt_text
 from .images import _as_image, _new_axes
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._alt import set_alt_text
+from .._alt import set_alt_text
 
 __all__ = ["plot_class_balance", "plot_class_examples", "plot_digit", "plot_digits", "plot_gallery"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from ._alt import set_alt_text
+from .._alt import set_alt_text
 from .images import _new_axes
 
 __all__ = [

@@ -13,7 +13,7 @@ widget's ``<script type="application/json">`` block and enhances the static ``<t
 CSS = """
 .mte{--mte-line:var(--md-default-fg-color--lightest,var(--jp-border-color1,rgba(128,128,128,.35)));
 --mte-muted:var(--md-default-fg-color--light,var(--jp-content-font-color2,currentColor));
---mte-accent:var(--md-accent-fg-color,var(--jp-brand-color1,#3f51b5));
+--mte-accent:var(--md-primary-fg-color,var(--jp-brand-color1,#3f51b5));
 --mte-panel:var(--md-code-bg-color,var(--jp-layout-color2,rgba(128,128,128,.1)));
 --mte-heat:31,79,209;max-width:100%;margin:.6em 0;font-size:13px;line-height:1.35;color:inherit}
 .mte .mte-scroll{max-width:100%;overflow-x:auto}
@@ -26,7 +26,7 @@ white-space:nowrap;color:inherit;background:transparent;vertical-align:middle;mi
 .mte .mte-matrix th{font-weight:600}
 .mte .mte-matrix .mte-corner{font-weight:400;color:var(--mte-muted);text-align:left;font-size:11px;line-height:1.2}
 .mte .mte-matrix td.mte-cell{background:rgba(var(--mte-heat),var(--mte-a,0));min-width:2.4em}
-.mte .mte-matrix td.mte-strong{color:#fff}
+.mte .mte-matrix td.mte-strong{color:#fff;background:rgb(var(--mte-heat));box-shadow:inset 0 0 0 9em rgba(0,0,0,calc((var(--mte-a,1) - .55) * .8))}
 .mte .mte-matrix td.mte-zero{color:var(--mte-muted)}
 .mte .mte-vertical thead th span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;text-align:left}
 .mte.mte-js .mte-matrix td.mte-cell{cursor:pointer}
@@ -41,15 +41,16 @@ border-radius:3px;padding:2px 8px;min-height:28px;cursor:pointer;margin:0}
 .mte .mte-modes button:last-child{border-radius:0 3px 3px 0}
 .mte button[aria-pressed=true]{background:var(--mte-accent);border-color:var(--mte-accent);color:#fff}
 .mte button:focus-visible{outline:2px solid var(--mte-accent);outline-offset:2px}
-.mte .mte-hint,.mte .mte-more{color:var(--mte-muted);font-size:12px;margin:0}
+.mte .mte-hint,.mte .mte-more{color:inherit;font-size:12px;margin:0}
 .mte .mte-panel{background:var(--mte-panel);border-radius:4px;padding:.5em .6em;margin-top:.5em}
 .mte .mte-title{margin:0;font-weight:600}
 .mte .mte-thumbs{display:flex;flex-wrap:wrap;gap:4px;margin:.4em 0;padding:0}
-.mte .mte-thumb{display:flex;flex-direction:column;align-items:center;padding:2px;min-height:0;border-radius:3px}
+.mte .mte-thumb{position:relative;display:flex;flex-direction:column;align-items:center;padding:2px;min-height:0;border-radius:3px}
 .mte .mte-thumb[aria-expanded=true]{border-color:var(--mte-accent);box-shadow:0 0 0 1px var(--mte-accent)}
 .mte .mte-img{display:block;background-color:#fff;background-repeat:no-repeat;background-image:var(--mte-sprite);
 image-rendering:crisp-edges;image-rendering:pixelated}
-.mte .mte-cap{font-size:10px;line-height:1.15;color:var(--mte-muted);text-align:center}
+.mte .mte-cap{font-size:10px;line-height:1.15;color:inherit;text-align:center}
+.mte .mte-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .mte .mte-detail{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:flex-start;margin:.5em 0 .2em}
 .mte .mte-detail[hidden]{display:none}
 .mte .mte-facts{display:grid;grid-template-columns:max-content max-content;gap:.15em .8em;margin:0}
@@ -193,13 +194,13 @@ JS = r"""
         var b = make("button", "mte-thumb");
         b.type = "button";
         b.setAttribute("aria-expanded", "false");
-        b.setAttribute("aria-label", "Image " + index + (score === null ? "" : ", " + data.score_name + " " + score) +
-          ": show it large");
         var img = make("span", "mte-img");
         place(img, offsets[r][c] + n, data.thumb);
         b.appendChild(img);
         b.appendChild(make("span", "mte-cap", "#" + index));
         if (score !== null) { b.appendChild(make("span", "mte-cap", score)); }
+        // The name comes from the visible text (axe: label-content-name-mismatch), then what it does.
+        b.appendChild(make("span", "mte-sr", (score === null ? "" : " " + data.score_name) + ": show image " + index + " large"));
         b.addEventListener("click", function () { showDetail(r, c, n, b); });
         item.appendChild(b);
         thumbs.appendChild(item);

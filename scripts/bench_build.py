@@ -296,6 +296,7 @@ def main(argv=None) -> int:
     edited = tutorials[0]
     _, edit_ran = _edit_and_rebuild(step, edited, f"rebuild after editing {edited.name}",
                                     "\n# %% [markdown]\n# (benchmark edit)\n")
+    build(repo)  # re-execute the restored tutorial (its entry went stale), so the next row starts warm
     module, importers = least_imported_module(repo)
     module_name = module.relative_to(repo).as_posix()
     _, module_ran = _edit_and_rebuild(step, module, f"rebuild after editing {module_name}", "\n# benchmark edit\n")

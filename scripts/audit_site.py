@@ -8,7 +8,9 @@ Usage::
 The site is served on 127.0.0.1 with gzip, as GitHub Pages serves it, and opened in Debian's Chromium
 (``shutil.which("chromium")``). What it needs from npm is installed pinned and checked: axe-core by
 ``scripts/setup.sh`` (``vendor/axe-core``), Lighthouse by this script, on first use, with ``npm ci`` from
-``scripts/audit/package-lock.json`` into the git-ignored ``vendor/audit``. It prints one table, one row per page:
+``scripts/audit/package-lock.json`` into the git-ignored ``vendor/audit``. (Lighthouse's ``@paulirish/trace_engine``
+asks for ``third-party-web@latest``; ``package.json`` overrides it with the locked version, or ``npm ci`` refuses the
+lock each time a new ``third-party-web`` is published.) It prints one table, one row per page:
 
 * the four Lighthouse scores (performance with the desktop preset and ``--throttling-method=provided``, i.e.
   the unthrottled local network: what the page itself costs, not a simulated phone on 4G);

@@ -84,3 +84,23 @@ def interpolate_at(x: np.ndarray, y: np.ndarray, at: float) -> float | None:
     if not x[0] <= at <= x[-1]:
         return None
     return float(np.interp(at, x, y))
+
+
+# Figures are drawn only when they come near the viewport (docs/javascripts/plotly-on-demand.js): scroll to each in
+# turn, wait for its SVG, then go back to the top. Returns how many figures the page has.
+DRAW_ALL = """async () => {
+  const charts = [...document.querySelectorAll('.plotly-graph-div')];
+  for (const chart of charts) {
+    chart.scrollIntoView({block: 'center'});
+    for (let i = 0; i < 300 && !chart.querySelector('svg.main-svg'); i++) await new Promise(r => setTimeout(r, 100));
+    if (!chart.querySelector('svg.main-svg')) throw new Error(`plotly figure ${chart.id} not drawn 30 s after scrolling to it`);
+  }
+  window.scrollTo(0, 0);
+  return charts.length;
+}"""
+
+
+def draw_all(page) -> int:
+    """Scroll a Playwright page to each plotly figure until it is drawn; return the number of figures."""
+    return page.evaluate(DRAW_ALL)
+

@@ -99,12 +99,12 @@ def _chart(traces) -> str:
     return pio.to_html(go.Figure(traces), include_plotlyjs=False, full_html=False, div_id="plotly-1-abc")
 
 
-def test_plotly_calls_wait_for_the_deferred_bundle(assets):
+def test_plotly_calls_are_drawn_on_demand(assets):
     import plotly.graph_objects as go
 
     html = assets._defer_plotly_calls(_chart([go.Bar(y=[1, 2]), go.Pie(values=[1, 2])]), "page.py")
-    assert html.count('document.addEventListener("DOMContentLoaded", function () {') == 1
-    assert "Plotly.newPlot" in html
+    assert html.count('readerPlotly("plotly-1-abc", function () {') == 1
+    assert "Plotly.newPlot" in html and "DOMContentLoaded" not in html
 
 
 def test_a_trace_type_missing_from_the_bundle_fails_the_build(assets):

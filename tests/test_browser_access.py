@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from plotly_data import DRAW_ALL, draw_all
 
 pytestmark = pytest.mark.browser
 
@@ -31,16 +32,19 @@ PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 30_000
 
 _SETTLE = """async () => {
-  const charts = [...document.querySelectorAll('.plotly-graph-div')];
-  for (let i = 0; i < 150 && !charts.every(d => d.querySelector('svg.main-svg')); i++) {
-    await new Promise(r => setTimeout(r, 100));
-  }
+  await (""" + DRAW_ALL + """)();
   if (document.querySelector('script[src*="mathjax/tex-mml-chtml"]')) {
     for (let i = 0; i < 150 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
       await new Promise(r => setTimeout(r, 100));
     }
     await MathJax.startup.promise;
   }
+}"""
+
+# Where the first plotly figure starts, in screen heights from the top of the page (None: the page has none).
+_FIRST_CHART = """() => {
+  const chart = document.querySelector('.plotly-graph-div');
+  return chart ? (chart.getBoundingClientRect().top + scrollY) / innerHeight : null;
 }"""
 
 # As Material's palette toggle does, minus its colour transitions: axe must see the scheme, not a fade frame.
@@ -107,8 +111,13 @@ def visits(site_server, site_dir, browser) -> dict:
         page.on("requestfinished", lambda request: urls.append(request.url))
         page.goto(site_server + path, wait_until="load", timeout=TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
+        first_view = {
+            "plotly loaded": any("plotly" in url for url in urls),
+            "first chart at (screens)": page.evaluate(_FIRST_CHART),
+        }
         page.evaluate(_SETTLE)
         record = {
+            "first view": first_view,
             "images": page.eval_on_selector_all("img", "imgs => imgs.map(i => i.getAttribute('alt'))"),
             "scripts": page.eval_on_selector_all("script[src]", "s => s.map(e => e.getAttribute('src'))"),
             "formulas": page.locator("mjx-container").count(),
@@ -151,6 +160,14 @@ def test_mathjax_and_plotly_load_only_where_needed(visits):
         assert len(plotly) == (1 if r["charts"] else 0), f"{page}: {r['charts']} plotly charts, plotly scripts {plotly}"
 
 
+def test_plotly_waits_until_its_figure_comes_near(visits):
+    charted = {page: r["first view"] for page, r in visits.items() if r["charts"]}
+    assert charted, "no page has a plotly figure: nothing to check"
+    for page, first in charted.items():
+        if first["first chart at (screens)"] > 2.5:  # the loader starts one screen ahead of the viewport
+            assert not first["plotly loaded"], f"{page}: plotly.js loaded on first view, its figure is far below: {first}"
+
+
 def test_search_index_waits_until_the_reader_searches(visits):
     eager = [page for page, r in visits.items() if r["search index"]]
     assert not eager, f"pages that fetched search/search_index.json before search was opened: {eager}"
@@ -189,6 +206,7 @@ def test_plotly_slider_works_from_the_keyboard(site_server, site_dir, page):
     page.context.route("https://api.github.com/**", lambda route: route.fulfill(status=200, body="{}",
                                                                                content_type="application/json"))
     page.goto(site_server + pages[0], wait_until="load")
+    draw_all(page)
     page.wait_for_selector(".reader-slider input[type=range]", timeout=TIMEOUT_MS)
     slider = page.locator(".reader-slider input[type=range]").first
     assert slider.get_attribute("aria-valuetext"), "the keyboard slider has no value text"

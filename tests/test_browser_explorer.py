@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from plotly_data import draw_all
 
 PAGE = "tutorials/03_precision_recall_tradeoff/"
 TITLE = re.compile(r"Threshold (-?[\d,]+): precision ([\d.]+)%, recall ([\d.]+)%")
@@ -22,6 +23,7 @@ CELL = re.compile(r"(TN|FP|FN|TP)([\d,]+)")
 
 def _explorer(page):
     """The explorer's graph div: the plotly figure that has a slider."""
+    draw_all(page)
     page.wait_for_selector(".plotly-graph-div .slider-rail-touch-rect", timeout=30_000)
     graphs = page.locator(".plotly-graph-div").filter(has=page.locator(".slider-rail-touch-rect"))
     assert graphs.count() == 1, "expected exactly one plotly figure with a slider on the trade-off page"

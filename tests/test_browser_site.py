@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from plotly_data import draw_all
 
 pytestmark = pytest.mark.browser
 
@@ -45,12 +46,8 @@ def _wait_for_math(page) -> int:
 
 
 def _wait_for_plotly(page) -> int:
-    """Wait until every plotly chart on the page has drawn its SVG; return how many there are."""
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('svg.main-svg'))",
-        timeout=TIMEOUT_MS,
-    )
-    return page.locator(".plotly-graph-div").count()
+    """Scroll to every plotly chart on the page until it has drawn its SVG; return how many there are."""
+    return draw_all(page)
 
 
 def _set_scheme(page, scheme: str) -> None:

@@ -5,8 +5,10 @@
   ``scripts/setup.sh`` unpacks into the git-ignored ``vendor/plotly/``, as ``assets/javascripts/plotly.min.js``.
   Its version must equal the plotly.js inside the installed Python ``plotly`` (the figures' JSON is written for
   it), and every trace type a page draws must be one the bundle holds: the build fails otherwise. Pages with a
-  plotly figure load it once, with ``defer`` (it no longer holds up the text); each figure's
-  ``Plotly.newPlot`` call therefore runs on ``DOMContentLoaded``, after the deferred bundle.
+  plotly figure fetch it once, and only when a figure comes within a screen of the viewport:
+  ``docs/javascripts/plotly-on-demand.js``, inlined into their ``<head>``, does that, and each figure's
+  ``Plotly.newPlot`` script becomes ``readerPlotly(id, draw)``, drawn then (Lighthouse measured plotly.js as a
+  long task of about half a second on the trade-off page, whose figure is far below the first screen).
 * **Notebook CSS.** mkdocs-jupyter inlines about 0.6 MB of JupyterLab CSS into every notebook page. This hook
   moves each large ``<style>`` block into ``assets/stylesheets/notebook-<hash>.css``, written once, and links it.
 * **Readable terminal colours.** Outputs coloured with 256-colour ANSI codes (Keras's ``model.summary()``)
@@ -37,12 +39,13 @@ PLOTLY_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "his
                            "image", "pie", "scatter", "scatterternary", "violin"})
 PLOTLY_ASSET = "assets/javascripts/plotly.min.js"
 SEARCH_SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "javascripts" / "search-on-demand.js"
+PLOTLY_LOADER = SEARCH_SCRIPT.with_name("plotly-on-demand.js")
 CSS_DIR = "assets/stylesheets"
 LARGE_STYLE = 20_000  # characters; smaller blocks (dataframe styles, pygments) stay inline
 _STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
 # plotly.io.to_html(include_plotlyjs=False): `<script>  window.PLOTLYENV=...; if (...) { Plotly.newPlot(...) }</script>`
 _PLOTLY_CALL = re.compile(r"<script(?: type=\"text/javascript\")?>(\s*window\.PLOTLYENV=.*?)</script>", re.S)
-_NEW_PLOT = re.compile(r"Plotly\.newPlot\(\s*\"[^\"]+\",\s*")
+_NEW_PLOT = re.compile(r"Plotly\.newPlot\(\s*\"([^\"]+)\",\s*")
 _VERSION = re.compile(r"plotly\.js \([^)]*\) v(\d+\.\d+\.\d+)|plotly\.js v(\d+\.\d+\.\d+)")
 # nbconvert's ANSI conversion writes rgb(); rich's HTML (Keras's model.summary()) writes #hex, with the same
 # colour for underlines.
@@ -134,7 +137,8 @@ def _defer_plotly_calls(html: str, where: str) -> str:
             raise PluginError(f"assets hook: {where} draws plotly trace type(s) {sorted(missing)}, which the "
                               f"cartesian bundle lacks (it has {sorted(PLOTLY_TRACES)}). Use another trace type, "
                               "or vendor a bundle that has them in scripts/setup.sh and update PLOTLY_TRACES.")
-        return f'<script>document.addEventListener("DOMContentLoaded", function () {{{match.group(1)}}});</script>'
+        figure_id = _NEW_PLOT.search(match.group(1)).group(1)
+        return f'<script>readerPlotly({json.dumps(figure_id)}, function () {{{match.group(1)}}});</script>'
 
     return _PLOTLY_CALL.sub(wrap, html)
 
@@ -166,7 +170,8 @@ def _insert(output: str, marker: str, tag: str, page) -> str:
 def on_post_page(output, page, config):
     tags = f"<script>{SEARCH_SCRIPT.read_text(encoding='utf-8')}</script>"
     if "plotly-graph-div" in output:
-        tags += f'<script defer src="{"../" * page.url.count("/")}{PLOTLY_ASSET}" charset="utf-8"></script>'
+        plotly = f'{"../" * page.url.count("/")}{PLOTLY_ASSET}'
+        tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
     return _insert(output, "</head>", tags, page)
 
 

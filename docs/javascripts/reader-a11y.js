@@ -126,13 +126,18 @@
     show(sliders[0].active || 0);
   }
 
-  function plotlyFigures(attempt) {
-    var pending = false;
+  // Figures are drawn when they come into view (javascripts/plotly-on-demand.js), which then sends reader:plotted.
+  function plotlyFigures() {
     document.querySelectorAll(".plotly-graph-div").forEach(function (gd) {
       if (gd._fullLayout && typeof gd.on === "function") keyboardSlider(gd);
-      else pending = true;
     });
-    if (pending && attempt < 50) setTimeout(function () { plotlyFigures(attempt + 1); }, 200);
+  }
+
+  // Material gives every code block's copy button a <nav>: name each, so the landmarks are told apart.
+  function nameCodeNavs() {
+    document.querySelectorAll(".md-code__nav").forEach(function (nav, i) {
+      if (!nav.hasAttribute("aria-label")) nav.setAttribute("aria-label", "Code block " + (i + 1) + " tools");
+    });
   }
 
   function run() {
@@ -140,12 +145,17 @@
     nameEmptyLinks();
     fillEmptyHeaders();
     focusableScrollRegions();
-    plotlyFigures(0);
+    nameCodeNavs();
+    plotlyFigures();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();
-  window.addEventListener("load", focusableScrollRegions);  // after images, fonts and MathJax's first layout
+  window.addEventListener("load", function () {  // after images, fonts, MathJax's first layout and Material's code tools
+    focusableScrollRegions();
+    nameCodeNavs();
+  });
+  document.addEventListener("reader:plotted", function (event) { keyboardSlider(event.detail); });
   window.addEventListener("resize", focusableScrollRegions);
   document.addEventListener("reader:typeset", focusableScrollRegions);  // sent by javascripts/mathjax.js
 })();

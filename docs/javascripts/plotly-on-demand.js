@@ -1,0 +1,66 @@
+// Inlined into the <head> of pages that have a plotly figure, by docs/hooks/assets.py, which also rewrites each
+// figure's `Plotly.newPlot` script into `readerPlotly(id, draw)`.
+// plotly.js (hundreds of KB, about a second of script on a slow machine) is fetched only when a figure comes
+// within one screen of the viewport, and each figure is drawn then: a reader who never scrolls to the figure never
+// pays for it, and the text above it is readable at once. Printing draws every figure first. Each drawn figure
+// sends `reader:plotted` (javascripts/reader-a11y.js adds its keyboard slider then). Without JavaScript, or before
+// it is drawn, the figure's text fallback (the <figcaption> and the data table) stands in.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var src = script && script.getAttribute("data-plotly");
+  var loading = null;
+  var pending = [];
+
+  function loadPlotly() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window.Plotly) return resolve();
+        var tag = document.createElement("script");
+        tag.src = src;
+        tag.charset = "utf-8";
+        tag.onload = function () { resolve(); };
+        tag.onerror = function () { reject(new Error("plotly-on-demand: could not load " + src)); };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  }
+
+  function whenDrawn(id, tries) {
+    var gd = document.getElementById(id);
+    if (gd && gd._fullLayout && typeof gd.on === "function") {
+      document.dispatchEvent(new CustomEvent("reader:plotted", { detail: gd }));
+    } else if (tries > 0) {
+      setTimeout(function () { whenDrawn(id, tries - 1); }, 50);
+    }
+  }
+
+  function drawer(id, draw) {
+    var done = false;
+    return function () {
+      if (done) return loading;
+      done = true;
+      return loadPlotly().then(function () { draw(); whenDrawn(id, 200); });
+    };
+  }
+
+  window.readerPlotly = function (id, draw) {
+    var go = drawer(id, draw);
+    var gd = document.getElementById(id);
+    if (!gd || !("IntersectionObserver" in window)) {
+      go();
+      return;
+    }
+    pending.push(go);
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        go();
+      }
+    }, { rootMargin: "100% 0px" });
+    observer.observe(gd);
+  };
+
+  window.addEventListener("beforeprint", function () { pending.forEach(function (go) { go(); }); });
+})();

@@ -24,11 +24,14 @@
     return /(auto|scroll)/.test(style.overflowX + style.overflowY) && overflows(el);
   }
 
+  // All reads first, then all writes: interleaving them would lay the page out again after each tabindex.
   function focusableScrollRegions() {
+    var found = [];
     document.querySelectorAll(SCROLLABLE).forEach(function (el) {
       if (el.hasAttribute("tabindex") || el.closest("a, button")) return;
-      if (scrollable(el)) el.setAttribute("tabindex", "0");
+      if (scrollable(el)) found.push(el);
     });
+    found.forEach(function (el) { el.setAttribute("tabindex", "0"); });
   }
 
   function nameSearchDialog() {

@@ -52,6 +52,18 @@ def test_import_keras_lab_does_not_load_tensorflow_until_used():
     assert out.strip() == "False"
 
 
+def test_the_tables_do_not_load_tensorflow():
+    code = ("import sys, numpy as np\n"
+            "from mnist_tutorials.keras_lab import history_frame\n"
+            "from mnist_tutorials.mistakes import misclassified, most_confident_mistakes, predictions_table\n"
+            "proba = np.array([[0.9, 0.1], [0.2, 0.8]])\n"
+            "tables = [history_frame({'loss': [1.0, 0.5]}), misclassified([0, 1], [0, 0]),\n"
+            "          predictions_table([0, 0], proba, n=2), most_confident_mistakes([0, 0], proba)]\n"
+            "print([len(t) for t in tables], 'tensorflow' in sys.modules, 'keras' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[2,", "1,", "2,", "1]", "False", "False"]
+
+
 def test_silence_tensorflow_logs_hides_start_up_notices():
     code = ("import sys; from mnist_tutorials.keras_lab import silence_tensorflow_logs; "
             "print(silence_tensorflow_logs(), silence_tensorflow_logs(), 'tensorflow' in sys.modules)")
@@ -130,8 +142,10 @@ def test_build_cnn_padding_and_batch_norm(padding, batch_norm, flat):
 def test_seeded_training_is_reproducible(tiny):
     X, y = tiny
     weights = []
+    import keras
+
     for _ in range(2):
-        keras_lab.seed_everything(42)
+        keras.utils.set_random_seed(42)  # what train_grid does before each run
         model = _tiny_mlp()
         model.fit(X, y, epochs=1, batch_size=32, verbose=0)
         weights.append(model.get_weights())
@@ -200,8 +214,10 @@ def test_train_grid_rejects_empty_or_bad_axes(tiny, kwargs):
 
 
 def test_history_frame_from_fit_history(tiny):
+    import keras
+
     X, y = tiny
-    keras_lab.seed_everything(0)
+    keras.utils.set_random_seed(0)
     history = _tiny_mlp().fit(X, y, epochs=2, batch_size=50, validation_split=0.2, verbose=0)
     frame = keras_lab.history_frame(history)
     assert frame.index.tolist() == [1, 2] and frame.index.name == "epoch"
@@ -212,57 +228,6 @@ def test_history_frame_from_fit_history(tiny):
 def test_history_frame_rejects_ragged_logs():
     with pytest.raises(ValueError, match="one value per epoch"):
         keras_lab.history_frame({"loss": [1.0, 0.5], "val_loss": [1.0]})
-
-
-@pytest.fixture
-def proba():
-    rng = np.random.default_rng(1)
-    return rng.dirichlet(np.ones(10) * 0.3, size=300)
-
-
-def test_predictions_table_shows_each_samples_own_probability(proba):
-    y_true = np.random.default_rng(2).integers(0, 10, 300)
-    table = keras_lab.predictions_table(y_true, proba, NAMES, n=25)
-    assert len(table) == 25 and table.index.is_monotonic_increasing
-    rows = table.index.to_numpy()
-    np.testing.assert_allclose(table["probability"], proba[rows].max(axis=1))
-    np.testing.assert_allclose(table["p_actual"], proba[rows, y_true[rows]])
-    assert table["probability"].nunique() > 1  # not one overall "confidence" copied into every row
-    right = proba[rows].argmax(axis=1) == y_true[rows]
-    assert (table["correct"] == np.where(right, "✔", "✖")).all()
-    assert table["actual"].tolist() == [NAMES[k] for k in y_true[rows]]
-
-
-def test_predictions_table_is_seeded(proba):
-    y_true = np.zeros(300, dtype=int)
-    a = keras_lab.predictions_table(y_true, proba, n=10, random_state=42)
-    b = keras_lab.predictions_table(y_true, proba, n=10, random_state=42)
-    c = keras_lab.predictions_table(y_true, proba, n=10, random_state=0)
-    pd.testing.assert_frame_equal(a, b)
-    assert a.index.tolist() != c.index.tolist()
-    assert len(keras_lab.predictions_table(y_true[:4], proba[:4], n=10)) == 4
-
-
-def test_predictions_table_rejects_mismatched_shapes(proba):
-    with pytest.raises(ValueError, match="shape"):
-        keras_lab.predictions_table(np.zeros(10), proba)
-
-
-def test_most_confident_mistakes(proba):
-    y_true = np.random.default_rng(3).integers(0, 10, 300)
-    mistakes = keras_lab.most_confident_mistakes(y_true, proba, n=8, index=np.arange(300) + 60000)
-    assert len(mistakes) == 8
-    rows = mistakes.index.to_numpy() - 60000
-    y_pred = proba.argmax(axis=1)
-    assert (y_pred[rows] != y_true[rows]).all()
-    assert mistakes["probability"].is_monotonic_decreasing
-    wrong = y_pred != y_true
-    assert mistakes["probability"].iloc[0] == proba[wrong].max()
-    assert (mistakes["p_actual"] < mistakes["probability"]).all()
-
-
-def test_most_confident_mistakes_empty_when_all_right(proba):
-    assert keras_lab.most_confident_mistakes(proba.argmax(axis=1), proba).empty
 
 
 # --- plotting.fashion --------------------------------------------------------------------------------------

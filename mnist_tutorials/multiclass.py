@@ -1,9 +1,9 @@
-"""Multiclass helpers: which images a classifier got wrong, and why.
+"""Multiclass helpers: which classes a classifier confuses.
 
 The multiclass tutorial fits ``SVC``, ``OneVsRestClassifier`` and ``SGDClassifier`` inline with
-scikit-learn's API. This module turns their outputs into tables a reader can scan:
+scikit-learn's API. This module turns their confusion matrices into something a reader can scan (the table of
+the wrong predictions themselves is :func:`mnist_tutorials.mistakes.misclassified`):
 
-- :func:`misclassified` lists the wrong predictions with each class's decision score;
 - :func:`top_confusions` ranks the off-diagonal cells of a confusion matrix ("9 read as 7");
 - :func:`hide_confusion_cells` blanks chosen cells of a ``ConfusionMatrixDisplay`` (to pose an exercise
   without printing its answer).
@@ -14,82 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["hide_confusion_cells", "misclassified", "top_confusions"]
-
-
-def misclassified(y_true, y_pred, scores=None, *, classes=None, index=None) -> pd.DataFrame:
-    """Table of the instances whose prediction differs from the label.
-
-    Parameters
-    ----------
-    y_true : array-like of shape (n_samples,)
-        Actual labels (e.g. ``y_train[:100]``).
-    y_pred : array-like of shape (n_samples,)
-        Predicted labels (e.g. ``svm_clf.predict(X_train[:100])``).
-    scores : array-like of shape (n_samples, n_classes), default=None
-        Per-class scores, e.g. ``decision_function`` of an ``SVC`` or ``OneVsRestClassifier``. When given,
-        one column per class is added, plus ``top_score`` (the winning score).
-    classes : array-like of shape (n_classes,), default=None
-        Column names for ``scores``, normally ``clf.classes_``. Required with ``scores``.
-    index : array-like of shape (n_samples,), default=None
-        Identifiers of the instances (their row numbers in ``X``). Defaults to ``0 … n_samples - 1``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per error, indexed by ``index`` (named ``"image"``), with columns ``label``,
-        ``predicted`` and, with ``scores``, ``top_score`` and one column per class. Empty when every
-        prediction is right.
-
-    Raises
-    ------
-    ValueError
-        If the lengths disagree, or ``scores`` is given without matching ``classes``.
-
-    Examples
-    --------
-    >>> from mnist_tutorials.multiclass import misclassified
-    >>> errors = misclassified(["1", "2", "3"], ["1", "3", "3"])
-    >>> errors.index.tolist(), errors.loc[1].tolist()
-    ([1], ['2', '3'])
-    >>> scores = [[2.0, 0.1, 0.0], [0.0, 1.0, 2.0], [0.0, 0.5, 2.5]]
-    >>> errors = misclassified(["1", "2", "3"], ["1", "3", "3"], scores, classes=["1", "2", "3"])
-    >>> errors.columns.tolist()
-    ['label', 'predicted', 'top_score', '1', '2', '3']
-    >>> errors.loc[1, "top_score"]
-    np.float64(2.0)
-    """
-    y_true = np.asarray(y_true)
-    y_pred = np.asarray(y_pred)
-    n = y_true.shape[0]
-    if y_pred.shape != (n,) or y_true.ndim != 1:
-        raise ValueError(
-            f"y_true and y_pred must be 1-D with the same length, found shapes {y_true.shape} and "
-            f"{y_pred.shape}."
-        )
-    index = np.arange(n) if index is None else np.asarray(index)
-    if index.shape != (n,):
-        raise ValueError(f"index must have one entry per label ({n}), found shape {index.shape}.")
-    wrong = y_true != y_pred
-    table = pd.DataFrame(
-        {"label": y_true[wrong], "predicted": y_pred[wrong]},
-        index=pd.Index(index[wrong], name="image"),
-    )
-    if scores is None:
-        return table
-    scores = np.asarray(scores, dtype=float)
-    if classes is None:
-        raise ValueError("scores needs classes to name its columns: pass classes=clf.classes_.")
-    classes = np.asarray(classes)
-    if scores.shape != (n, classes.shape[0]):
-        raise ValueError(
-            f"scores must have shape (n_samples, n_classes) = ({n}, {classes.shape[0]}), found "
-            f"{scores.shape}. Use decision_function(X) of the same rows and clf.classes_."
-        )
-    table["top_score"] = scores[wrong].max(axis=1)
-    for j, name in enumerate(classes):
-        table[str(name)] = scores[wrong, j]
-    return table
+__all__ = ["hide_confusion_cells", "top_confusions"]
 
 
 def top_confusions(cm, labels, *, n=5) -> pd.DataFrame:

@@ -12,7 +12,9 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from sklearn.metrics import precision_recall_curve, roc_auc_score, roc_curve  # noqa: E402
 
+from mnist_tutorials.keras_lab import history_frame  # noqa: E402
 from mnist_tutorials.plotting import (  # noqa: E402
+    plot_history,
     plot_pr_curve,
     plot_precision_recall_vs_threshold,
     plot_roc_curve,
@@ -105,3 +107,14 @@ def test_roc_curve_legend_reports_auc_and_has_diagonal(scored):
     assert list(diagonal.get_xdata()) == [0, 1] == list(diagonal.get_ydata())
     with pytest.raises(ValueError, match="same length"):
         plot_roc_curve([0, 1], [1])
+
+
+def test_plot_history_marks_best_epoch_and_checks_metrics():
+    h = {"loss": [0.6, 0.4, 0.3], "val_loss": [0.5, 0.45, 0.46], "accuracy": [0.8, 0.85, 0.9],
+         "val_accuracy": [0.82, 0.84, 0.84]}
+    fig = plot_history(history_frame(h), best_epoch=2)
+    assert len(fig.axes) == 2
+    assert fig.axes[0].lines[1].get_ydata().tolist() == [0.5, 0.45, 0.46]
+    with pytest.raises(ValueError, match="val_accuracy"):
+        plot_history({"loss": [1.0], "val_loss": [1.0], "accuracy": [0.5]})
+    plt.close("all")

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from file_module import load_file_module
 
-from mnist_tutorials import _flag_tasks, flags
+from mnist_tutorials import _flag_cache, _flag_tasks, flags
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HOOK = ROOT / "docs" / "hooks" / "flags.py"
@@ -201,7 +201,7 @@ def fake_flags(monkeypatch):
                                                             make("M.1 course", 0.9319), "it changed."),)),
     }
     monkeypatch.setattr(flags, "FLAGS", registry)
-    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    monkeypatch.setattr(_flag_cache, "MEMORY", {})
     monkeypatch.setattr(flags, "KDF_ITERATIONS", 1000)  # the real count costs 0.3 s a hash
     return calls
 
@@ -233,7 +233,7 @@ def test_check_flag_keeps_only_a_salted_hash_on_disk(fake_flags, tmp_path, monke
     assert content["flags"]["F.1"] == [flags.hash_answer("F.1", "0.619", content["salt"], 1000)]
     assert "0.619" not in text and "61.9" not in text and "0.61875" not in text
 
-    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})  # a new session: the disk cache answers
+    monkeypatch.setattr(_flag_cache, "MEMORY", {})  # a new session: the disk cache answers
     assert flags.check_flag("F.1", "61.9 %", data_home=tmp_path)
     assert fake_flags["F.1"] == 1
     assert flags.check_flag("N.1", 4321, data_home=tmp_path)  # a second flag joins the same file
@@ -464,8 +464,8 @@ def test_cheap_flags_on_the_real_data(tmp_path, monkeypatch, capsys):
     assert flags.compute_answer("ML105.2") == zero_recall  # deterministic
 
     # check_flag end to end on the real data, with its hash cache in a fresh folder
-    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
-    monkeypatch.setattr(flags, "_disk_cache_path", lambda data_home, key: tmp_path / f"{key}.json")
+    monkeypatch.setattr(_flag_cache, "MEMORY", {})
+    monkeypatch.setattr(_flag_cache, "disk_path", lambda data_home, key: tmp_path / f"{key}.json")
     assert flags.check_flag("ML105.2", f"{100 * zero_recall:.0f}%")
     assert not flags.check_flag("ML105.2", f"{100 * zero_recall - 1:.0f}%")
     course = _flag_tasks.course_answers()["ML105.2"]["value"]  # the ML 105 handout's, scikit-learn 1.7.2
@@ -530,7 +530,7 @@ def test_cli_unknown_flag_is_a_clear_error_with_exit_2(tmp_path):
 def test_cli_check_flag_without_data_exits_3(tiny_mnist, tmp_path, monkeypatch, capsys):
     from mnist_tutorials.__main__ import main
 
-    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    monkeypatch.setattr(_flag_cache, "MEMORY", {})
     assert main(["check-flag", "DATA.1", "1135", "--data-home", str(tmp_path / "empty")]) == 3
     err = capsys.readouterr().err
     assert "could not be computed, because the data is missing" in err and "Could not get MNIST" in err

@@ -272,12 +272,12 @@ def test_js_accepts_each_answer_of_a_two_answer_flag_like_python(monkeypatch, tm
     assert result["accepted"] == [expected for _, expected in TWO_ANSWER_CASES]
 
     # Python's check_flag, on a flag whose computation gives 0.40 and whose course gave 0.45, agrees.
-    from mnist_tutorials import flags
+    from mnist_tutorials import _flag_cache, flags
 
     two = flags.Flag(label, "two", "q", "tutorials/x.py", "fraction", 2, lambda data_home: 0.4, "now",
                      also_accepted=(flags.AlsoAccepted("a course", lambda data_home: 0.45, "it changed."),))
     monkeypatch.setitem(flags.FLAGS, label, two)
-    monkeypatch.setattr(flags, "_MEMORY_CACHE", {})
+    monkeypatch.setattr(_flag_cache, "MEMORY", {})
     monkeypatch.setattr(flags, "KDF_ITERATIONS", iterations)
     assert [flags.check_flag(label, typed, data_home=tmp_path) for typed, _ in TWO_ANSWER_CASES] == result["accepted"]
     entry = flags.compute_flag_hashes(salt, [label], log=lambda line: None)[label]

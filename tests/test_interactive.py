@@ -1,4 +1,5 @@
-"""Tests of the plotly threshold explorer (mnist_tutorials.plotting.interactive), on synthetic scores."""
+"""Tests of the plotly figures (mnist_tutorials.plotting.interactive): the threshold explorer on synthetic
+scores, the label pie."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import plotly.io as pio
 import pytest
 from sklearn.metrics import confusion_matrix, precision_score, recall_score
 
-from mnist_tutorials.plotting import threshold_explorer
+from mnist_tutorials.plotting import label_pie, threshold_explorer
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +96,11 @@ def test_precision_undefined_when_nothing_is_positive():
 def test_rejects_bad_thresholds(scored, thresholds):
     with pytest.raises(ValueError, match="strictly increasing"):
         threshold_explorer(*scored, thresholds=thresholds)
+
+
+def test_label_pie_counts_classes():
+    from mnist_tutorials import CLASS_NAMES  # Fashion-MNIST's: T-shirt/top … Ankle boot
+
+    fig = label_pie(np.array([0, 1, 1, 9, 9, 9]), CLASS_NAMES)
+    assert list(fig.data[0].labels) == ["T-shirt/top (0)", "Trouser (1)", "Ankle boot (9)"]
+    assert list(fig.data[0].values) == [1, 2, 3]

@@ -1,4 +1,4 @@
-"""Tests for ``mnist_tutorials.keras_lab`` and ``mnist_tutorials.plotting.fashion`` on tiny synthetic data.
+"""Tests for ``mnist_tutorials.keras_lab`` on tiny synthetic data.
 
 Every model here has a handful of units and trains for one or two epochs on 200 samples, so the whole file
 runs in seconds (most of it is importing TensorFlow once).
@@ -9,19 +9,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-
-from mnist_tutorials import keras_lab  # noqa: E402
-from mnist_tutorials.plotting import fashion  # noqa: E402
-
-NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+from mnist_tutorials import keras_lab
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +32,7 @@ def _tiny_mlp(learning_rate=1e-2):
 
 
 def test_import_does_not_load_tensorflow():
-    code = ("import sys, mnist_tutorials, mnist_tutorials.plotting, mnist_tutorials.plotting.fashion; "
+    code = ("import sys, mnist_tutorials, mnist_tutorials.plotting, mnist_tutorials.plotting.predictions; "
             "print('tensorflow' in sys.modules, 'keras' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
@@ -50,6 +42,18 @@ def test_import_keras_lab_does_not_load_tensorflow_until_used():
     code = "import sys, mnist_tutorials.keras_lab; print('tensorflow' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_tables_do_not_load_tensorflow():
+    code = ("import sys, numpy as np\n"
+            "from mnist_tutorials.keras_lab import history_frame\n"
+            "from mnist_tutorials.mistakes import misclassified, most_confident_mistakes, predictions_table\n"
+            "proba = np.array([[0.9, 0.1], [0.2, 0.8]])\n"
+            "tables = [history_frame({'loss': [1.0, 0.5]}), misclassified([0, 1], [0, 0]),\n"
+            "          predictions_table([0, 0], proba, n=2), most_confident_mistakes([0, 0], proba)]\n"
+            "print([len(t) for t in tables], 'tensorflow' in sys.modules, 'keras' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[2,", "1,", "2,", "1]", "False", "False"]
 
 
 def test_silence_tensorflow_logs_hides_start_up_notices():
@@ -130,8 +134,10 @@ def test_build_cnn_padding_and_batch_norm(padding, batch_norm, flat):
 def test_seeded_training_is_reproducible(tiny):
     X, y = tiny
     weights = []
+    import keras
+
     for _ in range(2):
-        keras_lab.seed_everything(42)
+        keras.utils.set_random_seed(42)  # what train_grid does before each run
         model = _tiny_mlp()
         model.fit(X, y, epochs=1, batch_size=32, verbose=0)
         weights.append(model.get_weights())
@@ -200,8 +206,10 @@ def test_train_grid_rejects_empty_or_bad_axes(tiny, kwargs):
 
 
 def test_history_frame_from_fit_history(tiny):
+    import keras
+
     X, y = tiny
-    keras_lab.seed_everything(0)
+    keras.utils.set_random_seed(0)
     history = _tiny_mlp().fit(X, y, epochs=2, batch_size=50, validation_split=0.2, verbose=0)
     frame = keras_lab.history_frame(history)
     assert frame.index.tolist() == [1, 2] and frame.index.name == "epoch"
@@ -212,138 +220,3 @@ def test_history_frame_from_fit_history(tiny):
 def test_history_frame_rejects_ragged_logs():
     with pytest.raises(ValueError, match="one value per epoch"):
         keras_lab.history_frame({"loss": [1.0, 0.5], "val_loss": [1.0]})
-
-
-@pytest.fixture
-def proba():
-    rng = np.random.default_rng(1)
-    return rng.dirichlet(np.ones(10) * 0.3, size=300)
-
-
-def test_predictions_table_shows_each_samples_own_probability(proba):
-    y_true = np.random.default_rng(2).integers(0, 10, 300)
-    table = keras_lab.predictions_table(y_true, proba, NAMES, n=25)
-    assert len(table) == 25 and table.index.is_monotonic_increasing
-    rows = table.index.to_numpy()
-    np.testing.assert_allclose(table["probability"], proba[rows].max(axis=1))
-    np.testing.assert_allclose(table["p_actual"], proba[rows, y_true[rows]])
-    assert table["probability"].nunique() > 1  # not one overall "confidence" copied into every row
-    right = proba[rows].argmax(axis=1) == y_true[rows]
-    assert (table["correct"] == np.where(right, "✔", "✖")).all()
-    assert table["actual"].tolist() == [NAMES[k] for k in y_true[rows]]
-
-
-def test_predictions_table_is_seeded(proba):
-    y_true = np.zeros(300, dtype=int)
-    a = keras_lab.predictions_table(y_true, proba, n=10, random_state=42)
-    b = keras_lab.predictions_table(y_true, proba, n=10, random_state=42)
-    c = keras_lab.predictions_table(y_true, proba, n=10, random_state=0)
-    pd.testing.assert_frame_equal(a, b)
-    assert a.index.tolist() != c.index.tolist()
-    assert len(keras_lab.predictions_table(y_true[:4], proba[:4], n=10)) == 4
-
-
-def test_predictions_table_rejects_mismatched_shapes(proba):
-    with pytest.raises(ValueError, match="shape"):
-        keras_lab.predictions_table(np.zeros(10), proba)
-
-
-def test_most_confident_mistakes(proba):
-    y_true = np.random.default_rng(3).integers(0, 10, 300)
-    mistakes = keras_lab.most_confident_mistakes(y_true, proba, n=8, index=np.arange(300) + 60000)
-    assert len(mistakes) == 8
-    rows = mistakes.index.to_numpy() - 60000
-    y_pred = proba.argmax(axis=1)
-    assert (y_pred[rows] != y_true[rows]).all()
-    assert mistakes["probability"].is_monotonic_decreasing
-    wrong = y_pred != y_true
-    assert mistakes["probability"].iloc[0] == proba[wrong].max()
-    assert (mistakes["p_actual"] < mistakes["probability"]).all()
-
-
-def test_most_confident_mistakes_empty_when_all_right(proba):
-    assert keras_lab.most_confident_mistakes(proba.argmax(axis=1), proba).empty
-
-
-# --- plotting.fashion --------------------------------------------------------------------------------------
-
-
-def test_plot_image_with_probabilities_colours_the_predicted_bar():
-    p = np.full(10, 0.02)
-    p[7] = 0.82
-    fig = fashion.plot_image_with_probabilities(np.zeros(784), p, 5, NAMES)
-    ax_image, ax_bars = fig.axes
-    colors = [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in ax_bars.patches]
-    assert colors[7] == matplotlib.colors.to_hex("tab:red")  # predicted Sneaker, wrong
-    assert colors[5] == matplotlib.colors.to_hex("tab:blue")  # the true class, Sandal
-    assert [bar.get_height() for bar in ax_bars.patches] == pytest.approx(p)
-    assert "Sneaker 82%" in ax_image.get_title() and "Sandal" in ax_image.get_title()
-    fig_right = fashion.plot_image_with_probabilities(np.zeros(784), p, 7, NAMES)
-    assert matplotlib.colors.to_hex(fig_right.axes[1].patches[7].get_facecolor()) == matplotlib.colors.to_hex(
-        "tab:blue")
-    plt.close("all")
-
-
-def test_plot_image_with_probabilities_draws_on_given_axes_and_checks_length():
-    fig, axes = plt.subplots(1, 2)
-    assert fashion.plot_image_with_probabilities(np.zeros((28, 28)), np.ones(10) / 10, 0, NAMES, axes=axes) is fig
-    with pytest.raises(ValueError, match="one probability per class"):
-        fashion.plot_image_with_probabilities(np.zeros(784), np.ones(9) / 9, 0, NAMES)
-    plt.close("all")
-
-
-def test_plot_prediction_grid_layout(proba):
-    fig = fashion.plot_prediction_grid(np.zeros((7, 784)), proba[:7], np.arange(7), NAMES, n_rows=2, n_cols=4)
-    assert len(fig.axes) == 16
-    drawn = [ax for ax in fig.axes if ax.patches or ax.images]
-    assert len(drawn) == 14  # 7 pairs, the last pair left blank
-    plt.close("all")
-
-
-def test_plot_class_averages_draws_each_class_mean():
-    X = np.random.default_rng(0).integers(0, 256, (30, 784))
-    y = np.arange(30) % 3
-    fig = fashion.plot_class_averages(X, y, ["a", "b", "c"])
-    np.testing.assert_allclose(fig.axes[1].images[0].get_array(), X[y == 1].mean(axis=0).reshape(28, 28))
-    assert [ax.get_title() for ax in fig.axes] == ["a", "b", "c"]
-    fig = fashion.plot_class_averages(X, y, statistic="std")
-    np.testing.assert_allclose(fig.axes[2].images[0].get_array(), X[y == 2].std(axis=0).reshape(28, 28))
-    with pytest.raises(ValueError, match="statistic"):
-        fashion.plot_class_averages(X, y, statistic="median")
-    plt.close("all")
-
-
-def test_plot_pixel_histogram_counts_every_pixel():
-    X = np.array([[0, 0, 3, 255], [0, 3, 3, 7]])
-    fig = fashion.plot_pixel_histogram(X, log=False)
-    heights = [bar.get_height() for bar in fig.axes[0].patches[:256]]
-    assert heights[0] == 3 and heights[3] == 3 and heights[7] == 1 and heights[255] == 1
-    assert sum(heights) == X.size
-    with pytest.raises(ValueError, match="raw pixels"):
-        fashion.plot_pixel_histogram(X / 255)
-    plt.close("all")
-
-
-def test_plot_annotated_image_writes_every_value():
-    image = np.arange(784) % 256
-    fig = fashion.plot_annotated_image(image)
-    texts = [t.get_text() for t in fig.axes[0].texts]
-    assert len(texts) == 784 and texts[:3] == ["0", "1", "2"] and texts[255] == "255"
-    plt.close("all")
-
-
-def test_plot_history_marks_best_epoch_and_checks_metrics():
-    h = {"loss": [0.6, 0.4, 0.3], "val_loss": [0.5, 0.45, 0.46], "accuracy": [0.8, 0.85, 0.9],
-         "val_accuracy": [0.82, 0.84, 0.84]}
-    fig = fashion.plot_history(keras_lab.history_frame(h), best_epoch=2)
-    assert len(fig.axes) == 2
-    assert fig.axes[0].lines[1].get_ydata().tolist() == [0.5, 0.45, 0.46]
-    with pytest.raises(ValueError, match="val_accuracy"):
-        fashion.plot_history({"loss": [1.0], "val_loss": [1.0], "accuracy": [0.5]})
-    plt.close("all")
-
-
-def test_label_pie_counts_classes():
-    fig = fashion.label_pie(np.array([0, 1, 1, 9, 9, 9]), NAMES)
-    assert list(fig.data[0].labels) == ["T-shirt/top (0)", "Trouser (1)", "Ankle boot (9)"]
-    assert list(fig.data[0].values) == [1, 2, 3]

@@ -29,7 +29,7 @@ from mnist_tutorials.logistic import (  # noqa: E402
     simulate_logistic_regression,
 )
 from mnist_tutorials.metrics import metrics_table  # noqa: E402
-from mnist_tutorials.plotting.logistic import (  # noqa: E402
+from mnist_tutorials.plotting import (  # noqa: E402
     plot_class_metrics,
     plot_confusion_heatmap,
     plot_explained_variance,

@@ -10,73 +10,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix  # noqa: E402
-from sklearn.svm import SVC  # noqa: E402
 
-from mnist_tutorials.multiclass import hide_confusion_cells, misclassified, top_confusions  # noqa: E402
+from mnist_tutorials.multiclass import hide_confusion_cells, top_confusions  # noqa: E402
+from test_mistakes import blobs  # noqa: E402, F401  (the fixture: three overlapping classes and an SVC)
 
 
 @pytest.fixture(autouse=True)
 def _close_figures():
     yield
     plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def blobs():
-    """Three overlapping Gaussian classes labelled '0', '1', '2' and an SVC fitted on them."""
-    rng = np.random.default_rng(42)
-    centers = np.array([[0, 0], [2, 0], [1, 2]])
-    y = np.repeat(np.array(["0", "1", "2"]), 40)
-    X = centers[y.astype(int)] + rng.normal(scale=0.9, size=(120, 2))
-    clf = SVC(random_state=42).fit(X, y)
-    return X, y, clf
-
-
-def test_misclassified_lists_exactly_the_errors(blobs):
-    X, y, clf = blobs
-    y_pred = clf.predict(X)
-    table = misclassified(y, y_pred)
-    expected = np.flatnonzero(y_pred != y)
-    assert expected.size > 0, "the synthetic classes should overlap enough to produce errors"
-    assert table.index.tolist() == expected.tolist()
-    assert table.index.name == "image"
-    assert (table["label"].to_numpy() == y[expected]).all()
-    assert (table["predicted"].to_numpy() == y_pred[expected]).all()
-
-
-def test_misclassified_scores_explain_the_prediction(blobs):
-    X, y, clf = blobs
-    y_pred, scores = clf.predict(X), clf.decision_function(X)
-    table = misclassified(y, y_pred, scores, classes=clf.classes_)
-    assert table.columns.tolist() == ["label", "predicted", "top_score", "0", "1", "2"]
-    for image, row in table.iterrows():
-        # The predicted class is the one with the top score, which is not the label's.
-        assert row[row["predicted"]] == row["top_score"] == scores[image].max()
-        assert row[row["label"]] < row["top_score"]
-
-
-def test_misclassified_uses_given_index():
-    table = misclassified(["a", "b", "c"], ["a", "c", "b"], index=[100, 101, 102])
-    assert table.index.tolist() == [101, 102]
-
-
-def test_misclassified_no_errors_gives_empty_table():
-    assert misclassified(["a", "b"], ["a", "b"]).empty
-
-
-def test_misclassified_scores_need_classes():
-    with pytest.raises(ValueError, match="classes=clf.classes_"):
-        misclassified(["a"], ["b"], [[0.0, 1.0]])
-
-
-def test_misclassified_rejects_misshapen_scores():
-    with pytest.raises(ValueError, match=r"\(2, 3\), found \(2, 2\)"):
-        misclassified(["a", "b"], ["b", "b"], np.zeros((2, 2)), classes=["a", "b", "c"])
-
-
-def test_misclassified_rejects_length_mismatch():
-    with pytest.raises(ValueError, match="same length"):
-        misclassified(["a", "b"], ["a"])
 
 
 def test_top_confusions_ranks_off_diagonal_cells(blobs):

@@ -138,7 +138,7 @@ def test_svc_first_12_predictions_are_correct(mnist_split, svm_clf):
 
 
 def test_svc_errors_in_first_100_and_image_80(mnist_split, svm_clf):
-    from mnist_tutorials.multiclass import misclassified
+    from mnist_tutorials.mistakes import misclassified
 
     X_train, _, y_train, _ = mnist_split
     scores = svm_clf.decision_function(X_train[:100])

@@ -52,6 +52,7 @@ def _flags_module(config):
     if root not in sys.path:
         sys.path.insert(0, root)
     import mnist_tutorials._answers
+    import mnist_tutorials._flag_registry
     import mnist_tutorials._flag_tasks
     import mnist_tutorials.flags
 
@@ -59,6 +60,7 @@ def _flags_module(config):
     # what runs (the cache key is read from the files on disk, so stale code would be cached under it).
     importlib.reload(mnist_tutorials._answers)
     importlib.reload(mnist_tutorials._flag_tasks)
+    importlib.reload(mnist_tutorials._flag_registry)
     return importlib.reload(mnist_tutorials.flags)
 
 

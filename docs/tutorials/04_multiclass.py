@@ -68,7 +68,7 @@ display(Markdown(
 # `misclassified` keeps the rows where the prediction differs from the label, with their ten scores.
 
 # %%
-from mnist_tutorials.multiclass import misclassified
+from mnist_tutorials.mistakes import misclassified
 
 y_pred_100 = svm_clf.predict(X_train[:100])
 scores_100 = svm_clf.decision_function(X_train[:100])

@@ -2,6 +2,7 @@
 
 - :func:`threshold_explorer` builds a plotly Figure with a slider over decision thresholds. Every slider
   stop carries its precomputed precision, recall and 2×2 confusion matrix, so moving it needs no Python.
+- :func:`label_pie` is a pie of the label distribution; hovering a slice shows its count.
 
 On the site, ``fig.show()`` writes the figure without a copy of plotly.js (the build selects the package's
 site renderer, and the page loads one shared ``plotly.min.js``); in Colab or Jupyter plotly's default renderer
@@ -16,7 +17,7 @@ import numpy as np
 
 from ..binary import threshold_sweep
 
-__all__ = ["threshold_explorer"]
+__all__ = ["label_pie", "threshold_explorer"]
 
 _PRECISION_COLOR = "#1f4fd1"
 _RECALL_COLOR = "#1a9641"
@@ -211,4 +212,34 @@ def threshold_explorer(y_true, y_scores, thresholds=None, *, n_thresholds=81, n_
         xaxis2=dict(side="top", title=dict(text="predicted", standoff=4)),
         yaxis2=dict(autorange="reversed", title=dict(text="actual", standoff=4)),
     )
+    return fig
+
+
+def label_pie(y, class_names=None, *, title="Distribution of the labels"):
+    """Interactive plotly pie chart of how many samples each class has.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_samples,)
+    class_names : sequence of str, default=None
+        Slice ``k`` is named ``"class_names[k] (k)"``.
+    title : str, default="Distribution of the labels"
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+
+    Examples
+    --------
+    >>> fig = label_pie(np.array([0, 1, 1, 2]), ["a", "b", "c"])
+    >>> [int(count) for count in fig.data[0].values]
+    [1, 2, 1]
+    """
+    import plotly.graph_objects as go
+
+    classes, counts = np.unique(np.asarray(y), return_counts=True)
+    names = [f"{class_names[int(c)]} ({c})" if class_names is not None else str(c) for c in classes]
+    fig = go.Figure(go.Pie(labels=names, values=counts.tolist(), sort=False, direction="clockwise",
+                           textinfo="label+percent", hovertemplate="%{label}: %{value:,} images<extra></extra>"))
+    fig.update_layout(title=title, height=480, showlegend=False, margin=dict(t=60, b=20, l=20, r=20))
     return fig

@@ -1,19 +1,96 @@
-"""Error analysis pictures: which images two classes are confused on, and what a linear model looks at.
+"""Confusion matrices drawn with matplotlib: as a heat map, and as pictures of the images in each cell.
 
+- :func:`plot_confusion_heatmap` draws a confusion matrix (counts or shares) with a value in every cell;
 - :func:`plot_confusion_pair` lays out the four cells of a 2×2 confusion matrix as image grids (for
   example the 3s and 5s, split by true and predicted label), so the numbers of a confusion matrix
   become pictures.
-- :func:`plot_pixel_weights` draws per-pixel quantities that can be negative (a linear model's
-  ``coef_``, the difference of two mean images) on a colour scale centred on zero.
+
+The clickable confusion matrix, an HTML widget, is :func:`mnist_tutorials.plotting.confusion_explorer`
+(in ``explorer.py``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .._alt import set_alt_text
+from ._axes import _new_axes
 from .images import plot_digits
 
-__all__ = ["plot_confusion_pair", "plot_pixel_weights"]
+__all__ = ["plot_confusion_heatmap", "plot_confusion_pair"]
+
+
+def plot_confusion_heatmap(cm, labels=None, *, normalize=None, cmap="Blues", ax=None):
+    """Plot a confusion matrix as an annotated heatmap (rows = true class, columns = predicted).
+
+    Parameters
+    ----------
+    cm : array-like of shape (n_classes, n_classes)
+        Counts from :func:`sklearn.metrics.confusion_matrix`.
+    labels : sequence of str, default=None
+        Tick labels; default ``0 … n_classes-1``.
+    normalize : {None, "true", "pred"}, default=None
+        ``"true"`` divides each row by its sum (the diagonal becomes recall), ``"pred"`` each
+        column (the diagonal becomes precision). Annotations then show percentages.
+    cmap : str, default="Blues"
+        Matplotlib colormap.
+    ax : matplotlib.axes.Axes, default=None
+        Axes to draw on; a new figure is created when None.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``cm`` is not a square matrix, ``labels`` has the wrong length, or ``normalize`` is
+        unknown.
+
+    Examples
+    --------
+    >>> from mnist_tutorials.plotting import plot_confusion_heatmap
+    >>> fig = plot_confusion_heatmap([[50, 10], [5, 35]], labels=["sick", "healthy"])
+    >>> fig.axes[0].get_xlabel()
+    'Predicted label'
+    """
+    from mnist_tutorials.metrics import check_confusion_matrix
+
+    counts = check_confusion_matrix(cm)
+    n = counts.shape[0]
+    labels = [str(i) for i in range(n)] if labels is None else [str(lab) for lab in labels]
+    if len(labels) != n:
+        raise ValueError(f"labels has {len(labels)} entries, expected {n} (one per class).")
+    if normalize is None:
+        values, fmt = counts, "{:d}"
+        values = values.astype(int)
+    elif normalize == "true":
+        values, fmt = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1), "{:.0%}"
+    elif normalize == "pred":
+        values, fmt = counts / np.maximum(counts.sum(axis=0, keepdims=True), 1), "{:.0%}"
+    else:
+        raise ValueError(f"normalize must be None, 'true' or 'pred', got {normalize!r}.")
+
+    fig, ax = _new_axes(ax, (0.6 * n + 2.5, 0.6 * n + 2))
+    image = ax.imshow(values, cmap=cmap)
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    threshold = values.max() / 2
+    fontsize = 9 if n > 5 else 12
+    for i in range(n):
+        for j in range(n):
+            ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=fontsize,
+                    color="white" if values[i, j] > threshold else "black")
+    ax.set_xticks(range(n), labels)
+    ax.set_yticks(range(n), labels)
+    ax.set_xlabel("Predicted label")
+    ax.set_ylabel("True label")
+    if n < 2:
+        return fig
+    off = np.where(np.eye(n, dtype=bool), -np.inf, values)
+    i, j = np.unravel_index(int(np.argmax(off)), off.shape)
+    return set_alt_text(fig, takeaway=f"{n} by {n} matrix of {'counts' if normalize is None else 'shares'}; "
+                                      f"the largest error is true {labels[i]} predicted as {labels[j]} "
+                                      f"({fmt.format(values[i, j])}).")
 
 
 def plot_confusion_pair(X, y_true, y_pred, class_a, class_b, *, n_images=25, axes=None, cmap="binary"):
@@ -95,71 +172,4 @@ def plot_confusion_pair(X, y_true, y_pred, class_a, class_b, *, n_images=25, axe
             ax.set_axis_off()
         ax.set_title(f"true {actual}, predicted {predicted}\n({rows.size:,} images)", fontsize=10,
                      color="black" if actual == predicted else "tab:red")
-    return fig
-
-
-def plot_pixel_weights(weights, titles=None, *, axes=None, cmap="RdBu_r", colorbar=True):
-    """Draw per-pixel values as 28×28 images on colour scales centred on zero.
-
-    Positive values are red and negative ones blue with the default ``cmap``; white is zero. Each
-    image gets its own symmetric scale ``[-m, m]`` with ``m`` its largest absolute value.
-
-    Parameters
-    ----------
-    weights : array-like of shape (784,) or (n_images, 784)
-        E.g. the ``coef_`` of a linear classifier, or the difference of two mean images.
-    titles : sequence of str, default=None
-        One per image.
-    axes : matplotlib.axes.Axes or array of them, default=None
-        At least one per image; a new one-row figure if None.
-    cmap : str, default="RdBu_r"
-        A diverging colour map.
-    colorbar : bool, default=True
-        Add a colour bar beside each image.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Raises
-    ------
-    ValueError
-        If an image does not have 784 values, the titles do not match, or there are too few axes.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from mnist_tutorials.plotting import plot_pixel_weights
-    >>> w = np.linspace(-1, 1, 784)
-    >>> fig = plot_pixel_weights([w, -w], ["w", "-w"])
-    >>> [ax.get_title() for ax in fig.axes[:2]]
-    ['w', '-w']
-    """
-    import matplotlib.pyplot as plt
-
-    weights = np.asarray(weights, dtype=float)
-    if weights.ndim == 1:
-        weights = weights[None, :]
-    if weights.ndim != 2 or weights.shape[1] != 784:
-        raise ValueError(
-            f"expected 784 values per image, shape (784,) or (n_images, 784); found shape {weights.shape}."
-        )
-    n = weights.shape[0]
-    if titles is not None and len(titles) != n:
-        raise ValueError(f"expected one title per image ({n}), found {len(titles)}.")
-    if axes is None:
-        fig, axes = plt.subplots(1, n, figsize=(3.2 * n, 3), squeeze=False)
-    axes = np.ravel(axes)
-    if axes.shape[0] < n:
-        raise ValueError(f"expected at least {n} axes, one per image, found {axes.shape[0]}.")
-    fig = axes[0].figure
-    for i in range(n):
-        ax = axes[i]
-        limit = float(np.max(np.abs(weights[i]))) or 1.0
-        image = ax.imshow(weights[i].reshape(28, 28), cmap=cmap, vmin=-limit, vmax=limit)
-        ax.set_axis_off()
-        if titles is not None:
-            ax.set_title(titles[i], fontsize=10)
-        if colorbar:
-            fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
     return fig

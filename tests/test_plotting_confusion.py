@@ -1,4 +1,4 @@
-"""Tests of mnist_tutorials.plotting.chapter3 beyond the smoke test in test_plotting.py."""
+"""Tests of mnist_tutorials.plotting.confusion beyond the smoke test in test_plotting.py."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from mnist_tutorials.plotting import plot_confusion_pair, plot_pixel_weights  # noqa: E402
+from mnist_tutorials.plotting import plot_confusion_pair  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -51,21 +51,3 @@ def test_confusion_pair_errors():
     with pytest.raises(ValueError, match="4 axes"):
         _, axes = plt.subplots(1, 2)
         plot_confusion_pair(np.zeros((2, 784)), ["3", "5"], ["3", "5"], "3", "5", axes=axes)
-
-
-def test_pixel_weights_symmetric_scale():
-    w = np.linspace(-2, 1, 784)
-    fig = plot_pixel_weights(w, ["w"], colorbar=False)
-    image = fig.axes[0].images[0]
-    assert image.get_clim() == (-2.0, 2.0)
-    assert len(fig.axes) == 1
-
-
-def test_pixel_weights_errors():
-    with pytest.raises(ValueError, match="784 values"):
-        plot_pixel_weights(np.zeros(10))
-    with pytest.raises(ValueError, match="one title per image"):
-        plot_pixel_weights(np.zeros((2, 784)), ["only one"])
-    with pytest.raises(ValueError, match="at least 2 axes"):
-        _, ax = plt.subplots()
-        plot_pixel_weights(np.zeros((2, 784)), axes=ax)

@@ -1,0 +1,217 @@
+"""The flag registry (private; use it through `mnist_tutorials.flags`): every flag's question, kind, precision and computation.
+
+To add a flag: write its computation in ``_flag_tasks.py`` (``compute(data_home)`` returns the unrounded
+answer, scikit-learn only, ``random_state=42``), then add a [`Flag`][mnist_tutorials.flags.Flag] below. The
+site's flags page, ``python -m mnist_tutorials flags`` and [`check_flag`][mnist_tutorials.flags.check_flag]
+pick it up from ``FLAGS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from . import _flag_tasks as _tasks
+from ._answers import KINDS
+
+__all__ = ["AlsoAccepted", "Flag", "FLAGS"]
+
+
+@dataclass(frozen=True)
+class AlsoAccepted:
+    """A further answer a flag accepts, besides the one its computation gives today, and where it comes from.
+
+    Parameters
+    ----------
+    source : str
+        Where this answer comes from, e.g. ``"ML 105 handout, computed with scikit-learn 1.7.2"``.
+    compute : callable
+        ``compute(data_home)`` returns that answer (unrounded, as ``Flag.compute``).
+    why : str
+        One sentence, in Markdown, on why it differs from today's answer; shown on the flags page (never a number).
+
+    Examples
+    --------
+    >>> from mnist_tutorials.flags import get_flag
+    >>> [extra.source for extra in get_flag("ML105.2").also_accepted]
+    ['ML 105 handout, computed with scikit-learn 1.7.2']
+    """
+
+    source: str
+    compute: Callable[[object], float]
+    why: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One flag: its question, where it comes from, how to compare answers and how to compute it.
+
+    Parameters
+    ----------
+    label : str
+        Short identifier such as ``"ML105.1"``; letters, digits and dots only. It is part of the
+        hash salt, so two flags with the same answer have different hashes.
+    title : str
+        A few words shown as the flag's heading.
+    question : str
+        The question, in Markdown, as shown on the flags page and by ``python -m mnist_tutorials flags``.
+    tutorial : str
+        The tutorial the flag belongs to, as a path relative to ``docs/`` (``"tutorials/03_….py"``).
+    kind : {"fraction", "integer", "number"}
+        How answers are read; see [`normalize_answer`][mnist_tutorials.flags.normalize_answer].
+    decimals : int
+        Decimals of the canonical answer (``0`` for integers). For a fraction, ``3`` means
+        ``0.375`` / ``37.5%``.
+    compute : callable
+        ``compute(data_home)`` returns the answer (a float or int) from the package's data;
+        ``data_home`` is passed on to ``fetch_mnist`` (None: the default cache).
+    cost : str
+        Rough cost of ``compute`` on a laptop, shown before a slow computation starts.
+    also_accepted : tuple of AlsoAccepted, default=()
+        Further answers that count as right: for a flag that asks a course's computation, the answer that
+        course's (older) scikit-learn gives, when today's gives another.
+    """
+
+    label: str
+    title: str
+    question: str
+    tutorial: str
+    kind: str
+    decimals: int
+    compute: Callable[[object], float]
+    cost: str
+    also_accepted: tuple[AlsoAccepted, ...] = ()
+
+    def __post_init__(self):
+        if not re.fullmatch(r"[A-Za-z0-9.]+", self.label):
+            raise ValueError(f"Flag label {self.label!r}: use letters, digits and dots only.")
+        if self.kind not in KINDS:
+            raise ValueError(f"Flag {self.label}: kind must be one of {KINDS}, got {self.kind!r}.")
+        if not isinstance(self.decimals, int) or self.decimals < 0:
+            raise ValueError(f"Flag {self.label}: decimals must be an int >= 0, got {self.decimals!r}.")
+        if self.kind == "integer" and self.decimals != 0:
+            raise ValueError(f"Flag {self.label}: an integer flag has decimals=0, got {self.decimals}.")
+
+
+FLAGS: dict[str, Flag] = {
+    flag.label: flag
+    for flag in (
+        Flag(
+            label="DATA.1",
+            title="Ones in the test set",
+            question="The tutorial counts the images of each digit in the training set. How many images "
+                     "of the digit **1** are in the MNIST **test** set (the last 10,000 rows of "
+                     "`fetch_mnist()`)?",
+            tutorial="tutorials/01_meet_the_data.py",
+            kind="integer",
+            decimals=0,
+            compute=_tasks.ones_in_test_set,
+            cost="a few seconds to load MNIST",
+        ),
+        Flag(
+            label="BINARY.1",
+            title="Threes that fool the 5-detector",
+            question="Take the tutorial's cross-validated predictions, `y_train_pred = "
+                     "cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3)`. "
+                     "How many images of the digit **3** in the training set does the 5-detector "
+                     "call a 5?",
+            tutorial="tutorials/02_five_detector.py",
+            kind="integer",
+            decimals=0,
+            compute=_tasks.threes_called_five,
+            cost="about 30-60 s: three SGDClassifier fits on 40,000 images, shared with ML105.1",
+        ),
+        Flag(
+            label="ML105.1",
+            title="Precision for threshold 3000",
+            question="Cross-validate the 5-detector's decision scores "
+                     "(`cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3, "
+                     "method=\"decision_function\")`) and classify with `y_scores >= 3000` instead of 0. "
+                     "What is the **precision**? Give it to 3 decimals (or as a percentage to 0.1 %).",
+            tutorial="tutorials/03_precision_recall_tradeoff.py",
+            kind="fraction",
+            decimals=3,
+            compute=_tasks.precision_at_3000,
+            cost="about 30-60 s: three SGDClassifier fits on 40,000 images",
+        ),
+        Flag(
+            label="ML105.2",
+            title="Correct percentage for 0s",
+            question="As in the ML 105 handout: scale the first 2,000 training images with "
+                     "`X_train_scaled = StandardScaler().fit_transform(X_train[:2000].astype(\"float64\"))`, "
+                     "get cross-validated predictions with `y_train_pred = cross_val_predict("
+                     "SGDClassifier(random_state=42), X_train_scaled, y_train[:2000], cv=3)` and plot the "
+                     "confusion matrix normalized by row (`ConfusionMatrixDisplay.from_predictions("
+                     "y_train[:2000], y_train_pred, normalize=\"true\", values_format=\".0%\")`). What "
+                     "percentage of the **0**s is classified correctly? Give a whole percentage.",
+            tutorial="tutorials/04_multiclass.py",
+            kind="fraction",
+            decimals=2,
+            compute=_tasks.scaled_sgd_zero_recall,
+            cost="about 5 s",
+            also_accepted=(
+                AlsoAccepted(
+                    source=_tasks.course_answers()["ML105.2"]["source"],
+                    compute=_tasks.course_answer("ML105.2"),
+                    why="scikit-learn 1.8 changed when `SGDClassifier` stops training: between epochs it now "
+                        "compares the regularized objective (loss plus penalty) where 1.7 and earlier compared "
+                        "the loss alone, so the ten one-versus-rest fits stop after other numbers of epochs.",
+                ),
+            ),
+        ),
+        Flag(
+            label="LOGREG.1",
+            title="Twenty components",
+            question="The tutorial's PCA pipeline, `make_pca_logreg(n_components=30, scaler=\"minmax\", "
+                     "tol=1e-3)`, is fitted on the 80/20 split `train_test_split(X, y, test_size=0.2, "
+                     "random_state=42)` of all 70,000 images. Keep only **20** components instead: what "
+                     "is the pipeline's accuracy on the test set? Give a whole percentage.",
+            tutorial="tutorials/05_logistic_regression.py",
+            kind="fraction",
+            decimals=2,
+            compute=_tasks.pca20_logreg_accuracy,
+            cost="about 10-20 s: PCA and a logistic regression on 56,000 images",
+        ),
+        Flag(
+            label="FASHION.1",
+            title="How much ink in a pair of trousers?",
+            question="The tutorial prints the mean pixel value of all 60,000 Fashion-MNIST training "
+                     "images. What is the mean pixel value of the **Trouser** training images alone "
+                     "(label 1: every pixel of every Trouser image in the first 60,000 rows)? "
+                     "Give it to 1 decimal, on the 0-255 scale.",
+            tutorial="tutorials/06_fashion_eda.py",
+            kind="number",
+            decimals=1,
+            compute=_tasks.trouser_mean_pixel,
+            cost="a few seconds to load Fashion-MNIST",
+        ),
+        Flag(
+            label="KNN97.1",
+            title="A grid search on a small budget",
+            question="Run the exercise's grid search, `GridSearchCV(KNeighborsClassifier(), "
+                     "[{\"weights\": [\"uniform\", \"distance\"], \"n_neighbors\": [3, 4, 5, 6]}], cv=3)`, "
+                     "on the **first 2,000** training images only. What is the best mean validation accuracy "
+                     "(`best_score_`)? Give it to 3 decimals (or as a percentage to 0.1 %).",
+            tutorial="tutorials/11_exercise_knn_97.py",
+            kind="fraction",
+            decimals=3,
+            compute=_tasks.knn_grid_best_score_2000,
+            cost="a few seconds: 24 KNN fits on 2,000 images",
+        ),
+        Flag(
+            label="AUG.1",
+            title="Shifted copies, smaller scale",
+            question="Augment the **first 5,000** training images with their four one-pixel shifts (left, "
+                     "right, up, down; 25,000 images in all, originals included), train a default "
+                     "`KNeighborsClassifier()` on them, and score it on the **first 2,000** test images. "
+                     "What is its accuracy? Give it to 3 decimals (or as a percentage to 0.1 %).",
+            tutorial="tutorials/12_exercise_augmentation.py",
+            kind="fraction",
+            decimals=3,
+            compute=_tasks.augmented_knn_accuracy,
+            cost="a few seconds: one KNN prediction of 2,000 images against 25,000",
+        ),
+    )
+}
+"""Every flag, by label, in the order of the tutorials."""

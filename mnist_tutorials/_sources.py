@@ -366,8 +366,8 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
 
     Sources are tried in order: the cache, OpenML, the registry mirror, the user's own files
     (in ``data_home`` and the working directory). With ``download_if_missing=False`` only the cache, an
-    installed mirror package (Fashion-MNIST's Debian package) and the user's files are used. Verified data is returned even
-    when the cache cannot be written (with a warning).
+    installed mirror package (Fashion-MNIST's Debian package) and the user's files are used. Verified data is
+    returned even when the cache cannot be written (with a warning).
 
     Returns
     -------
@@ -461,7 +461,8 @@ def _unavailable_message(spec, home, folder, failures, download_if_missing) -> s
         fixes.append("allow downloads: download_if_missing=True (the default) tries OpenML and the registry mirror")
     else:
         fixes.append("connect to the internet so OpenML can be reached, then run again")
-        fixes.append(f"install the registry mirror: {spec.mirror.description}, then run `python -m mnist_tutorials fetch-data`")
+        fixes.append(f"install the registry mirror: {spec.mirror.description}, "
+                     "then run `python -m mnist_tutorials fetch-data`")
     fixes.append(f"put the four IDX files (raw or .gz) in {folder}")
     fixes.append("point MNIST_TUTORIALS_DATA (or data_home=) at a folder that already holds them")
     return (f"Could not get {spec.title}. Sources tried, in order:\n{tried}\n"

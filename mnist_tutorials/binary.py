@@ -3,11 +3,9 @@
 The tutorials fit the classifiers and call ``cross_val_predict`` themselves, with scikit-learn's own API.
 This module holds the small computations around them:
 
-- :func:`count_outcomes` counts TP, FP, FN and TN of binary predictions, and :func:`scores_from_confusion`
-  reads precision, recall and F1 of the positive class off a 2×2 confusion matrix (with the per-class
-  formulas of :mod:`mnist_tutorials.metrics`), so a page can show they agree with ``precision_score``
-  and friends;
-- :func:`precision_recall_at` scores a decision threshold;
+- :func:`scores_from_confusion` reads precision, recall and F1 of the positive class off a 2×2 confusion
+  matrix (with the per-class formulas of :mod:`mnist_tutorials.metrics`), so a page can show they agree
+  with ``precision_score`` and friends;
 - :func:`threshold_for_precision` finds the lowest threshold that reaches a target precision;
 - :func:`threshold_sweep` evaluates many thresholds at once (it feeds the interactive explorer in
   :mod:`mnist_tutorials.plotting.interactive`).
@@ -23,36 +21,11 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = [
-    "ConfusionCounts",
     "ThresholdSweep",
-    "count_outcomes",
-    "precision_recall_at",
     "scores_from_confusion",
     "threshold_for_precision",
     "threshold_sweep",
 ]
-
-
-@dataclass(frozen=True)
-class ConfusionCounts:
-    """The four cells of a binary confusion matrix.
-
-    Attributes
-    ----------
-    tn, fp, fn, tp : int
-        True negatives, false positives, false negatives and true positives. In scikit-learn's layout
-        (rows are the actual class, columns the predicted class, negative first) the matrix is
-        ``[[tn, fp], [fn, tp]]``.
-    """
-
-    tn: int
-    fp: int
-    fn: int
-    tp: int
-
-    def as_matrix(self) -> np.ndarray:
-        """Return the counts as scikit-learn's 2×2 array ``[[tn, fp], [fn, tp]]``."""
-        return np.array([[self.tn, self.fp], [self.fn, self.tp]])
 
 
 @dataclass(frozen=True)
@@ -106,50 +79,6 @@ def _as_scores(y_true: np.ndarray, y_scores) -> np.ndarray:
     return scores
 
 
-def count_outcomes(y_true, y_pred) -> ConfusionCounts:
-    """Count true/false positives and negatives of binary predictions.
-
-    Parameters
-    ----------
-    y_true : array-like of shape (n_samples,)
-        Actual labels, booleans (``True`` is the positive class) or 0/1.
-    y_pred : array-like of shape (n_samples,)
-        Predicted labels, same encoding.
-
-    Returns
-    -------
-    ConfusionCounts
-        ``tn``, ``fp``, ``fn``, ``tp``; ``.as_matrix()`` equals
-        ``sklearn.metrics.confusion_matrix(y_true, y_pred)``.
-
-    Raises
-    ------
-    ValueError
-        If the inputs are not 1-D binary arrays of the same length.
-
-    Examples
-    --------
-    >>> from mnist_tutorials.binary import count_outcomes
-    >>> counts = count_outcomes([True, True, False, False, False], [True, False, True, False, False])
-    >>> counts
-    ConfusionCounts(tn=2, fp=1, fn=1, tp=1)
-    >>> counts.as_matrix().tolist()
-    [[2, 1], [1, 1]]
-    """
-    y_true = _as_binary(y_true, "y_true")
-    y_pred = _as_binary(y_pred, "y_pred")
-    if y_true.shape != y_pred.shape:
-        raise ValueError(
-            f"y_true and y_pred must have the same length, found {y_true.shape[0]} and {y_pred.shape[0]}."
-        )
-    return ConfusionCounts(
-        tn=int(np.count_nonzero(~y_true & ~y_pred)),
-        fp=int(np.count_nonzero(~y_true & y_pred)),
-        fn=int(np.count_nonzero(y_true & ~y_pred)),
-        tp=int(np.count_nonzero(y_true & y_pred)),
-    )
-
-
 def scores_from_confusion(cm) -> dict[str, float]:
     """Precision, recall and F1 of the positive class, computed by hand from a 2×2 confusion matrix.
 
@@ -158,7 +87,7 @@ def scores_from_confusion(cm) -> dict[str, float]:
 
     Parameters
     ----------
-    cm : array-like of shape (2, 2) or ConfusionCounts
+    cm : array-like of shape (2, 2)
         A binary confusion matrix in scikit-learn's layout ``[[tn, fp], [fn, tp]]`` (rows actual,
         columns predicted, negative class first).
 
@@ -182,8 +111,6 @@ def scores_from_confusion(cm) -> dict[str, float]:
     """
     from .metrics import precision_recall_f1_from_confusion
 
-    if isinstance(cm, ConfusionCounts):
-        cm = cm.as_matrix()
     shape = np.shape(cm)
     if shape != (2, 2):
         raise ValueError(
@@ -244,34 +171,6 @@ def threshold_sweep(y_true, y_scores, thresholds) -> ThresholdSweep:
         recall = np.where(pos.size > 0, tp / max(pos.size, 1), np.nan)
     return ThresholdSweep(thresholds=thresholds, precision=precision.astype(float),
                           recall=recall.astype(float), tn=tn, fp=fp, fn=fn, tp=tp)
-
-
-def precision_recall_at(y_true, y_scores, threshold: float) -> tuple[float, float]:
-    """Precision and recall when instances with ``y_score >= threshold`` are called positive.
-
-    Parameters
-    ----------
-    y_true : array-like of shape (n_samples,)
-        Actual labels, booleans or 0/1.
-    y_scores : array-like of shape (n_samples,)
-        Scores from ``decision_function``.
-    threshold : float
-        The decision threshold. ``0`` reproduces ``predict`` for linear models such as ``SGDClassifier``.
-
-    Returns
-    -------
-    precision : float
-        ``nan`` if nothing is predicted positive.
-    recall : float
-
-    Examples
-    --------
-    >>> from mnist_tutorials.binary import precision_recall_at
-    >>> precision_recall_at([0, 0, 1, 1], [-2.0, 1.0, 0.5, 3.0], threshold=0.0)
-    (0.6666666666666666, 1.0)
-    """
-    sweep = threshold_sweep(y_true, y_scores, [threshold])
-    return float(sweep.precision[0]), float(sweep.recall[0])
 
 
 def threshold_for_precision(y_true, y_scores, target_precision: float) -> float:

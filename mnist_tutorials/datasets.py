@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import _sources
-from ._idx import parse_idx
-from ._sources import DataUnavailableError, check_bool, get_data_home
+from ._formats import FEATURE_NAMES, read_kaggle_csv
+from ._sources import DataUnavailableError, get_data_home
 
 __all__ = [
     "CLASS_NAMES",
@@ -20,7 +20,6 @@ __all__ = [
     "get_data_home",
     "load_fashion_mnist_csv",
     "read_kaggle_csv",
-    "train_test_split_original",
 ]
 
 CLASS_NAMES = (
@@ -28,8 +27,6 @@ CLASS_NAMES = (
     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
 )
 """Fashion-MNIST's class names, indexed by label."""
-
-FEATURE_NAMES = [f"pixel{i}" for i in range(1, 785)]
 
 _MNIST_DESCR = """\
 **MNIST** (mnist_784, OpenML data id 554): 70,000 handwritten digits, 28×28 grey levels 0–255, flattened to
@@ -134,87 +131,6 @@ def fetch_fashion_mnist(*, data_home=None, as_frame=False, return_X_y=False, dow
                   label_first=True)
 
 
-def train_test_split_original(X, y, *, n_train=60000):
-    """Split into the original training and test sets (the first ``n_train`` rows train).
-
-    Parameters
-    ----------
-    X : array-like of shape (n_samples, n_features)
-    y : array-like of shape (n_samples,)
-    n_train : int, default=60000
-
-    Returns
-    -------
-    X_train, X_test, y_train, y_test
-
-    Examples
-    --------
-    >>> X_train, X_test, y_train, y_test = train_test_split_original(np.zeros((5, 2)), np.arange(5), n_train=3)
-    >>> X_train.shape, y_test
-    ((3, 2), array([3, 4]))
-    """
-    return X[:n_train], X[n_train:], y[:n_train], y[n_train:]
-
-
-def read_kaggle_csv(path, *, n_rows=None):
-    """Read one Kaggle Fashion-MNIST CSV (``label, pixel1 … pixel784``) into ``(X, y)``, checking every cell.
-
-    Parameters
-    ----------
-    path : str or path-like
-    n_rows : int, default=None
-        The number of data rows the file must have (60,000 for ``fashion-mnist_train.csv``, 10,000 for
-        ``fashion-mnist_test.csv``); None accepts any number above zero.
-
-    Returns
-    -------
-    X : ndarray of uint8, shape (n, 784)
-    y : ndarray of int64, shape (n,)
-
-    Raises
-    ------
-    ValueError
-        If the file is empty or not a CSV, the header is not ``label, pixel1 … pixel784``, it has no data
-        row or not ``n_rows`` of them, or a cell is blank, not a whole number, a pixel outside 0…255 or a
-        label outside 0…9. The message names the file, the row and the column.
-
-    Examples
-    --------
-    >>> X, y = read_kaggle_csv("fashion-mnist_test.csv", n_rows=10000)  # doctest: +SKIP
-    """
-    import pandas as pd
-
-    try:
-        frame = pd.read_csv(path)
-    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path}: not a Kaggle Fashion-MNIST CSV file ({type(exc).__name__}: {exc})") from exc
-    expected = ["label", *FEATURE_NAMES]
-    if list(frame.columns) != expected:
-        found = list(frame.columns[:3]) + (["…"] if frame.shape[1] > 3 else [])
-        raise ValueError(
-            f"{path}: expected the Kaggle Fashion-MNIST columns label, pixel1 … pixel784 "
-            f"({len(expected)} columns), found {frame.shape[1]} columns starting {found}."
-        )
-    if len(frame) == 0 or (n_rows is not None and len(frame) != n_rows):
-        wanted = f"{n_rows:,}" if n_rows is not None else "at least one"
-        raise ValueError(f"{path}: expected {wanted} data rows below the header, found {len(frame):,}. "
-                         "The file is truncated or not the one you meant; download it again.")
-    values = frame.apply(pd.to_numeric, errors="coerce").to_numpy(np.float64)
-    bad = np.isnan(values) | (values != np.floor(values))
-    bad[:, 0] |= (values[:, 0] < 0) | (values[:, 0] > 9)
-    bad[:, 1:] |= (values[:, 1:] < 0) | (values[:, 1:] > 255)
-    if bad.any():
-        row, col = (int(i) for i in np.argwhere(bad)[0])
-        cell = frame.iat[row, col]
-        what = "a blank cell" if isinstance(cell, float) and np.isnan(cell) else f"{cell!r}"
-        allowed = "a whole number 0…9" if col == 0 else "a whole number 0…255"
-        raise ValueError(
-            f"{path}: data row {row + 1:,} (line {row + 2:,} of the file), column {expected[col]!r}: found "
-            f"{what}, expected {allowed}. The file is damaged or not Kaggle's Fashion-MNIST CSV."
-        )
-    return values[:, 1:].astype(np.uint8), values[:, 0].astype(np.int64)
-
-
 def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=False, n_train=60000, n_test=10000):
     """Load your own Kaggle Fashion-MNIST CSV files, without any download or hash check.
 
@@ -253,18 +169,26 @@ def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=Fa
 
 
 def _check_flags(**flags):
+    """Raise a ``TypeError`` naming the flag unless each value is a bool (NumPy's included).
+
+    ``"no"`` is truthy in Python, so accepting any object would read ``download_if_missing="no"`` as True.
+    """
     for name, value in flags.items():
-        check_bool(value, name)
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"{name} must be True or False, found {type(value).__name__} {value!r}.")
 
 
 def _load_arrays(name, data_home, download_if_missing):
-    files = _sources.fetch_files(name, data_home, download_if_missing=download_if_missing)
-    parsed = {fname: parse_idx(raw, name=fname) for fname, raw in files.items()}
-    X = np.empty((len(parsed["train-images-idx3-ubyte"]) + len(parsed["t10k-images-idx3-ubyte"]), 784))
-    n_train = len(parsed["train-images-idx3-ubyte"])
-    X[:n_train] = parsed["train-images-idx3-ubyte"]
-    X[n_train:] = parsed["t10k-images-idx3-ubyte"]
-    labels = np.concatenate([parsed["train-labels-idx1-ubyte"], parsed["t10k-labels-idx1-ubyte"]])
+    """Pixels (float64, training rows first) and labels (uint8) from the four IDX files, each parsed once.
+
+    The split point is the training files' own length (their IDX header), not a number kept here.
+    """
+    arrays = _sources.fetch_files(name, data_home, download_if_missing=download_if_missing)
+    train, test = arrays["train-images-idx3-ubyte"], arrays["t10k-images-idx3-ubyte"]
+    X = np.empty((len(train) + len(test), train.shape[1]))
+    X[:len(train)] = train
+    X[len(train):] = test
+    labels = np.concatenate([arrays["train-labels-idx1-ubyte"], arrays["t10k-labels-idx1-ubyte"]])
     return X, labels
 
 

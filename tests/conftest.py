@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 
 from mnist_tutorials import _sources
-from mnist_tutorials._idx import to_idx_bytes
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"

@@ -13,9 +13,6 @@ from sklearn.metrics import (
 )
 
 from mnist_tutorials.binary import (
-    ConfusionCounts,
-    count_outcomes,
-    precision_recall_at,
     scores_from_confusion,
     threshold_for_precision,
     threshold_sweep,
@@ -31,27 +28,19 @@ def scored():
     return y_true, y_scores
 
 
-def test_count_outcomes_match_sklearn(scored):
-    y_true, y_scores = scored
-    y_pred = y_scores >= 1
-    counts = count_outcomes(y_true, y_pred)
-    np.testing.assert_array_equal(counts.as_matrix(), confusion_matrix(y_true, y_pred))
-    assert counts.tn + counts.fp + counts.fn + counts.tp == y_true.size
-
-
-def test_count_outcomes_accepts_zero_one_labels():
-    assert count_outcomes([0, 1, 1, 0], [1, 1, 0, 0]) == ConfusionCounts(tn=1, fp=1, fn=1, tp=1)
-
-
 @pytest.mark.parametrize("bad", [["5", "0"], [0, 2]])
-def test_count_outcomes_rejects_non_binary_labels(bad):
+@pytest.mark.parametrize("function", [threshold_sweep, threshold_for_precision])
+def test_non_binary_labels_are_rejected_with_the_fix(function, bad):
     with pytest.raises(ValueError, match="y_train_5 = \\(y_train == '5'\\)"):
-        count_outcomes(bad, [True, False])
+        function(bad, [0.5, -0.5], [0.0] if function is threshold_sweep else 0.5)
 
 
-def test_count_outcomes_rejects_length_mismatch():
-    with pytest.raises(ValueError, match="same length, found 3 and 2"):
-        count_outcomes([True, False, True], [True, False])
+def test_zero_one_labels_count_like_booleans(scored):
+    y_true, y_scores = scored
+    as_int = threshold_sweep(y_true.astype(int), y_scores, [0.0, 1.0])
+    as_bool = threshold_sweep(y_true, y_scores, [0.0, 1.0])
+    for field in ("tn", "fp", "fn", "tp", "precision", "recall"):
+        np.testing.assert_array_equal(getattr(as_int, field), getattr(as_bool, field))
 
 
 def test_scores_from_confusion_match_sklearn(scored):
@@ -61,7 +50,6 @@ def test_scores_from_confusion_match_sklearn(scored):
     assert by_hand["precision"] == pytest.approx(precision_score(y_true, y_pred))
     assert by_hand["recall"] == pytest.approx(recall_score(y_true, y_pred))
     assert by_hand["f1"] == pytest.approx(f1_score(y_true, y_pred))
-    assert scores_from_confusion(count_outcomes(y_true, y_pred)) == by_hand
 
 
 def test_scores_from_confusion_hand_computed_values():
@@ -117,17 +105,10 @@ def test_threshold_sweep_rejects_misaligned_scores():
         threshold_sweep([True, False, True], [0.1, 0.2], [0.0])
 
 
-def test_precision_recall_at_zero_reproduces_predict_convention(scored):
+def test_raising_the_threshold_trades_recall_for_precision(scored):
     y_true, y_scores = scored
-    p, r = precision_recall_at(y_true, y_scores, 0)
-    assert p == pytest.approx(precision_score(y_true, y_scores >= 0))
-    assert r == pytest.approx(recall_score(y_true, y_scores >= 0))
-
-
-def test_precision_recall_at_moves_with_threshold(scored):
-    y_true, y_scores = scored
-    p_low, r_low = precision_recall_at(y_true, y_scores, -2)
-    p_high, r_high = precision_recall_at(y_true, y_scores, 4)
+    sweep = threshold_sweep(y_true, y_scores, [-2, 4])
+    (p_low, p_high), (r_low, r_high) = sweep.precision, sweep.recall
     assert r_high < r_low and p_high > p_low
 
 

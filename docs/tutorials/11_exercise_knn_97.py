@@ -133,8 +133,8 @@ assert grid_search.best_params_ == {"n_neighbors": 4, "weights": "distance"}, gr
 # %% [markdown]
 # ## Going further
 #
-# Preprocessing helps KNN too: deskewing the digits (`mnist_tutorials.deskew`, introduced in the
-# [logistic regression tutorial](../05_logistic_regression/)) puts the strokes of upright and slanted digits on
+# Preprocessing helps KNN too: deskewing the digits (`mnist_tutorials.deskew`, introduced in
+# [Logistic regression: better features](../05_logistic_regression_features/)) puts the strokes of upright and slanted digits on
 # the same pixels, and a distance that tolerates small shifts and rotations, such as the tangent distance of
 # Simard, LeCun and Denker (1993), compares shapes rather than pixels.
 #

@@ -1,12 +1,14 @@
 """Logistic regression: the sigmoid, a hand-made simulation, and the pipelines of the tutorial.
 
-The functions here are the plumbing behind ``docs/tutorials/05_logistic_regression.py``:
+The functions here are the plumbing behind ``docs/tutorials/05_logistic_regression.py`` and
+``docs/tutorials/05_logistic_regression_features.py``:
 
 - :func:`sigmoid` and :func:`simulate_logistic_regression` show what one logistic unit computes,
   ``y_hat = sigmoid(X @ weights + bias)``.
 - :func:`make_scaled_logreg`, :func:`make_pca_logreg` and :func:`make_pca_poly_logreg` build the
-  scikit-learn pipelines that the page fits on MNIST. They return *unfitted* estimators, so the page
-  still shows ``fit`` / ``predict`` / ``score`` with scikit-learn's own API.
+  scikit-learn pipelines of those pages. The pages write each pipeline out with scikit-learn's own API
+  where they introduce it, and check that it equals the builder's; the builders repeat them elsewhere
+  (the flag answers, ``scripts/bench_logistic.py``). They return *unfitted* estimators.
 - :func:`pipeline_steps` describes a pipeline by its steps' names, classes and parameters, so that a
   pipeline written out on a page can be checked against the builder that repeats it.
 - :func:`search_table` summarises a fitted :class:`~sklearn.model_selection.GridSearchCV`: one row per

@@ -97,7 +97,7 @@ n_classes = len(svm_clf.classes_)
 ranking = svm_clf.classes_[np.argsort(-scores_100[image])]
 runner_up = ranking[1]
 label_rank = list(ranking).index(y_train[image]) + 1
-ordinal = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth"}
+assert label_rank == 4  # "ranks it only fourth"
 display(Markdown(
     f"The SVM makes **{len(svm_errors)}** mistakes in the first 100 training images (images "
     f"{', '.join(str(i) for i in svm_errors.index)}). Image {image} is a '{y_train[image]}', but its highest "
@@ -123,7 +123,7 @@ display(Markdown(
     f"in all, and lets them vote. Its scores are the vote counts plus a small confidence term (always less "
     f"than 1/3), so the integer part counts the duels a digit won. '{top_class}' won **{votes.max()}** of its "
     f"{n_classes - 1} duels, including the one against '{y_train[image]}', while '{y_train[image]}' won only "
-    f"{votes[label_index]}, which ranks it only {ordinal[label_rank]}. The picture shows why: the writer "
+    f"{votes[label_index]}, which ranks it only fourth. The picture shows why: the writer "
     "curled the tail of this 9 into a big, almost closed oval, so most of the ink lies where a 0's would. "
     f"The runner-up, '{runner_up}' ({votes[list(svm_clf.classes_).index(runner_up)]} wins), fits the small "
     "upper loop sitting on the large lower one."

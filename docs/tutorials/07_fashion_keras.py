@@ -146,13 +146,15 @@ display(Markdown(
     f"On raw pixels the first epoch's training loss is {raw['loss'].iloc[0]:.2f}, against "
     f"{scaled['loss'].iloc[0]:.2f} on scaled ones, and after 3 epochs the validation accuracy is "
     f"{raw['val_accuracy'].iloc[-1]:.1%} against {scaled['val_accuracy'].iloc[-1]:.1%}. (A cross-entropy of "
-    f"{np.log(10):.2f} is what guessing uniformly among 10 classes scores.) The source notebook's own run on "
-    "raw pixels shows the same problem: its first epoch ended at a training loss of 10.63, and after 15 epochs its validation "
-    "accuracy was 82.4% and its test accuracy 82.0% (numbers quoted from the notebook, on its own split). "
-    "Scaling is one line and costs nothing; the rest of the page uses scaled pixels. (The batch "
-    "normalization layers of our final model would absorb much of the input's scale, but they are no reason "
-    "to feed a network badly scaled data.)"
+    f"{np.log(10):.2f} is what guessing uniformly among 10 classes scores.)"
 ))
+
+# %% [markdown]
+# The source notebook's own run on raw pixels shows the same problem: its first epoch ended at a training loss
+# of 10.63, and after 15 epochs its validation accuracy was 82.4% and its test accuracy 82.0% (numbers quoted
+# from the notebook, on its own split). Scaling is one line and costs nothing; the rest of the page uses scaled
+# pixels. (The batch normalization layers of our final model would absorb much of the input's scale, but they
+# are no reason to feed a network badly scaled data.)
 
 # %% [markdown]
 # ## A multilayer perceptron

@@ -167,7 +167,7 @@ FLAGS: dict[str, Flag] = {
                      "tol=1e-3)`, is fitted on the 80/20 split `train_test_split(X, y, test_size=0.2, "
                      "random_state=42)` of all 70,000 images. Keep only **20** components instead: what "
                      "is the pipeline's accuracy on the test set? Give a whole percentage.",
-            tutorial="tutorials/05_logistic_regression.py",
+            tutorial="tutorials/05_logistic_regression_features.py",
             kind="fraction",
             decimals=2,
             compute=_tasks.pca20_logreg_accuracy,

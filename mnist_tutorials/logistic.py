@@ -1,12 +1,16 @@
 """Logistic regression: the sigmoid, a hand-made simulation, and the pipelines of the tutorial.
 
-The functions here are the plumbing behind ``docs/tutorials/05_logistic_regression.py``:
+The functions here are the plumbing behind ``docs/tutorials/05_logistic_regression.py`` and
+``docs/tutorials/05_logistic_regression_features.py``:
 
 - :func:`sigmoid` and :func:`simulate_logistic_regression` show what one logistic unit computes,
   ``y_hat = sigmoid(X @ weights + bias)``.
 - :func:`make_scaled_logreg`, :func:`make_pca_logreg` and :func:`make_pca_poly_logreg` build the
-  scikit-learn pipelines that the page fits on MNIST. They return *unfitted* estimators, so the page
-  still shows ``fit`` / ``predict`` / ``score`` with scikit-learn's own API.
+  scikit-learn pipelines of those pages. The pages write each pipeline out with scikit-learn's own API
+  where they introduce it, and check that it equals the builder's; the builders repeat them elsewhere
+  (the flag answers, ``scripts/bench_logistic.py``). They return *unfitted* estimators.
+- :func:`pipeline_steps` describes a pipeline by its steps' names, classes and parameters, so that a
+  pipeline written out on a page can be checked against the builder that repeats it.
 - :func:`search_table` summarises a fitted :class:`~sklearn.model_selection.GridSearchCV`: one row per
   candidate, with its validation score and fit time.
 
@@ -33,6 +37,7 @@ __all__ = [
     "make_scaled_logreg",
     "make_pca_logreg",
     "make_pca_poly_logreg",
+    "pipeline_steps",
     "search_table",
 ]
 
@@ -348,6 +353,49 @@ def make_pca_poly_logreg(
         ("logreg", _logreg(C=C, max_iter=max_iter, tol=tol, class_weight=class_weight,
                            solver=solver, random_state=random_state)),
     ])
+
+
+def pipeline_steps(pipeline) -> list[tuple[str, str, dict]]:
+    """Describe a pipeline by its steps: ``(name, class name, parameters)`` for each step, in order.
+
+    Two pipelines with equal descriptions build the same model: same step names, same estimators, same
+    parameters (``get_params(deep=False)`` of each step). Fitting changes none of it, so a fitted pipeline
+    can be compared with an unfitted one.
+
+    Parameters
+    ----------
+    pipeline : sklearn.pipeline.Pipeline
+        Fitted or not.
+
+    Returns
+    -------
+    list of (str, str, dict)
+
+    Raises
+    ------
+    TypeError
+        If ``pipeline`` has no ``steps`` (it is not a :class:`~sklearn.pipeline.Pipeline`).
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sklearn.pipeline import Pipeline
+    >>> from sklearn.preprocessing import MinMaxScaler
+    >>> from mnist_tutorials.logistic import make_scaled_logreg, pipeline_steps
+    >>> inline = Pipeline([("scaler", MinMaxScaler()),
+    ...                    ("logreg", LogisticRegression(max_iter=1000, random_state=42))])
+    >>> pipeline_steps(inline) == pipeline_steps(make_scaled_logreg("minmax"))
+    True
+    >>> pipeline_steps(inline)[0]
+    ('scaler', 'MinMaxScaler', {'clip': False, 'copy': True, 'feature_range': (0, 1)})
+    """
+    steps = getattr(pipeline, "steps", None)
+    if steps is None:
+        raise TypeError(
+            f"pipeline_steps: expected a sklearn Pipeline, got {type(pipeline).__name__}, which has no steps. "
+            "Pass the pipeline itself, e.g. search.best_estimator_ rather than the search."
+        )
+    return [(name, type(step).__name__, step.get_params(deep=False)) for name, step in steps]
 
 
 def search_table(search):

@@ -269,3 +269,41 @@ def test_search_table_one_row_per_candidate_and_unfitted_error():
     best = table[table["rank"] == 1].index[0]
     assert best == (search.best_params_["logreg__C"], search.best_params_["pca__n_components"])
     assert table["validation score"].max() == pytest.approx(search.best_score_)
+
+
+# --- pipeline_steps ----------------------------------------------------------------------------
+
+def test_pipeline_steps_matches_an_inline_pipeline_and_tells_apart_a_different_one():
+    from sklearn.pipeline import Pipeline
+
+    from mnist_tutorials.logistic import pipeline_steps
+
+    inline = Pipeline([
+        ("scaler", MinMaxScaler()),
+        ("pca", PCA(n_components=30, random_state=42)),
+        ("poly", PolynomialFeatures(degree=2, include_bias=False)),
+        ("poly_scaler", StandardScaler()),
+        ("logreg", LogisticRegression(max_iter=1000, random_state=42)),
+    ])
+    assert pipeline_steps(inline) == pipeline_steps(make_pca_poly_logreg(n_components=30, degree=2))
+    assert pipeline_steps(inline) != pipeline_steps(make_pca_poly_logreg(n_components=20, degree=2))
+    assert pipeline_steps(inline) != pipeline_steps(make_pca_poly_logreg(n_components=30, degree=2, tol=1e-3))
+    # A renamed step is a different pipeline too (GridSearchCV parameters are addressed by step name).
+    renamed = Pipeline([("minmax" if name == "scaler" else name, step) for name, step in inline.steps])
+    assert pipeline_steps(renamed) != pipeline_steps(inline)
+    assert [name for name, _, _ in pipeline_steps(inline)] == ["scaler", "pca", "poly", "poly_scaler", "logreg"]
+
+
+def test_pipeline_steps_of_a_fitted_pipeline_equal_the_unfitted_ones(pixel_data):
+    from mnist_tutorials.logistic import pipeline_steps
+
+    X_train, _, y_train, _ = pixel_data
+    fitted = make_scaled_logreg("minmax", max_iter=200).fit(X_train, y_train)
+    assert pipeline_steps(fitted) == pipeline_steps(make_scaled_logreg("minmax", max_iter=200))
+
+
+def test_pipeline_steps_refuses_what_is_not_a_pipeline():
+    from mnist_tutorials.logistic import pipeline_steps
+
+    with pytest.raises(TypeError, match="expected a sklearn Pipeline, got LogisticRegression"):
+        pipeline_steps(LogisticRegression())

@@ -31,7 +31,7 @@ def reader():
         ("../02_five_detector/", SITE_URL + "tutorials/02_five_detector/"),
         ("../../exercises/flags/", SITE_URL + "exercises/flags/"),
         ("../../exercises/flags/#ml1052", SITE_URL + "exercises/flags/#ml1052"),
-        ("../05_logistic_regression/#5-scaling", SITE_URL + "tutorials/05_logistic_regression/#5-scaling"),
+        ("../05_logistic_regression_features/#1-scaling", SITE_URL + "tutorials/05_logistic_regression_features/#1-scaling"),
         ("../../concepts/metrics.md", SITE_URL + "concepts/metrics/"),
         ("../04_multiclass.py", SITE_URL + "tutorials/04_multiclass/"),
         ("../../index.md", SITE_URL),

@@ -31,3 +31,48 @@ def test_no_remove_cell_tags(tutorial):
     lines = [line for line in tutorial.read_text(encoding="utf-8").splitlines()
              if line.startswith("# %%") and "remove_cell" in line]
     assert not lines, f"{tutorial.name}: use tags=[\"remove_input\"] instead of remove_cell: {lines}"
+
+
+def _code_cells(tutorial, *, hidden):
+    """Sources of the code cells of a tutorial: the hidden ones (``remove_input``) or the visible ones."""
+    import jupytext
+
+    cells = jupytext.read(tutorial).cells
+    return [cell.source for cell in cells if cell.cell_type == "code"
+            and ("remove_input" in cell.metadata.get("tags", [])) == hidden]
+
+
+@pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.stem)
+def test_hidden_cells_render_or_assert_without_branching(tutorial):
+    # A hidden cell renders a sentence or asserts; a decision (which sentence to show) goes in the package or in
+    # visible code, where the reader sees it. So no if / for / while / try in a hidden cell, not even inline.
+    import ast
+
+    for source in _code_cells(tutorial, hidden=True):
+        code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+        branches = [type(node).__name__ for node in ast.walk(ast.parse(code))
+                    if isinstance(node, (ast.If, ast.IfExp, ast.For, ast.While, ast.Try))]
+        assert not branches, f"{tutorial.name}: a hidden cell decides ({branches}):\n{source[:300]}"
+
+
+MODEL_BUILDERS = ("make_scaled_logreg(", "make_pca_logreg(", "make_pca_poly_logreg(", "build_mlp(", "build_cnn(")
+
+
+@pytest.mark.parametrize("stem", ["05_logistic_regression", "05_logistic_regression_features", "07_fashion_keras"])
+def test_the_pages_write_their_models_in_the_libraries_own_api(stem):
+    # The ML stays on the page: each model is written out with scikit-learn's or Keras's API where it is
+    # introduced. A package builder may repeat it later (train_grid's build_fn), or in a hidden cell that asserts
+    # the two agree; it never replaces the model a reader sees.
+    tutorial = TUTORIALS[[path.stem for path in TUTORIALS].index(stem)]
+    visible = "\n".join(_code_cells(tutorial, hidden=False))
+    hidden = "\n".join(_code_cells(tutorial, hidden=True))
+    if stem.startswith("05"):
+        assert "LogisticRegression(" in visible
+        assert not [name for name in MODEL_BUILDERS if name in visible], f"{stem} builds a model through the package"
+    else:
+        assert visible.count("keras.Sequential(") == 3 and "Conv2D(" in visible and ".fit(" in visible
+        assert "build_cnn(" not in visible, "the CNN is written out with keras.Sequential"
+        assert "build_cnn(" in hidden and "build_mlp(" in hidden  # the assert that the builders agree
+    if stem == "05_logistic_regression_features":
+        assert "PolynomialFeatures(" in visible and "PCA(" in visible and "FunctionTransformer(deskew" in visible
+        assert "pipeline_steps(" in hidden  # the inline pipelines equal the builders'

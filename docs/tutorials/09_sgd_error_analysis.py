@@ -138,7 +138,8 @@ assert (accuracy_scaled > accuracy_raw).all()
 # Géron's notebook for the chapter runs these two cross-validations with the default stopping rule, and scales
 # the whole training set before cross-validating. Its printed fold accuracies, quoted, beside ours:
 
-# %% tags=["remove_input"]
+# %%
+import numpy as np
 import pandas as pd
 
 # Printed by Géron's notebook (github.com/ageron/handson-ml3, 03_classification.ipynb), default SGDClassifier.
@@ -150,7 +151,9 @@ versus_book = pd.DataFrame(
     index=["raw pixels, textbook (quoted)", "raw pixels, this page",
            "scaled, textbook (quoted)", "scaled, this page"],
 )
-display(versus_book.style.format("{:.1%}"))
+versus_book.style.format("{:.1%}")
+
+# %% tags=["remove_input"]
 raw_diff = 100 * (accuracy_raw.mean() - geron_raw.mean())
 scaled_diff = 100 * (accuracy_scaled.mean() - geron_scaled.mean())
 gain_book = 100 * (geron_scaled.mean() - geron_raw.mean())

@@ -1,8 +1,8 @@
 """The execution cache of the site build, on a throw-away MkDocs project with two three-cell tutorials.
 
-The project (in tmp_path) has copies of docs/hooks/execution_cache.py and docs/hooks/_buildcache.py (the hook keeps
-its cache next to itself, so the repository's own cache is never touched), of the key rule
-mnist_tutorials/_cachekey.py, and a two-module package: tutorial ``a`` imports ``mnist_tutorials.augment``,
+The project (in tmp_path) has copies of docs/hooks/execution_cache.py, _buildcache.py and _shared.py (the hook keeps
+its cache next to the project's mkdocs.yml, so the repository's own cache is never touched), of the key rule
+mnist_tutorials/_cachekey.py and the atomic writes mnist_tutorials/_cachefiles.py, and a two-module package: tutorial ``a`` imports ``mnist_tutorials.augment``,
 tutorial ``b`` imports ``mnist_tutorials.other``.
 """
 
@@ -54,11 +54,12 @@ def _project(tmp_path: pathlib.Path, extra_b: str = "") -> pathlib.Path:
     root = tmp_path / "project"
     (root / "docs" / "tutorials").mkdir(parents=True)
     (root / "docs" / "hooks").mkdir()
-    for hook in ("execution_cache.py", "_buildcache.py"):
+    for hook in ("execution_cache.py", "_buildcache.py", "_shared.py"):
         shutil.copy(ROOT / "docs" / "hooks" / hook, root / "docs" / "hooks")
     package = root / "mnist_tutorials"
     package.mkdir()
-    shutil.copy(ROOT / "mnist_tutorials" / "_cachekey.py", package)
+    for module in ("_cachekey.py", "_cachefiles.py"):
+        shutil.copy(ROOT / "mnist_tutorials" / module, package)
     (package / "__init__.py").write_text("")
     (package / "_sources.py").write_text("REGISTRY = {}\n")
     (package / "augment.py").write_text("VALUE = 0\n")
@@ -194,7 +195,7 @@ def test_stale_entries_stay_until_a_build_succeeds(built):
     assert failed.returncode != 0
     assert "tutorials/b.py" in failed.stderr and "ZeroDivisionError" in failed.stderr
     assert set(before) <= set(_entries(built))  # nothing removed by a failed build
-    assert not list((built / ".cache").rglob("*.partial"))
+    assert not list((built / ".cache").rglob("*.part"))  # no temporary file of mnist_tutorials._cachefiles left
     _tutorial(built, "b", "other", 100)
     assert _build(built).returncode == 0
     after = set(_entries(built))

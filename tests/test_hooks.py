@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import types
 
 import pytest
 from file_module import load_file_module
@@ -20,10 +21,12 @@ def cache_hook():
 
 
 def test_on_config_requires_the_notebook_plugin(cache_hook):
+    from mkdocs.exceptions import PluginError
+
     class Config:
         plugins = {"search": object()}
 
-    with pytest.raises(KeyError, match="mkdocs-jupyter"):
+    with pytest.raises(PluginError, match="execution_cache hook: expected the 'mkdocs-jupyter' plugin"):
         cache_hook.on_config(Config())
 
 
@@ -46,17 +49,19 @@ def test_assets_hook_loads_plotly_only_where_needed():
 
     class Page:
         url = "tutorials/x/"
+        content = "<p>no math</p>"
 
         class file:
             src_uri = "tutorials/x.py"
 
     from mkdocs.exceptions import PluginError
 
+    config = types.SimpleNamespace(plugins={})
     plain = "<html><head></head><body>no chart</body></html>"
-    out = hook.on_post_page(plain, Page(), None)
+    out = hook.on_post_page(plain, Page(), config)
     assert "plotly" not in out and "search_index" in out  # every page holds the search index back
     chart = '<html><head></head><body><div class="plotly-graph-div"></div></body></html>'
-    out = hook.on_post_page(chart, Page(), None)
+    out = hook.on_post_page(chart, Page(), config)
     assert out.count("plotly.min.js") == 1 and '<script defer src="../../assets/javascripts/plotly.min.js"' in out
     with pytest.raises(PluginError, match="no </head>"):
-        hook.on_post_page('<div class="plotly-graph-div"></div>', Page(), None)
+        hook.on_post_page('<div class="plotly-graph-div"></div>', Page(), config)

@@ -1,9 +1,8 @@
 """The execution cache of the site build, on a throw-away MkDocs project with two three-cell tutorials.
 
-The project (in tmp_path) has copies of docs/hooks/execution_cache.py, _buildcache.py and _shared.py (the hook keeps
-its cache next to the project's mkdocs.yml, so the repository's own cache is never touched), of the key rule
-mnist_tutorials/_cachekey.py and the atomic writes mnist_tutorials/_cachefiles.py, and a two-module package: tutorial ``a`` imports ``mnist_tutorials.augment``,
-tutorial ``b`` imports ``mnist_tutorials.other``.
+The project is ``tests/throwaway_project.py``'s: copies of the execution-cache hook and its helpers, of the key
+rule and the atomic writes, and a two-module package (tutorial ``a`` imports ``mnist_tutorials.augment``, tutorial
+``b`` imports ``mnist_tutorials.other``), so the repository's own cache is never touched.
 """
 
 from __future__ import annotations
@@ -17,68 +16,14 @@ import signal
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 import urllib.request
 
 import pytest
+from throwaway_project import make_project, write_tutorial
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-NOTEBOOK = """\
-# ---
-# jupyter:
-#   kernelspec:
-#     display_name: Python 3
-#     language: python
-#     name: python3
-# ---
-
-# %% [markdown]
-# # Page {name}
-
-# %%
-from mnist_tutorials.{module} import VALUE
-{extra}
-# %%
-print("result of {name}:", sum(range({n})) + VALUE)
-"""
-
-
-def _tutorial(root, name, module, n, extra=""):
-    (root / "docs" / "tutorials" / f"{name}.py").write_text(NOTEBOOK.format(name=name, module=module, n=n,
-                                                                            extra=extra))
-
-
-def _project(tmp_path: pathlib.Path, extra_b: str = "") -> pathlib.Path:
-    root = tmp_path / "project"
-    (root / "docs" / "tutorials").mkdir(parents=True)
-    (root / "docs" / "hooks").mkdir()
-    for hook in ("execution_cache.py", "_buildcache.py", "_shared.py"):
-        shutil.copy(ROOT / "docs" / "hooks" / hook, root / "docs" / "hooks")
-    package = root / "mnist_tutorials"
-    package.mkdir()
-    for module in ("_cachekey.py", "_cachefiles.py"):
-        shutil.copy(ROOT / "mnist_tutorials" / module, package)
-    (package / "__init__.py").write_text("")
-    (package / "_sources.py").write_text("REGISTRY = {}\n")
-    (package / "augment.py").write_text("VALUE = 0\n")
-    (package / "other.py").write_text("VALUE = 0\n")
-    (root / "docs" / "index.md").write_text("# Home\n")
-    _tutorial(root, "a", "augment", 10)
-    _tutorial(root, "b", "other", 100, extra_b)
-    (root / "mkdocs.yml").write_text(textwrap.dedent("""\
-        site_name: t
-        plugins:
-          - mkdocs-jupyter:
-              include: ["tutorials/*.py"]
-              execute: true
-              allow_errors: false
-              kernel_name: python3
-        hooks:
-          - docs/hooks/execution_cache.py
-        """))
-    return root
+_project = make_project
+_tutorial = write_tutorial
 
 
 def _env(root, jobs="2"):

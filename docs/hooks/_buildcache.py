@@ -1,7 +1,7 @@
 """Helpers of the build hooks' caches: trusted reads, atomic writes, progress, background execution.
 
-Not a hook itself (mkdocs.yml does not list it): ``execution_cache.py`` and ``figures.py`` import it as a sibling
-(MkDocs puts a hook's folder on ``sys.path`` while it loads the hook). Being an ordinary module, it is imported
+Not a hook itself (mkdocs.yml does not list it): ``execution_cache.py``, ``figures.py`` and ``flags.py`` import it as
+a sibling (MkDocs puts a hook's folder on ``sys.path`` while it loads the hook). Being an ordinary module, it is imported
 once per process, so what it holds (the background executor of ``mkdocs serve``) survives the rebuilds.
 
 * :func:`atomic_write`: every cache write goes through the package's one atomic-write helper,

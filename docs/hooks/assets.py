@@ -150,7 +150,8 @@ def _mathjax_files(config) -> list:
         source = MATHJAX_DIR / part
         paths = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
         if not paths:
-            raise _shared.error(HOOK, f"expected MathJax files under {source}, found none; run `bash scripts/setup.sh`.")
+            raise _shared.error(HOOK, f"expected MathJax files under {source}, found none; run "
+                                      "`bash scripts/setup.sh`.")
         for path in paths:
             uri = f"{MATHJAX_SITE}/{path.relative_to(MATHJAX_DIR).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))

@@ -1,7 +1,7 @@
 """MkDocs hook: the tutorials' execution cache, execution in parallel or in the background, the times page.
 
-**Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json`` (next to the site's mkdocs.yml) (what mkdocs-jupyter's own cache
-holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
+**Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json``, next to the site's mkdocs.yml (what
+mkdocs-jupyter's own cache holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
 ``mnist_tutorials._cachekey.cache_key``: the tutorial's bytes, the package modules it imports (transitively, read
 from the code), the data checksums, the library versions and the converter's options. Editing
 ``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; an unchanged rebuild
@@ -317,7 +317,8 @@ def _timings_table(page) -> str:
     over = [entry.get("title") or src for src, entry in rows
             if isinstance(entry.get("cpu_seconds"), (int, float)) and entry["cpu_seconds"] > BUDGET_CPU_SECONDS]
     body = "".join(
-        f"<tr><td><a href=\"{html.escape(_shared.url_to(entry.get('url', ''), page))}\">{html.escape(entry.get('title') or src)}</a></td>"
+        f"<tr><td><a href=\"{html.escape(_shared.url_to(entry.get('url', ''), page))}\">"
+        f"{html.escape(entry.get('title') or src)}</a></td>"
         f"<td style=\"text-align:right\">{_seconds(entry.get('seconds'))}</td>"
         f"<td style=\"text-align:right\">{cpu(entry)}</td>"
         f"<td>{status(entry)}</td>"

@@ -2,9 +2,9 @@
 
 Each figure is rendered to PNG and added to the site as ``generated/<name>.png`` (a generated file in
 ``site/``; nothing is written into ``docs/`` or committed). Markdown pages link to ``generated/<name>.png`` as
-if it were a normal file. The PNGs are cached in ``.cache/figures/<key>/`` (next to the site's mkdocs.yml), where the key is the build caches' one
-rule (``mnist_tutorials._cachekey.cache_key``): this hook's bytes, the package modules it imports (transitively),
-the data checksums and the library versions. So ``mkdocs serve`` does not redraw them on every save, yet never
+if it were a normal file. The PNGs are cached in ``.cache/figures/<key>/`` (next to the site's mkdocs.yml), where the
+key is the build caches' one rule (``mnist_tutorials._cachekey.cache_key``): this hook's bytes, the package modules
+it imports (transitively), the data checksums and the library versions. So ``mkdocs serve`` does not redraw them on every save, yet never
 shows a stale figure. Each PNG is written atomically; a truncated one is logged, deleted and drawn again. Other key
 folders are removed after a build succeeds.
 """

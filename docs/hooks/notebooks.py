@@ -135,7 +135,8 @@ def install_ref(root: Path, branch: str) -> str:
     commit = result.stdout.strip() if result is not None and result.returncode == 0 else ""
     if re.fullmatch(r"[0-9a-f]{40}", commit):
         return commit
-    log.info("notebooks hook: no git commit found in %s; the notebooks install the branch %r instead.", root.name, branch)
+    log.info("notebooks hook: no git commit found in %s; the notebooks install the branch %r instead.", root.name,
+             branch)
     return branch
 
 

@@ -29,9 +29,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from _shared import REPO  # noqa: E402  (sibling module: docs/hooks/_shared.py)
+from _shared import REPO  # sibling module: docs/hooks/_shared.py
 
 if str(REPO) not in sys.path:  # the package of this repository (its key rule and its atomic writes)
     sys.path.insert(0, str(REPO))

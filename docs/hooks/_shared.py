@@ -1,8 +1,8 @@
 """What the build hooks share: where things are, which pages are tutorials, links between pages, notebook HTML.
 
 Not a hook itself (mkdocs.yml does not list it): the hooks import it as a sibling module, like ``_buildcache.py``
-(MkDocs puts a hook's folder on ``sys.path`` while it loads the hook; the hooks also add it themselves, so that
-a test can load one hook alone).
+(MkDocs puts a hook's folder on ``sys.path`` while it loads the hook, and so does ``tests/file_module.py``; a hook
+run as a script has its folder on ``sys.path`` anyway).
 
 * :data:`REPO`: the repository these hooks belong to, the one place a hook finds it. The package the site
   documents, the assets ``scripts/setup.sh`` vendors (``vendor/``) and the git commit the notebooks install

@@ -17,12 +17,9 @@ from __future__ import annotations
 import ast
 import html
 import re
-import sys
 from pathlib import Path
 
-if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _shared  # noqa: E402  (sibling module: docs/hooks/_shared.py)
+import _shared  # sibling module: docs/hooks/_shared.py
 
 PACKAGE = "mnist_tutorials"
 _HIGHLIGHT = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.S)

@@ -31,13 +31,10 @@ import hashlib
 import json
 import pathlib
 import re
-import sys
 
 from mkdocs.structure.files import File
 
-if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import _shared  # noqa: E402  (sibling module: docs/hooks/_shared.py)
+import _shared  # sibling module: docs/hooks/_shared.py
 
 HOOK = "assets"
 # MathJax 3, unpacked from the npm registry by scripts/setup.sh (`npm pack mathjax@3...`) into a git-ignored

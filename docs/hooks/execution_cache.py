@@ -37,11 +37,9 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # run as a worker, or loaded by a test
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import _buildcache  # noqa: E402  (sibling module: docs/hooks/_buildcache.py)
-import _shared  # noqa: E402  (sibling module: docs/hooks/_shared.py)
-from mkdocs.plugins import event_priority  # noqa: E402
+import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _shared  # sibling module: docs/hooks/_shared.py
+from mkdocs.plugins import event_priority
 
 MARKER = "<!-- execution-times -->"
 PLUGIN = _shared.JUPYTER_PLUGIN

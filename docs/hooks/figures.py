@@ -14,14 +14,11 @@ from __future__ import annotations
 import io
 import pathlib
 import shutil
-import sys
 
 from mkdocs.structure.files import File
 
-if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import _buildcache  # noqa: E402  (sibling module: docs/hooks/_buildcache.py)
-import _shared  # noqa: E402  (sibling module: docs/hooks/_shared.py)
+import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _shared  # sibling module: docs/hooks/_shared.py
 
 
 def _home_datasets():

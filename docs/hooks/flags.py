@@ -29,10 +29,8 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _buildcache  # noqa: E402  (sibling module docs/hooks/_buildcache.py)
-import _shared  # noqa: E402  (sibling module docs/hooks/_shared.py)
+import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _shared  # sibling module: docs/hooks/_shared.py
 
 log = logging.getLogger("mkdocs.hooks.flags")
 

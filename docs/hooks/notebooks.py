@@ -34,15 +34,12 @@ import html
 import logging
 import re
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from mkdocs.structure.files import File
 
-if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _shared  # noqa: E402  (sibling module: docs/hooks/_shared.py)
+import _shared  # sibling module: docs/hooks/_shared.py
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 

@@ -10,14 +10,11 @@ out of the search index; prose (Markdown cells and Markdown outputs), headings a
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _shared  # noqa: E402  (sibling module: docs/hooks/_shared.py)
+import _shared  # sibling module: docs/hooks/_shared.py
 
 _state: dict = {}
 

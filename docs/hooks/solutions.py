@@ -17,12 +17,9 @@ Solution cells should not contain headings: they would appear in the table of co
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _shared  # noqa: E402  (sibling module: docs/hooks/_shared.py)
+import _shared  # sibling module: docs/hooks/_shared.py
 
 TAG_CLASS = "celltag_solution"
 _CELL_START = re.compile(r'<div\s+class="jp-Cell[\s"]')

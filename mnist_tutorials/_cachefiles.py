@@ -1,4 +1,8 @@
-"""Files in the data cache: atomic writes with the usual permissions, moving bad files aside, and leftovers.
+"""Files in the caches: atomic writes with the usual permissions, moving bad files aside, and leftovers.
+
+The one atomic-write helper of the repository: the data cache (``_sources``), the flag answers (``flags``) and the
+build hooks' caches (``docs/hooks/_buildcache.py``: executed notebooks, figures, timings) all write through
+:func:`write_atomically`, and clean after killed writers with :func:`remove_partial_files`.
 
 Rules this module keeps:
 
@@ -31,17 +35,33 @@ _PART_RE = re.compile(r"^\..+\.(\d+)\.[0-9a-f]+\.part$")
 _WORKDIR_RE = re.compile(rf"^{re.escape(WORKDIR_PREFIX)}(\d+)-")
 
 
-def write_atomically(path: pathlib.Path, data: bytes) -> None:
+def write_atomically(path: pathlib.Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a ``.part`` file and ``os.replace``; mode 0o666 minus the umask.
 
-    Nothing is left behind if the write fails. Raises ``OSError`` (permissions, not a folder, disk full).
+    ``str`` data is written as UTF-8. The temporary name holds this process's id and a random part, and is
+    created exclusively, so two processes (or two threads) writing one file never share a temporary file; the
+    data is flushed to disk before the rename, so a reader sees the old file or the whole new one. Nothing is
+    left behind if the write fails. Raises ``OSError`` (permissions, not a folder, disk full).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_atomically(folder / "entry.json", '{"v": 1}')
+    >>> (folder / "entry.json").read_text(), sorted(p.name for p in folder.iterdir())
+    ('{"v": 1}', ['entry.json'])
     """
+    path = pathlib.Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -85,20 +105,31 @@ def _is_stale(path: pathlib.Path, pattern: re.Pattern, now: float) -> bool:
         return False
 
 
+def remove_partial_files(folder: pathlib.Path) -> list[pathlib.Path]:
+    """Remove the ``.part`` files that writers which died left in ``folder`` (see :func:`write_atomically`).
+
+    Returns the paths removed. A writer still running keeps its file. Errors are ignored (see
+    :func:`remove_leftovers`).
+    """
+    removed = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for path in pathlib.Path(folder).glob(".*.part"):
+            if path.is_file() and _is_stale(path, _PART_RE, now):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
 def remove_leftovers(folder: pathlib.Path) -> list[pathlib.Path]:
     """Remove the ``.part`` files in ``folder`` and the work folders in the temp dir of fetches that died.
 
     Returns the paths removed. Errors (a folder that cannot be listed, another user's files) are ignored:
     leftovers waste space, they never change a result.
     """
-    removed = []
+    removed = remove_partial_files(folder)
     now = time.time()
-    with contextlib.suppress(OSError):
-        for path in folder.glob(".*.part"):
-            if path.is_file() and _is_stale(path, _PART_RE, now):
-                with contextlib.suppress(OSError):
-                    path.unlink()
-                    removed.append(path)
     with contextlib.suppress(OSError):
         for path in pathlib.Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*"):
             if path.is_dir() and not path.is_symlink() and _is_stale(path, _WORKDIR_RE, now):

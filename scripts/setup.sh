@@ -34,7 +34,7 @@ step "Python packages (pinned by requirements/constraints.txt)"
 
 # ---- reader: JavaScript the site serves and the browser tests use, from the npm registry instead of a CDN -------
 # Each package is `npm pack`ed, checked against its pinned sha256 and unpacked into the git-ignored vendor/<dir>:
-#   mathjax (docs/hooks/reader.py: math on the pages that have some), plotly.js-cartesian-dist-min (docs/hooks/
+#   mathjax (docs/hooks/assets.py: math on the pages that have some), plotly.js-cartesian-dist-min (docs/hooks/
 #   assets.py: the partial plotly.js bundle with the trace types the site uses; its version must match the
 #   plotly.js inside the Python plotly package), axe-core (tests/test_browser_access.py, scripts/audit_site.py).
 vendor_npm() {  # vendor_npm <package> <version> <sha256> <vendor dir>

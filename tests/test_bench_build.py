@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import pathlib
-import shutil
 
 import pytest
 from file_module import load_file_module
+from throwaway_project import make_project, write_tutorial
 
 SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "scripts" / "bench_build.py"
 
@@ -68,17 +68,18 @@ def test_executed_reads_the_hooks_log_and_mkdocs_jupyters_own(bench):
 
 
 def test_the_module_edit_targets_the_least_imported_module(bench, tmp_path):
-    package = tmp_path / "mnist_tutorials"
-    (tmp_path / "docs" / "tutorials").mkdir(parents=True)
-    package.mkdir()
-    shutil.copy(pathlib.Path(bench.__file__).parents[1] / "mnist_tutorials" / "_cachekey.py", package)
-    (package / "__init__.py").write_text("")
-    (package / "common.py").write_text("X = 1\n")
-    (package / "augment.py").write_text("from .common import X\n")
-    (tmp_path / "docs" / "tutorials" / "01_a.py").write_text("from mnist_tutorials.augment import X\n")
-    (tmp_path / "docs" / "tutorials" / "02_b.py").write_text("from mnist_tutorials.common import X\n")
-    module, importers = bench.least_imported_module(tmp_path)
-    assert module == package / "augment.py" and importers == ["01_a.py"]
+    # Tutorial a imports augment, b imports other; both import the package's __init__. The tie goes by name.
+    root = make_project(tmp_path)
+    module, importers = bench.least_imported_module(root)
+    assert module == root / "mnist_tutorials" / "augment.py" and importers == ["a.py"]
+    (root / "mnist_tutorials" / "common.py").write_text("VALUE = 1\n")
+    (root / "mnist_tutorials" / "other.py").write_text("from .common import VALUE\n")
+    module, importers = bench.least_imported_module(root)
+    assert module == root / "mnist_tutorials" / "augment.py" and importers == ["a.py"]
+    (root / "mnist_tutorials" / "augment.py").write_text("from .common import VALUE\n")
+    write_tutorial(root, "c", "augment", 1)
+    module, importers = bench.least_imported_module(root)
+    assert module == root / "mnist_tutorials" / "other.py" and importers == ["b.py"]
 
 
 def test_cpu_seconds_per_tutorial_come_from_the_recorded_times(bench, tmp_path):

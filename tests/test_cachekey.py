@@ -7,6 +7,7 @@ import pathlib
 import subprocess
 import sys
 import textwrap
+import types
 
 import pytest
 from file_module import load_file_module
@@ -164,14 +165,12 @@ def test_the_times_table_shows_cpu_seconds_and_marks_the_budget():
         "tutorials/a.py": {"seconds": 50.0, "cpu_seconds": 90.0, "title": "A", "url": "tutorials/a/"},
         "tutorials/b.py": {"seconds": 200.0, "cpu_seconds": 390.5, "title": "B", "url": "tutorials/b/"},
     }
-    table = hook._timings_table("../")
+    table = hook._timings_table(types.SimpleNamespace(url="maintainers/execution-times/"))
     assert "<th>CPU time (s)</th>" in table and "<td style=\"text-align:right\">90.0</td>" in table
     assert "390.5 (over budget)" in table and "Over the budget of 4 CPU-minutes:</strong> B." in table
 
 
 def test_a_truncated_figure_is_drawn_again_and_stale_folders_go_after_the_build(tmp_path, monkeypatch, caplog):
-    import types
-
     figures = load_file_module(HOOKS / "figures.py", "hook_figures_cache")
     drawn = []
 
@@ -184,11 +183,11 @@ def test_a_truncated_figure_is_drawn_again_and_stale_folders_go_after_the_build(
         return fig
 
     monkeypatch.setattr(figures, "FIGURES", {"tiny": make})
-    monkeypatch.setattr(figures, "CACHE_ROOT", tmp_path / "figures")
     monkeypatch.setattr(figures, "_key", lambda: "k1")
     config = types.SimpleNamespace(site_dir=str(tmp_path / "site"), use_directory_urls=True,
-                                   plugins=types.SimpleNamespace(_current_plugin=None))
-    stale = tmp_path / "figures" / "k0"
+                                   plugins=types.SimpleNamespace(_current_plugin=None),
+                                   config_file_path=str(tmp_path / "mkdocs.yml"))  # caches in tmp_path/.cache
+    stale = tmp_path / ".cache" / "figures" / "k0"
     stale.mkdir(parents=True)
     (stale / "tiny.png").write_bytes(b"old")
 
@@ -198,7 +197,7 @@ def test_a_truncated_figure_is_drawn_again_and_stale_folders_go_after_the_build(
     figures.on_post_build(config)
     assert not stale.exists()
 
-    png = tmp_path / "figures" / "k1" / "tiny.png"
+    png = tmp_path / ".cache" / "figures" / "k1" / "tiny.png"
     png.write_bytes(first[: len(first) // 2])  # truncated
     with caplog.at_level("WARNING"):
         again = figures.on_files([], config)[0].content_bytes

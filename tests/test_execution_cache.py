@@ -1,9 +1,8 @@
 """The execution cache of the site build, on a throw-away MkDocs project with two three-cell tutorials.
 
-The project (in tmp_path) has copies of docs/hooks/execution_cache.py and docs/hooks/_buildcache.py (the hook keeps
-its cache next to itself, so the repository's own cache is never touched), of the key rule
-mnist_tutorials/_cachekey.py, and a two-module package: tutorial ``a`` imports ``mnist_tutorials.augment``,
-tutorial ``b`` imports ``mnist_tutorials.other``.
+The project is ``tests/throwaway_project.py``'s: copies of the execution-cache hook and its helpers, of the key
+rule and the atomic writes, and a two-module package (tutorial ``a`` imports ``mnist_tutorials.augment``, tutorial
+``b`` imports ``mnist_tutorials.other``), so the repository's own cache is never touched.
 """
 
 from __future__ import annotations
@@ -17,67 +16,14 @@ import signal
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 import urllib.request
 
 import pytest
+from throwaway_project import make_project, write_tutorial
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-NOTEBOOK = """\
-# ---
-# jupyter:
-#   kernelspec:
-#     display_name: Python 3
-#     language: python
-#     name: python3
-# ---
-
-# %% [markdown]
-# # Page {name}
-
-# %%
-from mnist_tutorials.{module} import VALUE
-{extra}
-# %%
-print("result of {name}:", sum(range({n})) + VALUE)
-"""
-
-
-def _tutorial(root, name, module, n, extra=""):
-    (root / "docs" / "tutorials" / f"{name}.py").write_text(NOTEBOOK.format(name=name, module=module, n=n,
-                                                                            extra=extra))
-
-
-def _project(tmp_path: pathlib.Path, extra_b: str = "") -> pathlib.Path:
-    root = tmp_path / "project"
-    (root / "docs" / "tutorials").mkdir(parents=True)
-    (root / "docs" / "hooks").mkdir()
-    for hook in ("execution_cache.py", "_buildcache.py"):
-        shutil.copy(ROOT / "docs" / "hooks" / hook, root / "docs" / "hooks")
-    package = root / "mnist_tutorials"
-    package.mkdir()
-    shutil.copy(ROOT / "mnist_tutorials" / "_cachekey.py", package)
-    (package / "__init__.py").write_text("")
-    (package / "_sources.py").write_text("REGISTRY = {}\n")
-    (package / "augment.py").write_text("VALUE = 0\n")
-    (package / "other.py").write_text("VALUE = 0\n")
-    (root / "docs" / "index.md").write_text("# Home\n")
-    _tutorial(root, "a", "augment", 10)
-    _tutorial(root, "b", "other", 100, extra_b)
-    (root / "mkdocs.yml").write_text(textwrap.dedent("""\
-        site_name: t
-        plugins:
-          - mkdocs-jupyter:
-              include: ["tutorials/*.py"]
-              execute: true
-              allow_errors: false
-              kernel_name: python3
-        hooks:
-          - docs/hooks/execution_cache.py
-        """))
-    return root
+_project = make_project
+_tutorial = write_tutorial
 
 
 def _env(root, jobs="2"):
@@ -194,7 +140,7 @@ def test_stale_entries_stay_until_a_build_succeeds(built):
     assert failed.returncode != 0
     assert "tutorials/b.py" in failed.stderr and "ZeroDivisionError" in failed.stderr
     assert set(before) <= set(_entries(built))  # nothing removed by a failed build
-    assert not list((built / ".cache").rglob("*.partial"))
+    assert not list((built / ".cache").rglob("*.part"))  # no temporary file of mnist_tutorials._cachefiles left
     _tutorial(built, "b", "other", 100)
     assert _build(built).returncode == 0
     after = set(_entries(built))

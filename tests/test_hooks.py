@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import types
 
 import pytest
 from file_module import load_file_module
@@ -20,10 +21,12 @@ def cache_hook():
 
 
 def test_on_config_requires_the_notebook_plugin(cache_hook):
+    from mkdocs.exceptions import PluginError
+
     class Config:
         plugins = {"search": object()}
 
-    with pytest.raises(KeyError, match="mkdocs-jupyter"):
+    with pytest.raises(PluginError, match="execution_cache hook: expected the 'mkdocs-jupyter' plugin"):
         cache_hook.on_config(Config())
 
 
@@ -46,17 +49,134 @@ def test_assets_hook_loads_plotly_only_where_needed():
 
     class Page:
         url = "tutorials/x/"
+        content = "<p>no math</p>"
 
         class file:
             src_uri = "tutorials/x.py"
 
     from mkdocs.exceptions import PluginError
 
+    config = types.SimpleNamespace(plugins={})
     plain = "<html><head></head><body>no chart</body></html>"
-    out = hook.on_post_page(plain, Page(), None)
+    out = hook.on_post_page(plain, Page(), config)
     assert "plotly" not in out and "search_index" in out  # every page holds the search index back
     chart = '<html><head></head><body><div class="plotly-graph-div"></div></body></html>'
-    out = hook.on_post_page(chart, Page(), None)
-    assert out.count("plotly.min.js") == 1 and '<script defer src="../../assets/javascripts/plotly.min.js"' in out
+    out = hook.on_post_page(chart, Page(), config)
+    assert out.count("plotly.min.js") == 1 and '<script data-plotly="../../assets/javascripts/plotly.min.js">' in out
+    assert "window.readerPlotly" in out  # the loader that fetches it when a figure comes near
     with pytest.raises(PluginError, match="no </head>"):
-        hook.on_post_page('<div class="plotly-graph-div"></div>', Page(), None)
+        hook.on_post_page('<div class="plotly-graph-div"></div>', Page(), config)
+
+
+# ----------------------------------------------------------------------- the Maintainers page's hook tables
+
+MAINTAINERS = HOOKS.parents[0] / "maintainers" / "index.md"
+REPOSITORY = HOOKS.parents[1]
+
+
+def _hook_names() -> list[str]:
+    import re
+
+    text = (REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.findall(r"^\s*-\s*docs/hooks/(\w+)\.py\s*$", text, re.M)
+
+
+def _handlers() -> dict[str, list[str]]:
+    """Event -> ``hook (priority)`` in the order MkDocs calls them: priority first, then the order of ``hooks:``."""
+    from mkdocs.plugins import EVENTS, CombinedEvent
+
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for position, name in enumerate(_hook_names()):
+        module = _load(name)
+        for event in EVENTS:
+            handler = getattr(module, f"on_{event}", None)
+            if handler is None:
+                continue
+            for method in handler.methods if isinstance(handler, CombinedEvent) else [handler]:
+                priority = getattr(method, "mkdocs_priority", 0)
+                found.setdefault(f"on_{event}", []).append((-priority, len(found.get(f"on_{event}", [])), name))
+    return {event: [f"{name} ({-negative})" for negative, _, name in sorted(entries)]
+            for event, entries in found.items()}
+
+
+def _table_rows(heading: str) -> list[list[str]]:
+    """The rows of the first Markdown table after the line starting with ``heading`` on the Maintainers page."""
+    text = MAINTAINERS.read_text(encoding="utf-8")
+    at = text.index(heading)
+    rows, started = [], False
+    for line in text[at:].splitlines():
+        if line.startswith("|"):
+            started = True
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            if not set("".join(cells)) <= set("-: "):
+                rows.append(cells)
+        elif started:
+            break
+    return rows[1:]  # without the header
+
+
+def test_every_hook_file_is_listed_in_mkdocs_yml_and_on_the_maintainers_page():
+    on_disk = sorted(path.stem for path in HOOKS.glob("*.py") if not path.name.startswith("_"))
+    assert sorted(_hook_names()) == on_disk
+    listed = [row[0].strip("`").removesuffix(".py") for row in _table_rows("| hook | its job |")]
+    assert listed == _hook_names()
+
+
+def test_the_events_table_lists_every_handled_event_in_the_order_mkdocs_calls_them():
+    table = {row[0].strip("`"): [part.strip() for part in row[1].split(",")]
+             for row in _table_rows("| event | hooks that handle it")}
+    assert table == _handlers()
+
+
+def test_every_mnist_tutorials_setting_is_on_the_maintainers_page():
+    import re
+
+    used = set()
+    for folder in ("mnist_tutorials", "docs/hooks", "scripts", "tests", ".ci", ".github"):
+        for path in (REPOSITORY / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".py", ".sh", ".yml", ".yaml", "") and "tinysite" not in path.parts:
+                used |= set(re.findall(r"\bMNIST_TUTORIALS_[A-Z][A-Z_]*\b", path.read_text(encoding="utf-8",
+                                                                                           errors="replace")))
+    table = {row[0].strip("`") for row in _table_rows("| variable | read by | what it does |")}
+    assert used, "found no MNIST_TUTORIALS_* setting in the code: the search is broken"
+    assert used <= table, f"settings used in the code but missing from the Maintainers page: {sorted(used - table)}"
+    assert table <= used, f"settings on the Maintainers page that no code reads: {sorted(table - used)}"
+
+
+# ------------------------------------------------------------------ errors: PluginError, the file, the fix
+
+
+def test_a_bad_repo_url_stops_the_build_with_the_setting_and_the_fix():
+    from mkdocs.exceptions import PluginError
+
+    config = types.SimpleNamespace(repo_url="https://gitlab.com/o/r", extra={"repo_branch": "main"},
+                                   site_url="https://o.github.io/r/", plugins={})
+    with pytest.raises(PluginError, match=r"^notebooks hook: expected repo_url in mkdocs.yml to be "
+                                          r"https://github.com/<owner>/<repo>, found 'https://gitlab.com/o/r'"):
+        _load("notebooks").on_config(config)
+
+
+def test_a_notebook_page_with_an_unclosed_div_names_the_page():
+    from mkdocs.exceptions import PluginError
+
+    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="tutorials/99_x.py"))
+    broken = '<div class="jp-Cell jp-CodeCell celltag_solution"><div class="jp-Cell-inputWrapper"></div>'
+    with pytest.raises(PluginError, match=r"^solutions hook, docs/tutorials/99_x.py: unbalanced <div>"):
+        _load("solutions").on_page_content(broken, page, None, None)
+
+
+def test_a_missing_mathjax_says_to_run_setup(monkeypatch, tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    assets = _load("assets")
+    monkeypatch.setattr(assets, "MATHJAX_DIR", tmp_path / "no-mathjax")
+    with pytest.raises(PluginError, match=r"^assets hook: MathJax is not vendored: .*Run `bash scripts/setup.sh`"):
+        assets.on_config(types.SimpleNamespace())
+
+
+def test_the_shared_helpers_examples_run():
+    import doctest
+
+    shared = load_file_module(HOOKS / "_shared.py", "hook_shared_doctest")
+    result = doctest.testmod(shared, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 4 and result.failed == 0

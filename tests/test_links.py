@@ -136,7 +136,7 @@ def _reader_hook():
     pytest.importorskip("mkdocs")
     from file_module import load_file_module
 
-    return load_file_module(ROOT / "docs" / "hooks" / "reader.py", "reader_hook_links")
+    return load_file_module(ROOT / "docs" / "hooks" / "notebooks.py", "notebooks_hook_links")
 
 
 def _install(config, source: Path) -> str:

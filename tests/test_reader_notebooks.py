@@ -1,4 +1,4 @@
-"""The downloadable notebooks: pinned install cell and absolute links (docs/hooks/reader.py).
+"""The downloadable notebooks: pinned install cell and absolute links (docs/hooks/notebooks.py).
 
 A notebook opened in Colab lives outside the site, so a relative link such as ``../02_five_detector/`` leads
 nowhere there; the hook makes every link absolute under ``site_url``. Its install cell pins the package to
@@ -22,7 +22,7 @@ SITE_URL = "https://owner.github.io/repo/"
 @pytest.fixture(scope="module")
 def reader():
     pytest.importorskip("mkdocs")
-    return load_file_module(ROOT / "docs" / "hooks" / "reader.py", "reader_hook_notebooks")
+    return load_file_module(ROOT / "docs" / "hooks" / "notebooks.py", "notebooks_hook_under_test")
 
 
 @pytest.mark.parametrize(

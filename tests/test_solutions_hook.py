@@ -16,7 +16,7 @@ def hook():
     return load_file_module(HOOK, "hook_solutions")
 
 
-PAGE = types.SimpleNamespace(file=types.SimpleNamespace(src_path="tutorials/99_x.py"))
+PAGE = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="tutorials/99_x.py"))
 
 
 def _code(text, tags=""):

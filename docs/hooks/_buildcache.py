@@ -1,11 +1,13 @@
 """Helpers of the build hooks' caches: trusted reads, atomic writes, progress, background execution.
 
-Not a hook itself (mkdocs.yml does not list it): ``execution_cache.py`` and ``figures.py`` import it as a sibling
-(MkDocs puts a hook's folder on ``sys.path`` while it loads the hook). Being an ordinary module, it is imported
+Not a hook itself (mkdocs.yml does not list it): ``execution_cache.py``, ``figures.py`` and ``flags.py`` import it as
+a sibling (MkDocs puts a hook's folder on ``sys.path`` while it loads the hook). Being an ordinary module, it is imported
 once per process, so what it holds (the background executor of ``mkdocs serve``) survives the rebuilds.
 
-* :func:`atomic_write`: every cache write goes to a temporary name unique to the writing process and thread,
-  then ``os.replace``; two processes writing one entry never share a file, and a reader never sees half of one.
+* :func:`atomic_write`: every cache write goes through the package's one atomic-write helper,
+  ``mnist_tutorials._cachefiles.write_atomically`` (a temporary name unique to the writer, then ``os.replace``):
+  two processes writing one entry never share a file, and a reader never sees half of one.
+  :func:`remove_partials` removes what killed writers left.
 * :func:`read_json` / :func:`read_png`: a truncated or unreadable entry is a miss, logged with its path and
   deleted, never an exception.
 * :class:`Progress`: which notebooks run, each one's time when it ends, how many are left, and an estimate of the
@@ -13,25 +15,29 @@ once per process, so what it holds (the background executor of ``mkdocs serve``)
 * :class:`Background`: the executor of ``mkdocs serve``, which runs notebooks after the first page is served;
   :func:`in_background` does the same for other slow work (the flag answers of ``flags.py``). Both end by writing a
   file in :data:`SIGNAL_DIR`, which ``mkdocs serve`` watches: the site rebuilds and the open pages reload.
+  ``execution_cache.on_config`` points it into the built site's cache folder (``_shared.cache_dir``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import pathlib
-import secrets
 import subprocess
 import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+from _shared import REPO  # sibling module: docs/hooks/_shared.py
+
+if str(REPO) not in sys.path:  # the package of this repository (its key rule and its atomic writes)
+    sys.path.insert(0, str(REPO))
+from mnist_tutorials._cachefiles import remove_partial_files, write_atomically  # noqa: E402
+
 # `mkdocs serve` watches this folder (execution_cache.on_serve): a file written here rebuilds the site and reloads
 # the open pages. Nothing else writes here, so a rebuild never triggers another one.
-SIGNAL_DIR = ROOT / ".cache" / "serve-reload"
+SIGNAL_DIR = REPO / ".cache" / "serve-reload"
 STATE = {"command": "build"}  # set by execution_cache.on_startup: "build", "gh-deploy" or "serve"
 log = logging.getLogger("mkdocs.hooks.execution_cache")
 
@@ -78,26 +84,14 @@ def in_background(name: str, work) -> None:
 
 def cache_key(namespace: str, files=(), **kwargs) -> str:
     """The package's one key rule (``mnist_tutorials._cachekey.cache_key``), imported from this repository."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from mnist_tutorials._cachekey import cache_key as key
 
     return key(namespace, files, **kwargs)
 
 
 def atomic_write(path: pathlib.Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file unique to this process and thread, then rename."""
-    path = pathlib.Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}-{secrets.token_hex(4)}.partial")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """Write ``data`` to ``path`` atomically (``mnist_tutorials._cachefiles.write_atomically``)."""
+    write_atomically(pathlib.Path(path), data)
 
 
 def discard(path: pathlib.Path, reason: str) -> None:
@@ -144,14 +138,7 @@ def read_png(path: pathlib.Path) -> bytes | None:
 
 def remove_partials(folder: pathlib.Path) -> None:
     """Delete temporary files left in ``folder`` by writers that no longer run."""
-    for tmp in pathlib.Path(folder).glob(".*.partial"):
-        try:
-            pid = int(tmp.name.rsplit(".", 2)[-2].split("-")[0])
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            tmp.unlink(missing_ok=True)
-        except (ValueError, IndexError, PermissionError):
-            continue
+    remove_partial_files(pathlib.Path(folder))
 
 
 def _minutes(seconds: float) -> str:

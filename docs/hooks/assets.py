@@ -1,5 +1,11 @@
 """MkDocs hook: shared assets instead of per-page copies, loaded only where needed and without blocking.
 
+* **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
+  ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
+  loaded (its configuration ``javascripts/mathjax.js``, then the bundle, deferred) only by pages that have math:
+  arithmatex output on Markdown pages, ``$...$``, ``$$...$$``, ``\\(...\\)`` or ``\\[...\\]`` in the prose of a
+  notebook page (its Markdown cells and Markdown outputs).
+
 * **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``mnist_tutorials._site``). The site serves
   npm's partial bundle ``plotly.js-cartesian-dist-min`` (about a third of the full ``plotly.min.js``), which
   ``scripts/setup.sh`` unpacks into the git-ignored ``vendor/plotly/``, as ``assets/javascripts/plotly.min.js``.
@@ -28,17 +34,27 @@ import json
 import pathlib
 import re
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-PLOTLY_VENDOR = ROOT / "vendor" / "plotly"
+import _shared  # sibling module: docs/hooks/_shared.py
+
+HOOK = "assets"
+# MathJax 3, unpacked from the npm registry by scripts/setup.sh (`npm pack mathjax@3...`) into a git-ignored
+# folder. Only what the CommonHTML bundle loads is published: the bundle, TeX extensions (autoloaded by
+# macros), CHTML fonts, the menu and its accessibility extensions.
+MATHJAX_DIR = _shared.REPO / "vendor" / "mathjax" / "es5"
+MATHJAX_SITE = "assets/vendor/mathjax"
+MATHJAX_PARTS = ("tex-mml-chtml.js", "input/tex/extensions", "output/chtml/fonts/woff-v2", "ui", "a11y")
+MATHJAX_CONFIG = "javascripts/mathjax.js"
+_TEX = re.compile(r"\$\$|\\\(|\\\[|\$[^\s$][^$\n]*\$")
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+PLOTLY_VENDOR = _shared.REPO / "vendor" / "plotly"
 PLOTLY_BUNDLE = PLOTLY_VENDOR / "plotly-cartesian.min.js"
 # The trace types of plotly.js's "cartesian" partial bundle (its README on npm); scatter is plotly's default type.
 PLOTLY_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
                            "image", "pie", "scatter", "scatterternary", "violin"})
 PLOTLY_ASSET = "assets/javascripts/plotly.min.js"
-SEARCH_SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "javascripts" / "search-on-demand.js"
+SEARCH_SCRIPT = _shared.REPO / "docs" / "javascripts" / "search-on-demand.js"
 PLOTLY_LOADER = SEARCH_SCRIPT.with_name("plotly-on-demand.js")
 CSS_DIR = "assets/stylesheets"
 LARGE_STYLE = 20_000  # characters; smaller blocks (dataframe styles, pygments) stay inline
@@ -80,7 +96,7 @@ def readable(rgb, backgrounds, toward) -> str:
         mixed = tuple(round(c + (e - c) * t) for c, e in zip(rgb, toward))
         if all(contrast(mixed, bg) >= AA for bg in backgrounds):
             return "#%02x%02x%02x" % mixed
-    raise ValueError(f"no readable version of {rgb}")  # unreachable: black and white always reach 4.6
+    raise _shared.error(HOOK, f"no readable version of {rgb}")  # unreachable: black and white always reach 4.6
 
 
 def _readable_ansi(html: str) -> str:
@@ -98,7 +114,7 @@ def _readable_ansi(html: str) -> str:
 def _plotly_version(path: pathlib.Path) -> str:
     match = _VERSION.search(path.read_text(encoding="utf-8", errors="replace")[:400])
     if match is None:
-        raise PluginError(f"assets hook: no plotly.js version banner at the top of {path}")
+        raise _shared.error(HOOK, f"no plotly.js version banner at the top of {path}")
     return match.group(1) or match.group(2)
 
 
@@ -106,26 +122,53 @@ def _plotly_bundle() -> pathlib.Path:
     import plotly
 
     if not PLOTLY_BUNDLE.is_file():
-        raise PluginError(f"assets hook: expected npm's plotly.js-cartesian-dist-min at {PLOTLY_BUNDLE}, found "
+        raise _shared.error(HOOK, f"expected npm's plotly.js-cartesian-dist-min at {PLOTLY_BUNDLE}, found "
                           "nothing. Run `bash scripts/setup.sh` (step 'plotly.js-cartesian-dist-min').")
     python_js = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     wanted, found = _plotly_version(python_js), _plotly_version(PLOTLY_BUNDLE)
     if wanted != found:
-        raise PluginError(f"assets hook: the Python plotly package writes figures for plotly.js {wanted}, but "
+        raise _shared.error(HOOK, f"the Python plotly package writes figures for plotly.js {wanted}, but "
                           f"vendor/plotly holds plotly.js {found}. Pin plotly.js-cartesian-dist-min@{wanted} in "
                           "scripts/setup.sh (with its sha256) and run it again.")
     return PLOTLY_BUNDLE
 
 
+def on_config(config):
+    if not (MATHJAX_DIR / MATHJAX_PARTS[0]).is_file():
+        raise _shared.error(HOOK, f"MathJax is not vendored: expected {MATHJAX_DIR / MATHJAX_PARTS[0]}, found "
+                                  "nothing. Run `bash scripts/setup.sh` (step 'MathJax'), which unpacks it from the "
+                                  "npm registry.")
+    if not SEARCH_SCRIPT.is_file():
+        raise _shared.error(HOOK, f"expected the search-on-demand script at {SEARCH_SCRIPT}, found nothing; restore "
+                                  "it from git.")
+    return config
+
+
+def _mathjax_files(config) -> list:
+    files = []
+    for part in MATHJAX_PARTS:
+        source = MATHJAX_DIR / part
+        paths = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
+        if not paths:
+            raise _shared.error(HOOK, f"expected MathJax files under {source}, found none; run "
+                                      "`bash scripts/setup.sh`.")
+        for path in paths:
+            uri = f"{MATHJAX_SITE}/{path.relative_to(MATHJAX_DIR).as_posix()}"
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
 def on_files(files, config):
     files.append(File.generated(config, PLOTLY_ASSET, abs_src_path=str(_plotly_bundle())))
+    for file in _mathjax_files(config):
+        files.append(file)
     return files
 
 
 def _trace_types(call: str, where: str) -> set:
     start = _NEW_PLOT.search(call)
     if start is None:
-        raise PluginError(f"assets hook: a plotly figure on {where} has no Plotly.newPlot call; plotly's HTML changed.")
+        raise _shared.error(HOOK, f"a plotly figure on {where} has no Plotly.newPlot call; plotly's HTML changed.")
     data, _ = json.JSONDecoder().raw_decode(call, start.end())
     return {trace.get("type", "scatter") for trace in data}
 
@@ -134,7 +177,7 @@ def _defer_plotly_calls(html: str, where: str) -> str:
     def wrap(match):
         missing = _trace_types(match.group(1), where) - PLOTLY_TRACES
         if missing:
-            raise PluginError(f"assets hook: {where} draws plotly trace type(s) {sorted(missing)}, which the "
+            raise _shared.error(HOOK, f"{where} draws plotly trace type(s) {sorted(missing)}, which the "
                               f"cartesian bundle lacks (it has {sorted(PLOTLY_TRACES)}). Use another trace type, "
                               "or vendor a bundle that has them in scripts/setup.sh and update PLOTLY_TRACES.")
         figure_id = _NEW_PLOT.search(match.group(1)).group(1)
@@ -144,15 +187,13 @@ def _defer_plotly_calls(html: str, where: str) -> str:
 
 
 def on_page_content(html, page, config, files):
-    to_root = "../" * page.url.count("/")
-
     def externalise(match):
         css = match.group(1)
         if len(css) < LARGE_STYLE:
             return match.group(0)
         name = f"{CSS_DIR}/notebook-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         _css_files[name] = css
-        return f'<link rel="stylesheet" href="{to_root}{name}">'
+        return f'<link rel="stylesheet" href="{_shared.url_to(name, page)}">'
 
     html = _readable_ansi(_STYLE.sub(externalise, html))
     if "plotly-graph-div" in html:
@@ -160,19 +201,35 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _insert(output: str, marker: str, tag: str, page) -> str:
-    at = output.find(marker)
+def _insert(output: str, marker: str, tag: str, page, last: bool = False) -> str:
+    at = output.rfind(marker) if last else output.find(marker)
     if at == -1:
-        raise PluginError(f"assets hook: page {page.file.src_uri} has no {marker}; cannot insert {tag[:60]}")
+        raise _shared.error(HOOK, f"page {page.file.src_uri} has no {marker}; cannot insert {tag[:60]}")
     return output[:at] + tag + output[at:]
+
+
+def has_math(page, config) -> bool:
+    """Whether MathJax has anything to typeset on ``page`` (see ``javascripts/mathjax.js`` for what it reads)."""
+    content = page.content or ""
+    if 'class="arithmatex"' in content:
+        return True
+    if not _shared.is_tutorial(page.file, config):
+        return False
+    prose = _shared.without_outputs(content, f"assets hook, docs/{page.file.src_uri}")
+    return bool(_TEX.search(_CODE.sub("", prose)))
 
 
 def on_post_page(output, page, config):
     tags = f"<script>{SEARCH_SCRIPT.read_text(encoding='utf-8')}</script>"
     if "plotly-graph-div" in output:
-        plotly = f'{"../" * page.url.count("/")}{PLOTLY_ASSET}'
+        plotly = _shared.url_to(PLOTLY_ASSET, page)
         tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
-    return _insert(output, "</head>", tags, page)
+    output = _insert(output, "</head>", tags, page)
+    if has_math(page, config):
+        output = _insert(output, "</body>", f'<script src="{_shared.url_to(MATHJAX_CONFIG, page)}"></script>'
+                         f'<script defer src="{_shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)}"></script>',
+                         page, last=True)
+    return output
 
 
 def on_post_build(config):

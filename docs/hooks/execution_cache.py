@@ -1,7 +1,7 @@
 """MkDocs hook: the tutorials' execution cache, execution in parallel or in the background, the times page.
 
-**Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json`` (what mkdocs-jupyter's own cache
-holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
+**Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json``, next to the site's mkdocs.yml (what
+mkdocs-jupyter's own cache holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
 ``mnist_tutorials._cachekey.cache_key``: the tutorial's bytes, the package modules it imports (transitively, read
 from the code), the data checksums, the library versions and the converter's options. Editing
 ``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; an unchanged rebuild
@@ -37,16 +37,12 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # run as a worker, or loaded by a test
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import _buildcache  # noqa: E402  (sibling module: docs/hooks/_buildcache.py)
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _shared  # sibling module: docs/hooks/_shared.py
+from mkdocs.plugins import event_priority
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-CACHE_DIR = ROOT / ".cache" / "notebooks"
 MARKER = "<!-- execution-times -->"
-PLUGIN = "mkdocs-jupyter"
+PLUGIN = _shared.JUPYTER_PLUGIN
 BUDGET_CPU_SECONDS = 240.0  # each tutorial executed alone: at most 4 CPU-minutes
 HOOK = pathlib.Path(__file__).resolve()
 
@@ -56,7 +52,7 @@ _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_in
 _ENTRY = {"content": str, "toc_tokens": list}
 
 # Lives as long as the process (MkDocs loads a hook once, `mkdocs serve` rebuilds with the same module).
-_state: dict = {"background": None, "unexecuted": {}, "timings": {}, "build": {}}
+_state: dict = {"background": None, "unexecuted": {}, "timings": {}, "build": {}, "cache_dir": None}
 log = logging.getLogger("mkdocs.hooks.execution_cache")
 
 
@@ -70,8 +66,8 @@ _serving = _buildcache.serving
 def _jobs() -> int:
     value = os.environ.get("MNIST_TUTORIALS_JOBS", "2")
     if not value.isdigit() or int(value) < 1:
-        raise PluginError(f"execution_cache hook: MNIST_TUTORIALS_JOBS must be a positive integer, found {value!r}. "
-                          "Use 1 to execute the tutorials one after the other.")
+        raise _shared.error("execution_cache", f"MNIST_TUTORIALS_JOBS must be a positive integer, found {value!r}. "
+                                               "Use 1 to execute the tutorials one after the other.")
     return int(value)
 
 
@@ -84,14 +80,19 @@ def _notebook_key(path, plugin) -> str:
     return _buildcache.cache_key("notebook", [path], options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]})
 
 
+def _cache_dir() -> pathlib.Path:
+    return _state["cache_dir"]
+
+
 def _load_timings() -> dict:
-    return _buildcache.read_json(CACHE_DIR / "timings.data") or {}
+    return _buildcache.read_json(_cache_dir() / "timings.data") or {}
 
 
 def on_config(config):
-    if PLUGIN not in config.plugins:
-        raise KeyError(f"execution_cache hook: expected the {PLUGIN!r} plugin in mkdocs.yml, found {list(config.plugins)}")
-    plugin = config.plugins[PLUGIN]
+    plugin = _shared.jupyter_plugin(config, "execution_cache")
+    cache = _shared.cache_dir(config)
+    _state["cache_dir"] = cache / "notebooks"
+    _buildcache.SIGNAL_DIR = cache / "serve-reload"  # while serving, a file written there reloads the pages
     # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
     os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
     if os.environ.get("MNIST_TUTORIALS_EXECUTE") == "0":
@@ -136,7 +137,7 @@ def _record(src: str, seconds: float, cpu_seconds: float | None) -> None:
     _state["timings"][src] = {**_state["timings"].get(src, {}), "seconds": round(seconds, 1),
                               "cpu_seconds": None if cpu_seconds is None else round(cpu_seconds, 1),
                               "executed_at": time.strftime("%Y-%m-%d %H:%M:%S")}
-    _buildcache.atomic_write(CACHE_DIR / "timings.data", json.dumps(_state["timings"], indent=1, sort_keys=True))
+    _buildcache.atomic_write(_cache_dir() / "timings.data", json.dumps(_state["timings"], indent=1, sort_keys=True))
 
 
 def on_files(files, config):
@@ -146,7 +147,7 @@ def on_files(files, config):
     plugin = config.plugins[PLUGIN]
     missing = {}
     for file in _tutorials(files, plugin):
-        cache_path = CACHE_DIR / f"{_notebook_key(file.abs_src_path, plugin)}.json"
+        cache_path = _cache_dir() / f"{_notebook_key(file.abs_src_path, plugin)}.json"
         _state["build"]["used"].add(cache_path)
         if _buildcache.read_json(cache_path, _ENTRY) is None:
             missing[file.src_uri] = (file, cache_path)
@@ -171,8 +172,9 @@ def on_files(files, config):
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         failures = [f"{src}:\n{stderr}" for src, ok, stderr in pool.map(run, order) if not ok]
     if failures:
-        raise PluginError("execution_cache hook: executing these tutorials failed (allow_errors is false):\n\n"
-                          + "\n\n".join(failures))
+        raise _shared.error("execution_cache", "executing these tutorials failed (allow_errors is false); fix the "
+                            "failing cell, or run the tutorial alone with `python scripts/run_tutorial.py "
+                            "docs/tutorials/<name>.py`:\n\n" + "\n\n".join(failures))
     return files
 
 
@@ -232,7 +234,7 @@ def on_pre_page(page, config, files):
     ignored = any(pathlib.PurePath(path).match(p) for p in plugin.config["execute_ignore"] or [])
 
     def render(config, files):
-        cache_path = CACHE_DIR / f"{_notebook_key(path, plugin)}.json"
+        cache_path = _cache_dir() / f"{_notebook_key(path, plugin)}.json"
         entry = None if ignored else _buildcache.read_json(cache_path, _ENTRY)
         banner = ""
         if entry is None and (ignored or _serving()):
@@ -240,8 +242,8 @@ def on_pre_page(page, config, files):
             banner = "" if ignored else _banner(src, cache_path)
             _state["build"]["missing"].setdefault(src, (page.file, cache_path))
         elif entry is None:
-            raise PluginError(f"execution_cache hook: no executed notebook for {src} in {cache_path} after the "
-                              "execution step; never publishing it unexecuted. Rebuild, or report this.")
+            raise _shared.error("execution_cache", f"no executed notebook for {src} in {cache_path} after the "
+                                "execution step; never publishing it unexecuted. Rebuild, or report this.")
         page.content = banner + entry["content"]
         page.toc = get_toc(entry["toc_tokens"])
         if entry.get("title") is not None and not ignore_h1:
@@ -258,7 +260,7 @@ def on_pre_page(page, config, files):
 @event_priority(100)  # before the search plugin indexes the page
 def on_page_context(context, page, config, nav):
     if MARKER in (page.content or ""):
-        page.content = page.content.replace(MARKER, _timings_table("../" * page.url.count("/")))
+        page.content = page.content.replace(MARKER, _timings_table(page))
     return context
 
 
@@ -280,11 +282,11 @@ def on_post_build(config):
     if background is not None and background.pending():
         return
     # The build succeeded with every tutorial executed: entries of other keys are stale now.
-    for stale in CACHE_DIR.glob("*.json"):
+    for stale in _cache_dir().glob("*.json"):
         if stale not in _state["build"]["used"]:
             stale.unlink(missing_ok=True)
             log.info("Removed stale cache entry %s", stale.name)
-    _buildcache.remove_partials(CACHE_DIR)
+    _buildcache.remove_partials(_cache_dir())
 
 
 def _seconds(value) -> str:
@@ -292,7 +294,8 @@ def _seconds(value) -> str:
     return f"{value:.1f}" if isinstance(value, (int, float)) else "unknown"
 
 
-def _timings_table(to_root: str) -> str:
+def _timings_table(page) -> str:
+    """The table of execution times, with links relative to ``page``."""
     rows = sorted((src, entry) for src, entry in _state["timings"].items() if "url" in entry)
     if not rows:
         return "<p><em>No tutorial was rendered in this build.</em></p>"
@@ -312,7 +315,8 @@ def _timings_table(to_root: str) -> str:
     over = [entry.get("title") or src for src, entry in rows
             if isinstance(entry.get("cpu_seconds"), (int, float)) and entry["cpu_seconds"] > BUDGET_CPU_SECONDS]
     body = "".join(
-        f"<tr><td><a href=\"{to_root}{html.escape(entry.get('url', ''))}\">{html.escape(entry.get('title') or src)}</a></td>"
+        f"<tr><td><a href=\"{html.escape(_shared.url_to(entry.get('url', ''), page))}\">"
+        f"{html.escape(entry.get('title') or src)}</a></td>"
         f"<td style=\"text-align:right\">{_seconds(entry.get('seconds'))}</td>"
         f"<td style=\"text-align:right\">{cpu(entry)}</td>"
         f"<td>{status(entry)}</td>"

@@ -2,9 +2,9 @@
 
 Each figure is rendered to PNG and added to the site as ``generated/<name>.png`` (a generated file in
 ``site/``; nothing is written into ``docs/`` or committed). Markdown pages link to ``generated/<name>.png`` as
-if it were a normal file. The PNGs are cached in ``.cache/figures/<key>/``, where the key is the build caches' one
-rule (``mnist_tutorials._cachekey.cache_key``): this hook's bytes, the package modules it imports (transitively),
-the data checksums and the library versions. So ``mkdocs serve`` does not redraw them on every save, yet never
+if it were a normal file. The PNGs are cached in ``.cache/figures/<key>/`` (next to the site's mkdocs.yml), where the
+key is the build caches' one rule (``mnist_tutorials._cachekey.cache_key``): this hook's bytes, the package modules
+it imports (transitively), the data checksums and the library versions. So ``mkdocs serve`` does not redraw them on every save, yet never
 shows a stale figure. Each PNG is written atomically; a truncated one is logged, deleted and drawn again. Other key
 folders are removed after a build succeeds.
 """
@@ -14,13 +14,11 @@ from __future__ import annotations
 import io
 import pathlib
 import shutil
-import sys
 
 from mkdocs.structure.files import File
 
-if str(pathlib.Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import _buildcache  # noqa: E402  (sibling module: docs/hooks/_buildcache.py)
+import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _shared  # sibling module: docs/hooks/_shared.py
 
 
 def _home_datasets():
@@ -56,9 +54,6 @@ def _score_histograms():
 
 FIGURES = {"home_datasets": _home_datasets, "score_histograms": _score_histograms}
 
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-CACHE_ROOT = ROOT / ".cache" / "figures"
 _state: dict = {}
 
 
@@ -79,8 +74,12 @@ def _render(make) -> bytes:
     return buffer.getvalue()
 
 
+def _cache_root(config) -> pathlib.Path:
+    return _shared.cache_dir(config) / "figures"
+
+
 def on_files(files, config):
-    cache = CACHE_ROOT / _key()
+    cache = _cache_root(config) / _key()
     for name, make in FIGURES.items():
         path = cache / f"{name}.png"
         content = _buildcache.read_png(path)
@@ -94,7 +93,7 @@ def on_files(files, config):
 
 def on_post_build(config):
     """The build succeeded: figure folders of other keys are stale."""
-    for stale in CACHE_ROOT.iterdir():
+    for stale in _cache_root(config).iterdir():
         if stale.is_dir() and stale != _state.get("cache"):
             shutil.rmtree(stale)
     _buildcache.remove_partials(_state["cache"])

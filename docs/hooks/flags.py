@@ -20,20 +20,17 @@ import html
 import importlib
 import json
 import logging
-import os
 import re
 import secrets
 import sys
 import time
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by a test rather than by MkDocs
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _buildcache  # noqa: E402  (sibling module docs/hooks/_buildcache.py)
+import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _shared  # sibling module: docs/hooks/_shared.py
 
 log = logging.getLogger("mkdocs.hooks.flags")
 
@@ -41,16 +38,14 @@ _PAGE = "exercises/flags.md"
 _JSON = "exercises/flags.json"
 _SCRIPT = "javascripts/flags.js"
 _MARKER = "<!-- flags:list -->"
-_CACHE_DIR = Path(".cache") / "flags"
 _FORMAT = 3  # 1: one SHA-256 per answer; 2: PBKDF2-SHA256 with a per-flag iteration count; 3: a list of hashes per flag
 
 _state: dict = {}
 
 
 def _flags_module(config):
-    root = str(Path(config.config_file_path).resolve().parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
+    if str(_shared.REPO) not in sys.path:
+        sys.path.insert(0, str(_shared.REPO))
     import mnist_tutorials._answers
     import mnist_tutorials._flag_registry
     import mnist_tutorials._flag_tasks
@@ -90,7 +85,7 @@ def on_pre_build(config, *, in_background=False):
     flags = _flags_module(config)
     key = flags.cache_key()
     labels = list(flags.FLAGS)
-    path = Path(config.config_file_path).resolve().parent / _CACHE_DIR / f"{key}.json"
+    path = _shared.cache_dir(config) / "flags" / f"{key}.json"
     content = _read_cache(path, labels)
     if content is None and not in_background and _buildcache.serving():
         # `mkdocs serve`: the answers are computed after the first page is served; then the site reloads.
@@ -106,10 +101,7 @@ def on_pre_build(config, *, in_background=False):
         salt = secrets.token_hex(16)
         content = {"version": _FORMAT, "key": key, "salt": salt, "kdf": flags.KDF,
                    "flags": flags.compute_flag_hashes(salt, log=log.info)}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once must not share it
-        tmp.write_text(json.dumps(content, indent=1), encoding="utf-8")
-        tmp.replace(path)
+        _buildcache.atomic_write(path, json.dumps(content, indent=1))  # two builds at once never share a file
         log.info(f"flags: answers computed in {time.perf_counter() - start:.1f} s, hashes cached in {path}")
     _state.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": content["salt"],
                                           "flags": content["flags"]})
@@ -118,13 +110,13 @@ def on_pre_build(config, *, in_background=False):
 def on_files(files, config):
     flags = _state["flags"]
     if files.get_file_from_path(_PAGE) is None:
-        raise PluginError(f"flags hook: {_PAGE} is missing from docs/; it hosts the flag exercises.")
+        raise _shared.error("flags", f"{_PAGE} is missing from docs/; it hosts the flag exercises. Restore it "
+                                     f"(with {_MARKER} where the flags go).")
     for flag in flags.FLAGS.values():
         if files.get_file_from_path(flag.tutorial) is None:
-            raise PluginError(
-                f"flags hook: flag {flag.label} belongs to docs/{flag.tutorial}, which does not exist. "
-                f"Fix `tutorial=` in mnist_tutorials/flags.py or add the page."
-            )
+            raise _shared.error(
+                "flags", f"flag {flag.label} belongs to docs/{flag.tutorial}, which does not exist. "
+                         f"Fix `tutorial=` in mnist_tutorials/flags.py or add the page.")
     files.append(File.generated(config, _JSON, content=json.dumps(_state["published"], indent=1)))
     return files
 
@@ -199,10 +191,11 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri != _PAGE:
         return markdown
     if markdown.count(_MARKER) != 1:
-        raise PluginError(f"flags hook: {_PAGE} must contain {_MARKER} exactly once, where the flags go.")
+        raise _shared.error("flags", f"docs/{_PAGE} must contain {_MARKER} exactly once, where the flags go; "
+                                     f"found it {markdown.count(_MARKER)} times.")
     flags = _state["flags"]
-    json_url = get_relative_url(_JSON, page.url)
-    script_url = get_relative_url(_SCRIPT, page.url)
+    json_url = _shared.url_to(_JSON, page)
+    script_url = _shared.url_to(_SCRIPT, page)
     cards = "".join(_card(flag, page.file.src_uri, files) for flag in flags.FLAGS.values())
     if _state["published"].get("pending"):
         cards = ('\n!!! warning "Answers being computed"\n    `mkdocs serve` is computing the answers in the background;'

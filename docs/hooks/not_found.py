@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.exceptions import PluginError
+import _shared  # sibling module: docs/hooks/_shared.py
 
 _TEMPLATE = "404.html"
 
@@ -68,10 +69,12 @@ def _relocate(html: str, root: str) -> str:
     True
     """
     if not root.startswith("/") or not root.endswith("/"):
-        raise PluginError(f"not_found hook: expected the site's path to start and end with '/', found {root!r}.")
+        raise _shared.error("not_found", f"expected the path of site_url in mkdocs.yml to start and end with '/', "
+                                         f"found {root!r}; fix site_url.")
     head = re.search(r"<head[^>]*>", html)
     if head is None:
-        raise PluginError("not_found hook: 404.html has no <head>; the theme's template changed.")
+        raise _shared.error("not_found", "404.html has no <head>; the theme's template changed (overrides/ or "
+                                         "mkdocs-material): fix the template or this hook.")
     body = re.sub(_RESOURCE.format(root=re.escape(root)), lambda m: _written(m.group(0), root), html[head.end():])
     body = re.sub(r'(\s(?:href|src)=")' + re.escape(root), r"\1", body)
     bundle = re.search(r'<script>document\.write\("<script[^"]*\bsrc=\\"[^"\\]*bundle\.', body)

@@ -17,34 +17,15 @@ Solution cells should not contain headings: they would appear in the table of co
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+import _shared  # sibling module: docs/hooks/_shared.py
 
 TAG_CLASS = "celltag_solution"
 _CELL_START = re.compile(r'<div\s+class="jp-Cell[\s"]')
-_DIV = re.compile(r"<div\b|</div\s*>")
 _IS_SOLUTION = re.compile(r'class="[^"]*\b' + TAG_CLASS + r'\b')
 _SUMMARY = re.compile(r"<!--\s*summary:\s*(.*?)\s*-->")
 _HEADING = re.compile(r"<h[1-6]\b")
-
-
-def _cell_spans(html: str):
-    """(start, end) of every notebook cell ``<div class="jp-Cell …">…</div>``, in page order."""
-    spans = []
-    position = 0
-    while True:
-        match = _CELL_START.search(html, position)
-        if match is None:
-            return spans
-        depth = 0
-        for tag in _DIV.finditer(html, match.start()):
-            depth += 1 if tag.group(0).startswith("<div") else -1
-            if depth == 0:
-                spans.append((match.start(), tag.end()))
-                position = tag.end()
-                break
-        else:
-            raise PluginError(f"solutions hook: unbalanced <div> after offset {match.start()} of a notebook page.")
 
 
 def _wrap(cells_html: str, summary: str) -> str:
@@ -55,7 +36,8 @@ def _wrap(cells_html: str, summary: str) -> str:
 def on_page_content(html, page, config, files):
     if TAG_CLASS not in html:
         return html
-    spans = [(start, end) for start, end in _cell_spans(html) if _IS_SOLUTION.search(html, start, end)]
+    cells = _shared.div_spans(html, _CELL_START, f"solutions hook, docs/{page.file.src_uri}")
+    spans = [(start, end) for start, end in cells if _IS_SOLUTION.search(html, start, end)]
     if not spans:
         return html
     # Group cells separated by whitespace only.
@@ -70,10 +52,9 @@ def on_page_content(html, page, config, files):
         start, end = group[0][0], group[-1][1]
         block = html[start:end]
         if _HEADING.search(block):
-            raise PluginError(
-                f"solutions hook: a solution cell on {page.file.src_path} contains a heading; it would show "
-                "in the table of contents while hidden. Use bold text instead."
-            )
+            raise _shared.error(
+                "solutions", f"a solution cell on docs/{page.file.src_uri} contains a heading; it would show in the "
+                             "table of contents while hidden. Use bold text instead.")
         found = _SUMMARY.search(block)
         pieces += [html[position:start], _wrap(block, found.group(1) if found else "Solution")]
         position = end

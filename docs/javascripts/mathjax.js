@@ -1,5 +1,5 @@
 // MathJax 3 configuration, read before the vendored assets/vendor/mathjax/tex-mml-chtml.js loads. Both are added
-// at the end of <body> by docs/hooks/reader.py, only on pages that have math (the bundle deferred).
+// at the end of <body> by docs/hooks/assets.py, only on pages that have math (the bundle deferred).
 //
 // * Markdown pages: only pymdownx.arithmatex's output (generic mode: <span|div class="arithmatex">\( … \)</…>)
 //   is typeset; every other element is ignored, so a stray "$" in prose stays a dollar sign.

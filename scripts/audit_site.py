@@ -107,6 +107,8 @@ def site_pages(site: pathlib.Path) -> list[str]:
 def settle(page) -> None:
     """Wait for what changes the page after load: plotly figures drawn, MathJax typeset."""
     page.wait_for_load_state("networkidle")
+    # Figures are drawn when scrolled near (docs/javascripts/plotly-on-demand.js): axe must see them all.
+    page.evaluate("() => window.readerPlotly && window.readerPlotly.drawAll()")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('svg.main-svg'))",
         timeout=TIMEOUT_MS)

@@ -2,7 +2,8 @@
 // figure's `Plotly.newPlot` script into `readerPlotly(id, draw)`.
 // plotly.js (hundreds of KB, about a second of script on a slow machine) is fetched only when a figure comes
 // within one screen of the viewport, and each figure is drawn then: a reader who never scrolls to the figure never
-// pays for it, and the text above it is readable at once. Printing draws every figure first. Each drawn figure
+// pays for it, and the text above it is readable at once. Printing draws every figure first
+// (`readerPlotly.drawAll()`). Each drawn figure
 // sends `reader:plotted` (javascripts/reader-a11y.js adds its keyboard slider then). Without JavaScript, or before
 // it is drawn, the figure's text fallback (the <figcaption> and the data table) stands in.
 (function () {
@@ -62,5 +63,9 @@
     observer.observe(gd);
   };
 
-  window.addEventListener("beforeprint", function () { pending.forEach(function (go) { go(); }); });
+  // Draw every figure now, wherever it is (printing; an audit that must see them all). Resolves when fetched.
+  window.readerPlotly.drawAll = function () {
+    return Promise.all(pending.map(function (go) { return go(); }));
+  };
+  window.addEventListener("beforeprint", window.readerPlotly.drawAll);
 })();

@@ -163,8 +163,9 @@ FLAGS: dict[str, Flag] = {
         Flag(
             label="LOGREG.1",
             title="Twenty components",
-            question="The tutorial's PCA pipeline, `make_pca_logreg(n_components=30, scaler=\"minmax\", "
-                     "tol=1e-3)`, is fitted on the 80/20 split `train_test_split(X, y, test_size=0.2, "
+            question="The tutorial's PCA pipeline, `pca_clf`: `MinMaxScaler()`, then `PCA(n_components=30, "
+                     "random_state=42)`, then `LogisticRegression(max_iter=1000, tol=1e-3, random_state=42)`, "
+                     "is fitted on the 80/20 split `train_test_split(X, y, test_size=0.2, "
                      "random_state=42)` of all 70,000 images. Keep only **20** components instead: what "
                      "is the pipeline's accuracy on the test set? Give a whole percentage.",
             tutorial="tutorials/05_logistic_regression_features.py",

@@ -7,6 +7,7 @@ import functools
 import http.server
 import pathlib
 import shutil
+import sys
 import threading
 
 import numpy as np
@@ -42,6 +43,16 @@ def _make_tiny(name: str, seed: int) -> TinyDataset:
         sha256={fname: _sources.sha256_of(data) for fname, data in files.items()},
     )
     return TinyDataset(name, images, labels, files, spec)
+
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close the figures a test left open (pyplot keeps every one alive); nothing to do if it never used pyplot."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
 
 
 @pytest.fixture

@@ -21,12 +21,6 @@ from mnist_tutorials.plotting import (  # noqa: E402
 )
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def scored():
     rng = np.random.default_rng(42)

@@ -38,12 +38,6 @@ from mnist_tutorials.plotting import (  # noqa: E402
 )
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def pixel_data():
     """A 4-class problem on 0…255 "pixels", 600 samples of 64 features, split 80/20."""

@@ -6,19 +6,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix  # noqa: E402
 
 from mnist_tutorials.multiclass import hide_confusion_cells, top_confusions  # noqa: E402
 from test_mistakes import blobs  # noqa: E402, F401  (the fixture: three overlapping classes and an SVC)
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def test_top_confusions_ranks_off_diagonal_cells(blobs):

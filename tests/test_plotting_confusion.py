@@ -13,12 +13,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 from mnist_tutorials.plotting import plot_confusion_pair  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def test_confusion_pair_counts_each_cell():
     y_true = np.array(["3"] * 6 + ["5"] * 4 + ["8"] * 3)
     y_pred = np.array(["3", "3", "3", "5", "5", "8", "5", "5", "5", "3", "3", "5", "8"])

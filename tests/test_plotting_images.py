@@ -13,12 +13,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 from mnist_tutorials.plotting import plot_annotated_image, plot_class_averages, plot_pixel_weights  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def test_pixel_weights_symmetric_scale():
     w = np.linspace(-2, 1, 784)
     fig = plot_pixel_weights(w, ["w"], colorbar=False)

@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from sklearn.metrics import precision_recall_curve, roc_auc_score, roc_curve  # noqa: E402
 
+from mnist_tutorials._alt import alt_text  # noqa: E402
 from mnist_tutorials.keras_lab import history_frame  # noqa: E402
 from mnist_tutorials.plotting import (  # noqa: E402
     plot_history,
@@ -112,3 +113,14 @@ def test_plot_history_marks_best_epoch_and_checks_metrics():
     with pytest.raises(ValueError, match="val_accuracy"):
         plot_history({"loss": [1.0], "val_loss": [1.0], "accuracy": [0.5]})
     plt.close("all")
+
+
+@pytest.mark.parametrize("threshold, shown", [(0.5, "0.5"), (0.25, "0.25"), (3000.0, "3,000"), (-1234.4, "-1,234")])
+def test_threshold_label_keeps_the_digits_of_a_probability(threshold, shown):
+    # A probability threshold of 0.5 once read "Threshold 0" in the legend and the alt text (teaching review N2).
+    y_true = np.array([0, 0, 1, 1, 0, 1])
+    y_scores = np.array([0.1, 0.4, 0.35, 0.8, 0.6, 0.9]) * (10_000 if abs(threshold) >= 100 else 1)
+    precisions, recalls, thresholds = precision_recall_curve(y_true, y_scores)
+    fig = plot_precision_recall_vs_threshold(precisions, recalls, thresholds, threshold=threshold)
+    assert f"Threshold {shown}" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert f"At the marked threshold {shown}, precision is" in alt_text(fig)

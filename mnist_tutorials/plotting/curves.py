@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._alt import set_alt_text
-from ._axes import _new_axes
+from ._axes import _format_threshold, _new_axes
 
 __all__ = [
     "plot_explained_variance",
@@ -75,7 +75,7 @@ def plot_precision_recall_vs_threshold(precisions, recalls, thresholds, ax=None,
     ax.plot(thresholds, recalls, "g-", linewidth=2, label="Recall")
     if threshold is not None:
         i = min(np.searchsorted(thresholds, threshold, side="left"), n - 1)
-        ax.axvline(threshold, color="k", linestyle=":", linewidth=1.5, label=f"Threshold {threshold:,.0f}")
+        ax.axvline(threshold, color="k", linestyle=":", linewidth=1.5, label=f"Threshold {_format_threshold(threshold)}")
         ax.plot([thresholds[i]], [precisions[i]], "bo")
         ax.plot([thresholds[i]], [recalls[i]], "go")
     if xlim is not None:
@@ -86,7 +86,7 @@ def plot_precision_recall_vs_threshold(precisions, recalls, thresholds, ax=None,
     ax.grid(True)
     ax.legend(loc="center right")
     if threshold is not None:
-        set_alt_text(fig, takeaway=f"At the marked threshold {threshold:,.0f}, precision is {precisions[i]:.1%} and recall "
+        set_alt_text(fig, takeaway=f"At the marked threshold {_format_threshold(threshold)}, precision is {precisions[i]:.1%} and recall "
                                    f"{recalls[i]:.1%}.")
     return fig
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..binary import threshold_sweep
+from ._axes import _format_threshold
 
 __all__ = ["label_pie", "threshold_explorer"]
 
@@ -30,7 +31,7 @@ def _default_thresholds(scores: np.ndarray, n_thresholds: int) -> np.ndarray:
 
 def _title(threshold: float, precision: float, recall: float) -> str:
     p = "undefined (nothing predicted positive)" if np.isnan(precision) else f"{precision:.1%}"
-    return f"Threshold {threshold:,.0f}: precision {p}, recall {recall:.1%}"
+    return f"Threshold {_format_threshold(threshold)}: precision {p}, recall {recall:.1%}"
 
 
 def _cell_text(tn, fp, fn, tp):

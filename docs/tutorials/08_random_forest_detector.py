@@ -171,8 +171,10 @@ plot_pr_curve(precisions_forest, recalls_forest, ax=ax, label="Random forest",
 #
 # Two summaries make the comparison precise. **F1** scores each model at its default threshold. The **ROC
 # AUC** (area under the ROC curve) scores the ranking over all thresholds: it is the probability that a
-# random 5 gets a higher score than a random non-5. **Average precision** is the area under the PR curve
-# above, the better summary when positives are rare.
+# random 5 gets a higher score than a random non-5. **Average precision** (AP) summarises the PR curve above:
+# the precision at each threshold, weighted by how much recall grows there. It is close to the area under that
+# curve but not exactly it (scikit-learn does not interpolate; see [the metrics in one page](../../concepts/metrics/)), and
+# it is the better summary when positives are rare.
 
 # %%
 import pandas as pd

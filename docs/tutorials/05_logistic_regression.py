@@ -353,8 +353,10 @@ plot_gallery(X_test[first], [f"true {t}, pred {p}" for t, p in zip(y_test[first]
 # | **actual negative** | false positive (FP)  | true negative (TN)   |
 #
 # Take a medical test on 100 people, 60 of whom are sick. It flags 50 of the sick (TP) and misses 10
-# (FN); among the 40 healthy it raises 5 false alarms (FP) and clears 35 (TN). scikit-learn's
-# `confusion_matrix` uses exactly this layout: rows are the actual classes, columns the predicted ones.
+# (FN); among the 40 healthy it raises 5 false alarms (FP) and clears 35 (TN). Rows are the actual classes and
+# columns the predicted ones, as in scikit-learn's `confusion_matrix`, but this table puts the positive class
+# first, as many textbooks do. scikit-learn orders the classes by sorted label instead; the next cell shows what
+# that means for the same 100 people.
 
 # %%
 import numpy as np
@@ -367,6 +369,19 @@ cm_sick = np.array([[50, 10],
                     [5, 35]])
 pd.DataFrame(cm_sick, index=["actual sick", "actual healthy"],
              columns=["predicted sick", "predicted healthy"])
+
+# %%
+from sklearn.metrics import confusion_matrix
+
+is_sick = np.array([1] * 60 + [0] * 40)  # 1 = sick, 0 = healthy
+flagged = np.array([1] * 50 + [0] * 10 + [1] * 5 + [0] * 35)
+print(confusion_matrix(is_sick, flagged))
+print(confusion_matrix(is_sick, flagged, labels=[1, 0]))
+
+# %% [markdown]
+# With 0/1 labels (or False/True) the negative class sorts first, so scikit-learn's layout is
+# `[[TN, FP], [FN, TP]]`: the layout of [the 5-detector](../02_five_detector/) and of
+# [the metrics in one page](../../concepts/metrics/). `labels=[1, 0]` reorders it into the table above.
 
 # %%
 confusion_counts(cm_sick).rename(index={0: "sick as positive", 1: "healthy as positive"})

@@ -15,7 +15,8 @@
 #
 # Our first classifier answers a single yes/no question: *is this image a 5?* We train a linear model with
 # stochastic gradient descent, measure it with cross-validation, and find that its accuracy of over 95 % is
-# barely better than a "model" that never says yes. The confusion matrix shows what accuracy hides, and
+# less impressive once we see that a "model" that never says yes also scores over 90 %. The confusion matrix
+# shows what accuracy hides, and
 # precision, recall and F1 turn it into numbers that do not flatter a classifier on rare positives.
 
 # %% [markdown]
@@ -125,6 +126,7 @@ never_5_accuracy
 
 # %% tags=["remove_input"]
 assert not never_5_clf.predict(X_train).any()
+assert never_5_accuracy.min() > 0.90 and sgd_accuracy.min() > 0.95  # the introduction's "over 95 %" and "over 90 %"
 display(Markdown(
     f"The do-nothing baseline is right **{never_5_accuracy.mean():.1%}** of the time on average, because "
     f"{1 - y_train_5.mean():.1%} of the images are not 5s. The SGD model averages "

@@ -89,6 +89,8 @@ plot_gallery(
 image = 80
 top_class = svm_clf.classes_[scores_100[image].argmax()]
 votes = np.rint(scores_100[image]).astype(int)
+assert np.all(np.abs(scores_100 - np.rint(scores_100)) < 1 / 3)  # the confidence term
+rounds_up = next(v for v in scores_100[image] if np.floor(v) != np.rint(v))
 label_index = list(svm_clf.classes_).index(y_train[image])
 # SVC's "ovr" scores are votes plus a tie-breaking term strictly between -1/3 and 1/3.
 assert np.all(np.abs(scores_100 - np.rint(scores_100)) < 1 / 3)
@@ -120,8 +122,10 @@ pd.Series(scores_100[80], index=svm_clf.classes_, name="score of image 80").roun
 # %% tags=["remove_input"]
 display(Markdown(
     f"`SVC` trains one binary classifier for every pair of digits, {n_classes * (n_classes - 1) // 2} duels "
-    f"in all, and lets them vote. Its scores are the vote counts plus a small confidence term (always less "
-    f"than 1/3), so the integer part counts the duels a digit won. '{top_class}' won **{votes.max()}** of its "
+    f"in all, and lets them vote. Its scores are the vote counts plus a confidence term smaller than 1/3 in "
+    f"size, positive or negative, so rounding a score to the nearest whole number gives the duels a digit won "
+    f"(the integer part would not: a score of {rounds_up:.2f} is {rounds_up:.0f} wins). '{top_class}' won "
+    f"**{votes.max()}** of its "
     f"{n_classes - 1} duels, including the one against '{y_train[image]}', while '{y_train[image]}' won only "
     f"{votes[label_index]}, which ranks it only fourth. The picture shows why: the writer "
     "curled the tail of this 9 into a big, almost closed oval, so most of the ink lies where a 0's would. "

@@ -25,7 +25,7 @@ class AlsoAccepted:
     Parameters
     ----------
     source : str
-        Where this answer comes from, e.g. ``"ML 105 handout, computed with scikit-learn 1.7.2"``.
+        Where this answer comes from, e.g. ``"ML 105 handout's computation, re-run here with scikit-learn 1.7.2"``.
     compute : callable
         ``compute(data_home)`` returns that answer (unrounded, as ``Flag.compute``).
     why : str
@@ -35,7 +35,7 @@ class AlsoAccepted:
     --------
     >>> from mnist_tutorials.flags import get_flag
     >>> [extra.source for extra in get_flag("ML105.2").also_accepted]
-    ['ML 105 handout, computed with scikit-learn 1.7.2']
+    ["ML 105 handout's computation, re-run here with scikit-learn 1.7.2"]
     """
 
     source: str

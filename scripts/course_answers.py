@@ -34,7 +34,7 @@ OUTPUT = ROOT / "mnist_tutorials" / "course_answers.json"
 
 # label -> (where the answer comes from, scikit-learn version of the course, task in _flag_tasks)
 COURSES = {
-    "ML105.2": ("ML 105 handout, computed with scikit-learn 1.7.2", "1.7.2", "scaled_sgd_zero_recall"),
+    "ML105.2": ("ML 105 handout's computation, re-run here with scikit-learn 1.7.2", "1.7.2", "scaled_sgd_zero_recall"),
 }
 
 _PROGRAM = """

@@ -231,10 +231,11 @@ assert make_scaled_logreg("minmax", tol=1e-3)[-1].get_params() == clf[-1].get_pa
 # %% [markdown]
 # Some choices made here, to keep the page fast enough to run in a few minutes:
 #
-# - **Solver.** `lbfgs`, the default, is the right one for a dense multinomial problem of this size.
+# - **Solver.** `lbfgs`, the default, is the right one for a dense *multinomial* problem of this size (one model
+#   for all ten classes at once, with a softmax, rather than ten yes/no models).
 #   `liblinear` fits one binary problem at a time: scikit-learn 1.8 and later refuse it for ten classes
-#   (earlier releases trained it one-versus-rest, with a deprecation warning in 1.7), `newton-cholesky` would build a Hessian with
-#   $(10 \times 785)^2$ entries, and `sag` / `saga` go sample by sample and shine on larger, sparser data.
+#   (earlier releases trained it one-versus-rest, with a deprecation warning in 1.7), `newton-cholesky` would build a Hessian (the
+#   matrix of the loss's second derivatives, one row and column per weight) with $(10 \times 785)^2$ entries, and `sag` / `saga` go sample by sample and shine on larger, sparser data.
 # - **Tolerance.** scikit-learn divides the loss by the number of samples, so `tol` bounds the gradient of
 #   the *average* log loss. `tol=1e-3` stops much earlier than the default `1e-4`: slightly less exact
 #   weights, for a page that runs in minutes.

@@ -517,8 +517,9 @@ display(Markdown(
     "can tell, and a different architecture, schedule or data set can land elsewhere. The "
     "[logistic regression page](../05_logistic_regression/) asks the same question of a linear model "
     "trained on the log loss. If calibrated probabilities matter, "
-    "`sklearn.calibration.CalibratedClassifierCV` (or temperature scaling, its counterpart for networks) "
-    "learns a correction on held-out data."
+    "`sklearn.calibration.CalibratedClassifierCV` learns a correction on held-out data; for a network, the usual "
+    "one is *temperature scaling*: divide the logits by one number, fitted on validation data, before the softmax, "
+    "which softens or sharpens every probability without changing any prediction."
 ))
 
 # %% [markdown]

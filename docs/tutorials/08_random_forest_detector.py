@@ -54,7 +54,8 @@ y_scores_sgd[:5]
 # %% [markdown]
 # ## A random forest
 #
-# A random forest is an ensemble of decision trees, each trained on a bootstrap sample of the images and
+# A random forest is an ensemble of decision trees, each trained on a bootstrap sample of the images (as many
+# images as the training set, drawn at random *with replacement*, so some appear twice and others not at all) and
 # splitting on random subsets of pixels. It has no `decision_function`. Instead `predict_proba` returns, for
 # each image, the estimated probability of each class: the average over the trees of the share of training
 # images of that class in the leaf the image falls into. We ask `cross_val_predict` for these probabilities.

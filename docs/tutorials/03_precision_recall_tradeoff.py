@@ -149,7 +149,7 @@ plot_pr_curve(precisions, recalls);
 #
 # ## Choosing a threshold for a target precision
 #
-# Suppose a false alarm is expensive and we want at least **90 % precision**. The thresholds returned by
+# Suppose a false alarm is expensive and we want at least **90% precision**. The thresholds returned by
 # `precision_recall_curve` are sorted increasingly, so the first one whose precision reaches 0.90 is the lowest
 # such threshold, the one that keeps the most recall.
 
@@ -220,7 +220,7 @@ roc_auc = roc_auc_score(y_train_5, y_scores)
 roc_auc
 
 # %% [markdown]
-# We mark the 90 %-precision threshold on the ROC curve too. `roc_curve` sorts its thresholds decreasingly, so
+# We mark the 90%-precision threshold on the ROC curve too. `roc_curve` sorts its thresholds decreasingly, so
 # the first one at or below ours is the matching point.
 
 # %%

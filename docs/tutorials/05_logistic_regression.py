@@ -21,7 +21,7 @@
 # The next page, [Logistic regression: better features](../05_logistic_regression_features/), improves the
 # score of the same model: it scales the pixels, compresses them with PCA, adds polynomial features, which
 # give the same linear model curved decision boundaries and cut its test errors by more than half, and
-# straightens slanted digits before the model sees them, which takes it past 98 %.
+# straightens slanted digits before the model sees them, which takes it past 98%.
 
 # %% [markdown]
 # ## 1. The sigmoid
@@ -75,7 +75,7 @@ assert np.allclose(np.log(sigmoid(z) / (1 - sigmoid(z))), z)
 #   linear model of the log-odds, and training maximises the likelihood of the labels under those
 #   probabilities (it minimises the log loss). The log loss rewards probabilities that match how often each
 #   class really occurs, so the outputs are *meant* as probabilities, not arbitrary scores. Whether they are
-#   **calibrated** on new data (of the images given 0.9, are 90 % right?) is not guaranteed: the penalty on the
+#   **calibrated** on new data (of the images given 0.9, are 90% right?) is not guaranteed: the penalty on the
 #   weights, a model too simple for the data and the difference between training and test images all bend
 #   them. Section 2 measures it on MNIST.
 #
@@ -147,7 +147,7 @@ display(Markdown(
 # $\hat{y}_k = e^{z_k} / \sum_j e^{z_j}$, which turns the ten scores into ten probabilities that sum to 1;
 # the prediction is the class with the highest one.
 #
-# We hold out a random 20 % of the 70,000 images as the test set, with `train_test_split` and
+# We hold out a random 20% of the 70,000 images as the test set, with `train_test_split` and
 # `random_state=42`. (Other pages use the original 60,000 / 10,000 split; this one keeps the split of its
 # source so that the numbers are comparable.)
 
@@ -281,7 +281,7 @@ assert liblinear_refuses == (tuple(int(v) for v in sklearn.__version__.split("."
 # ### Are its probabilities calibrated?
 #
 # `predict` picks the class with the highest probability, and that probability is the model's confidence.
-# If the probabilities are calibrated, the images it is 90 % sure about are right 90 % of the time. We sort
+# If the probabilities are calibrated, the images it is 90% sure about are right 90% of the time. We sort
 # the test images by confidence into ten equal groups and compare each group's mean confidence with the share
 # it gets right (`calibration_curve`), and compute the test **log loss**, the mean of $-\log$ of the
 # probability given to the true class.

@@ -19,12 +19,12 @@
 # compare two ways of scaling the pixels, then compress them with PCA, then add polynomial features, which
 # give the same linear model curved decision boundaries and cut its test errors by more than half, with the
 # regularisation `C` chosen on a validation split. Last, we straighten slanted digits before the model sees
-# them, which takes the same model past 98 %.
+# them, which takes the same model past 98%.
 
 # %% [markdown]
 # ## The data and the model so far
 #
-# The same data and the same split as on the previous page: a random 20 % of the 70,000 images held out as
+# The same data and the same split as on the previous page: a random 20% of the 70,000 images held out as
 # the test set, with `random_state=42`.
 
 # %%
@@ -283,7 +283,7 @@ display(Markdown(
 # perfectly, so it needs more regularisation than the default. `C` is the *inverse* of the L2 penalty:
 # a smaller `C` keeps the weights smaller. Which `C`? Picking the one with the best *test* score would
 # make the test score an optimistic estimate, because the test set would have helped choose the model.
-# We hold out 20 % of the *training* set instead, score each candidate on that validation set, and
+# We hold out 20% of the *training* set instead, score each candidate on that validation set, and
 # refit the winner on the whole training set. `GridSearchCV` with a single `StratifiedShuffleSplit` does
 # exactly that; the test set stays untouched until the end.
 
@@ -323,7 +323,7 @@ poly_search.fit(X_train, y_train)
 search_table(poly_search).round(4)
 
 # %% [markdown]
-# Each row is one candidate, fitted on 80 % of the training set and scored on the other 20 %. The
+# Each row is one candidate, fitted on 80% of the training set and scored on the other 20%. The
 # search then refits the best `C` on all 56,000 training images: that model is `best_estimator_`, and
 # only now do we score it on the test set.
 
@@ -536,7 +536,7 @@ display(Markdown(f"""
   cost of {100 * (accuracy - pca_accuracy):.2f} percentage points of accuracy.
 - **Polynomial features** on those 30 components give the linear model curved boundaries, and
   {poly_accuracy:.2%} test accuracy, {error_drop:.0%} fewer mistakes than the pixel model.
-- **Choose hyperparameters on a validation set**, never on the test set: `C` was picked on 20 % of the
+- **Choose hyperparameters on a validation set**, never on the test set: `C` was picked on 20% of the
   training images, and the test score landed within {100 * abs(poly_accuracy - poly_search.best_score_):.2f} percentage points of
   the validation score.
 - **Deskewing** the digits first takes the same model to **{deskew_accuracy:.2%}**.

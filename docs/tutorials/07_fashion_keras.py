@@ -304,7 +304,7 @@ display(Markdown(
     f"loss is {abs(first_gap):.3f} below the training loss (dropout "
     "handicaps the training measurement, and the training loss averages over an epoch in which the model was "
     f"still improving); by the last epoch it is {gap_loss:.3f} above it ({last['val_loss']:.3f} against "
-    f"{last['loss']:.3f}), and training accuracy exceeds validation accuracy by {gap_acc:.1%}. The network "
+    f"{last['loss']:.3f}), and training accuracy exceeds validation accuracy by {100 * gap_acc:.1f} percentage points. The network "
     "fits its training images better and better, but new images improve less and less. That widening gap is "
     "the beginning of **overfitting**; it becomes a reason to stop only once the validation loss itself turns "
     f"up. Here the lowest validation loss came at epoch {int(best['best_epoch'])} of the {len(curves)} trained, "
@@ -511,7 +511,7 @@ display(Markdown(
     f"accuracy of {correct.mean():.1%}: {100 * abs(confidence.mean() - correct.mean()):.1f} percentage points "
     "apart, so overall the network is overconfident: on average it is surer than it is right. The **expected "
     "calibration error** (ECE), the gap between confidence and accuracy averaged over all predictions bin by "
-    f"bin, is {mlp_ece:.1%}: small. Among the bins holding at least 50 predictions, {len(over)} are "
+    f"bin, is {100 * mlp_ece:.1f} percentage points: small. Among the bins holding at least 50 predictions, {len(over)} are "
     f"overconfident and {len(under)} underconfident. So for this network on this test set the softmax outputs "
     "are close to calibrated probabilities: the log loss it was trained on pushes towards calibration, but only a measurement like this one "
     "can tell, and a different architecture, schedule or data set can land elsewhere. The "
@@ -752,7 +752,7 @@ display(Markdown(
     f"{len(cnn_history.history['loss'])} epochs, the CNN reaches **{cnn_accuracy:.2%}** test accuracy against "
     f"the MLP's {mlp_accuracy:.2%}: it removes {1 - (1 - cnn_accuracy) / (1 - mlp_accuracy):.0%} of the "
     f"MLP's errors. Shirts remain the hardest class for both (recall {cnn_recalls[6]:.1%} for the CNN). Its "
-    f"expected calibration error is {cnn_ece:.1%} against {mlp_ece:.1%} for the MLP: calibration is a "
+    f"expected calibration error is {100 * cnn_ece:.1f} percentage points against {100 * mlp_ece:.1f} for the MLP: calibration is a "
     "property of each trained model, to be measured again for every new one. The price of the CNN is "
     "computation: each convolution applies its filters at every position, so an epoch took "
     f"{cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against "
@@ -827,7 +827,7 @@ display(Markdown(f"""
   are recognised only {report.loc['Shirt', 'recall']:.1%} of the time.
 - **Probabilities.** Each prediction has its own probability. The network made {n_sure} mistakes with more
   than 99% probability; its mean confidence is {confidence.mean():.1%} for an accuracy of {mlp_accuracy:.1%},
-  and its expected calibration error on the test set is {mlp_ece:.1%}.
+  and its expected calibration error on the test set is {100 * mlp_ece:.1f} percentage points.
 - **Sandal detector.** The lowest threshold with 99% precision on the validation set, {threshold_99:.3f}, gives
   a test precision of {sandal_test['precision']:.2%} and a test recall of {sandal_test['recall']:.2%}.
 - **CNN.** A small convolutional network reaches {cnn_accuracy:.2%} with

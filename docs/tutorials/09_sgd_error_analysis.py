@@ -172,7 +172,7 @@ display(Markdown(
 #
 # To see *which* digits are confused we need a prediction for every training image, each made by a model that
 # did not see it: `cross_val_predict` with the same three folds. Each row of the matrix is normalized to sum to
-# 100 %, so a cell reads "the share of the true class (row) predicted as this class (column)", and rare and
+# 100%, so a cell reads "the share of the true class (row) predicted as this class (column)", and rare and
 # frequent digits can be compared.
 
 # %%

@@ -101,8 +101,8 @@ share_50_to_60 = y_train_5[idx_50_to_60].mean()
 assert share_50_to_60 > 0.6  # "far more than the 50–60% the forest announced"
 display(Markdown(
     f"{idx_50_to_60.sum():,} training images get a probability between 50% and 60%, and "
-    f"**{share_50_to_60:.1%}** of them are 5s: far more than the 50–60% the forest announced: its "
-    "probabilities are too modest in this range, and an image the forest calls a coin toss is in fact most "
+    f"**{share_50_to_60:.1%}** of them are 5s, far more than the 50–60% the forest announced. Its "
+    "probabilities are too modest in this range: an image the forest calls a coin toss is in fact most "
     "likely a 5."
 ))
 

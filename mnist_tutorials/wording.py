@@ -1,0 +1,80 @@
+"""Words for numbers in generated sentences: "none of the four runs", "all twelve", "both".
+
+The tutorials write their prose from their results. A template such as ``f"{k} of the {n} runs"`` reads
+"0 of the 4 runs" or "4 of the 4 runs"; :func:`how_many` picks the words a person would write instead.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+__all__ = ["how_many", "number_word"]
+
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def number_word(n: int) -> str:
+    """A count as prose writes it: a word up to twelve, digits (with thousands separators) above.
+
+    Parameters
+    ----------
+    n : int
+        A non-negative count.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> number_word(4), number_word(12), number_word(13), number_word(60000)
+    ('four', 'twelve', '13', '60,000')
+    """
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
+        raise ValueError(f"number_word expects a non-negative integer, found {n!r}.")
+    n = int(n)
+    return _WORDS[n] if n < len(_WORDS) else f"{n:,}"
+
+
+def how_many(k: int, n: int, noun: str) -> str:
+    """``k`` out of ``n`` things, in words: "none of the four runs", "both runs", "all twelve runs".
+
+    Parameters
+    ----------
+    k : int
+        How many have the property, ``0 <= k <= n``.
+    n : int
+        How many there are.
+    noun : str
+        The plural noun, e.g. ``"runs"``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``k`` or ``n`` is not an integer, or ``k`` is outside ``0 … n``.
+
+    Examples
+    --------
+    >>> how_many(0, 4, "runs")
+    'none of the four runs'
+    >>> how_many(3, 4, "runs")
+    'three of the four runs'
+    >>> how_many(4, 4, "runs"), how_many(2, 2, "runs")
+    ('all four runs', 'both runs')
+    >>> how_many(12, 60000, "images")
+    'twelve of the 60,000 images'
+    """
+    for name, value in (("k", k), ("n", n)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ValueError(f"how_many expects an integer {name}, found {value!r}.")
+    if not 0 <= k <= n:
+        raise ValueError(f"how_many expects 0 <= k <= n, found k={k} and n={n}.")
+    if k == 0:
+        return f"none of the {number_word(n)} {noun}"
+    if k == n:
+        return f"both {noun}" if n == 2 else f"all {number_word(n)} {noun}"
+    return f"{number_word(k)} of the {number_word(n)} {noun}"

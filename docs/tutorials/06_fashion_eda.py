@@ -99,8 +99,9 @@ assert df.isna().sum().sum() == 0
 # ## The data as arrays
 #
 # For modelling we use NumPy arrays instead of the DataFrame: `X` holds the pixels, one row per image, and `y`
-# the labels. The first 60,000 rows are the training set, the last 10,000 the test set; we will not look
-# at the test labels until the model is trained.
+# the labels. The first 60,000 rows are the training set, the last 10,000 the test set. This page looks at the
+# test set only to describe it (its pixel range, and how many images of each class it holds); nothing is
+# chosen by looking at it, and no model here sees it.
 
 # %%
 import numpy as np

@@ -140,6 +140,89 @@ def _names(names, limit=MAX_NAMES) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
+def confusion_matrix_of(ax):
+    """The matrix a confusion-matrix plot draws on ``ax``, with its row and column labels, else ``None``.
+
+    A confusion-matrix plot is one image on axes labelled "True label" (y) and "Predicted label" (x), as
+    scikit-learn's ``ConfusionMatrixDisplay`` and :func:`mnist_tutorials.plotting.plot_confusion_heatmap` draw.
+
+    Returns
+    -------
+    (values, row_labels, column_labels) or None
+        ``values`` is the drawn matrix (counts, weighted counts or shares), as floats.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from sklearn.metrics import ConfusionMatrixDisplay
+    >>> disp = ConfusionMatrixDisplay.from_predictions([0, 0, 1, 1, 1], [0, 1, 1, 1, 0])
+    >>> values, rows, columns = confusion_matrix_of(disp.ax_)
+    >>> values.tolist(), rows, columns
+    ([[1.0, 1.0], [1.0, 2.0]], ['0', '1'], ['0', '1'])
+    >>> plt.close(disp.figure_)
+    """
+    import numpy as np
+
+    if len(ax.images) != 1 or "predicted" not in ax.get_xlabel().lower() or "true" not in ax.get_ylabel().lower():
+        return None
+    values = np.ma.filled(np.ma.asarray(ax.images[0].get_array(), dtype=float), np.nan)
+    if values.ndim != 2 or values.shape[0] != values.shape[1]:
+        return None
+    n = values.shape[0]
+
+    def labels(ticklabels):
+        names = [plain(t.get_text()) for t in ticklabels]
+        return names if len(names) == n and all(names) else [str(i) for i in range(n)]
+
+    return values, labels(ax.get_yticklabels()), labels(ax.get_xticklabels())
+
+
+def _is_counts(values) -> bool:
+    import numpy as np
+
+    return bool(np.all(np.isfinite(values)) and np.allclose(values, np.round(values)) and values.max() > 1)
+
+
+def _confusion_description(values, rows, columns, limit: int = 3) -> str:
+    """The takeaway of a confusion matrix first: the share on the diagonal, then the largest errors."""
+    import numpy as np
+
+    n = values.shape[0]
+    counts = _is_counts(values)
+    cell = (lambda v: f"{int(round(v)):,}") if counts else (lambda v: f"{v:.0%}" if v >= 0.01 or v == 0 else "<1%")
+    off = np.where(np.eye(n, dtype=bool), -np.inf, np.nan_to_num(values, nan=-np.inf))
+    order = [k for k in np.argsort(-off, axis=None, kind="stable")[:limit] if np.isfinite(off.flat[k]) and
+             off.flat[k] > 0]
+    errors = "; ".join(f"true {rows[k // n]} predicted {columns[k % n]}: {cell(values.flat[k])}" for k in order)
+    if counts:
+        total, correct = values.sum(), np.trace(values)
+        head = (f"Confusion matrix, {n} classes: {correct / total:.1%} of {int(round(total)):,} on the diagonal"
+                if correct else f"Confusion matrix of the errors only, {n} classes, {int(round(total)):,} in all")
+    else:
+        diagonal = np.diag(values)
+        head = (f"Confusion matrix of shares, {n} classes: diagonal {np.nanmin(diagonal):.0%} to "
+                f"{np.nanmax(diagonal):.0%}" if np.nanmax(diagonal) > 0 else
+                f"Confusion matrix of the error shares, {n} classes, diagonal left out")
+    head += f". Largest errors: {errors}" if errors and n > 2 else (f". Errors: {errors}" if errors else ". No errors")
+    return head + ". Rows: true label; columns: predicted label"
+
+
+def confusion_table(values, rows, columns) -> tuple[str, list, list]:
+    """A confusion matrix as (caption, header, rows) of text, for the table beside its image.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> confusion_table(np.array([[50.0, 10.0], [5.0, 35.0]]), ["sick", "healthy"], ["sick", "healthy"])
+    ('The counts in the confusion matrix', ['True label', 'predicted sick', 'predicted healthy'], [['sick', '50', '10'], ['healthy', '5', '35']])
+    """
+    counts = _is_counts(values)
+    fmt = (lambda v: f"{int(round(v)):,}") if counts else (lambda v: "" if v != v else f"{v:.1%}")
+    caption = "The counts in the confusion matrix" if counts else "The shares in the confusion matrix"
+    header = ["True label", *(f"predicted {c}" for c in columns)]
+    return caption, header, [[r, *(fmt(v) for v in row)] for r, row in zip(rows, values)]
+
+
 def _axes_kind(ax) -> str:
     if ax.images:
         shape = ax.images[0].get_array().shape[:2]
@@ -158,6 +241,9 @@ def _axes_kind(ax) -> str:
 
 
 def _axes_description(ax) -> str:
+    confusion = confusion_matrix_of(ax)
+    if confusion is not None:
+        return _confusion_description(*confusion)
     parts = []
     title = " ".join(plain(ax.get_title(loc)) for loc in ("left", "center", "right") if ax.get_title(loc))
     kind = _axes_kind(ax)

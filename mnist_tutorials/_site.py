@@ -139,7 +139,39 @@ def figure_img_html(fig, png: bytes, metadata: dict | None = None) -> str:
     metadata = metadata or {}
     width, height = metadata.get("width", width), metadata.get("height", height)
     return (f'<img alt="{html_lib.escape(alt_text(fig))}" width="{int(width)}" height="{int(height)}" '
-            f'src="data:image/png;base64,{base64.b64encode(png).decode()}" class="reader-figure">')
+            f'src="data:image/png;base64,{base64.b64encode(png).decode()}" class="reader-figure">'
+            + confusion_tables_html(fig))
+
+
+def _table_html(caption: str, header: list, rows: list) -> str:
+    esc = html_lib.escape
+    head = "".join(f'<th scope="col">{esc(cell)}</th>' for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{esc(str(cell))}</td>" for cell in row) + "</tr>" for row in rows)
+    return (f'<details class="reader-plotly-data"><summary>{esc(caption)} (table)</summary>'
+            f'<div class="reader-table-scroll" tabindex="0"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div></details>")
+
+
+def confusion_tables_html(fig) -> str:
+    """A ``<details>`` table of each confusion matrix drawn on a matplotlib figure (empty when there is none).
+
+    Readers who cannot see the image, and exercises that ask for a count, get every cell as text.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from sklearn.metrics import ConfusionMatrixDisplay
+    >>> disp = ConfusionMatrixDisplay.from_predictions([0, 0, 1, 1, 1], [0, 1, 1, 1, 0])
+    >>> "<td>1</td><td>1</td><td>2</td>" in confusion_tables_html(disp.figure_)
+    True
+    >>> plt.close(disp.figure_)
+    """
+    from ._alt import confusion_matrix_of, confusion_table
+
+    found = [confusion_matrix_of(ax) for ax in fig.get_axes()]
+    return "".join(_table_html(*confusion_table(*c)) for c in found if c is not None)
 
 
 def _configure_matplotlib_for_site() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numbers
 
-__all__ = ["how_many", "number_word"]
+__all__ = ["how_many", "number_word", "one_of", "scores_compared"]
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
@@ -78,3 +78,67 @@ def how_many(k: int, n: int, noun: str) -> str:
     if k == n:
         return f"both {noun}" if n == 2 else f"all {number_word(n)} {noun}"
     return f"{number_word(k)} of the {number_word(n)} {noun}"
+
+
+def one_of(k: int, n: int, noun: str) -> str:
+    """Item ``k`` of ``n``, in words: "the last epoch (12)", "the first epoch", "epoch 7 of 12".
+
+    Parameters
+    ----------
+    k : int
+        The position, ``1 <= k <= n``.
+    n : int
+        How many there are.
+    noun : str
+        The singular noun, e.g. ``"epoch"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> one_of(12, 12, "epoch"), one_of(1, 12, "epoch"), one_of(7, 12, "epoch")
+    ('the last epoch (12)', 'the first epoch', 'epoch 7 of 12')
+    """
+    for name, value in (("k", k), ("n", n)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ValueError(f"one_of expects an integer {name}, found {value!r}.")
+    if not 1 <= k <= n:
+        raise ValueError(f"one_of expects 1 <= k <= n, found k={k} and n={n}.")
+    if n == 1:
+        return f"the only {noun}"
+    if k == n:
+        return f"the last {noun} ({k})"
+    if k == 1:
+        return f"the first {noun}"
+    return f"{noun} {k} of {n}"
+
+
+def scores_compared(a: float, b: float, name_a: str, name_b: str, fmt: str = ".3f") -> str:
+    """Two scores side by side, saying "both score" when they print the same.
+
+    Parameters
+    ----------
+    a, b : float
+        The scores of ``name_a`` and ``name_b``.
+    name_a, name_b : str
+        What scored them, e.g. ``"the chain"``.
+    fmt : str, default=".3f"
+        How the scores are printed; equality is judged on the printed values.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> scores_compared(0.9401, 0.9398, "the chain", "the independent model")
+    'the chain and the independent model both score 0.940'
+    >>> scores_compared(0.951, 0.940, "the chain", "the independent model")
+    'the chain scores 0.951 against 0.940 for the independent model'
+    """
+    shown_a, shown_b = format(a, fmt), format(b, fmt)
+    if shown_a == shown_b:
+        return f"{name_a} and {name_b} both score {shown_a}"
+    return f"{name_a} scores {shown_a} against {shown_b} for {name_b}"

@@ -37,7 +37,8 @@ def test_plot_functions_describe_what_they_show():
     assert alt_text(balance) == ("Bar chart. y axis: images. 2 classes; the most frequent is 1 (3 images), "
                                  "the least frequent 0 (1).")
     heatmap = plot_confusion_heatmap([[50, 10], [5, 35]], labels=["sick", "healthy"])
-    assert "the largest error is true sick predicted as healthy (10)" in alt_text(heatmap)
+    assert alt_text(heatmap).startswith("Confusion matrix, 2 classes: 85.0% of 100 on the diagonal. Errors: true "
+                                        "sick predicted healthy: 10; true healthy predicted sick: 5.")
     digits = plot_digits(np.zeros((12, 784)), n_cols=5)
     assert alt_text(digits).endswith("12 images of 28 by 28 pixels, 5 per row, in 3 rows.")
     plt.close("all")
@@ -114,3 +115,26 @@ def test_a_trace_type_missing_from_the_bundle_fails_the_build(assets):
     with pytest.raises(PluginError, match=r"\['scatter3d'\]"):
         assets._defer_plotly_calls(_chart([go.Scatter3d(x=[1], y=[1], z=[1])]), "page.py")
 
+
+
+def test_every_confusion_matrix_is_described_with_its_counts():
+    # Teaching review N7: ConfusionMatrixDisplay's image was described as "Image (10 by 10 pixels)", with no count.
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import ConfusionMatrixDisplay
+
+    from mnist_tutorials._site import confusion_tables_html
+
+    y_true = np.array([3, 3, 3, 5, 5, 5, 5, 8, 8, 8])
+    y_pred = np.array([3, 5, 5, 5, 5, 5, 3, 8, 8, 3])
+    disp = ConfusionMatrixDisplay.from_predictions(y_true, y_pred)
+    alt = alt_text(disp.figure_)
+    assert alt.startswith("Confusion matrix, 3 classes: 60.0% of 10 on the diagonal.")
+    assert "Largest errors: true 3 predicted 5: 2; true 5 predicted 3: 1; true 8 predicted 3: 1." in alt
+    assert "pixels" not in alt and len(alt) <= 250
+    table = confusion_tables_html(disp.figure_)
+    assert "<th scope=\"col\">predicted 5</th>" in table
+    assert "<tr><td>5</td><td>1</td><td>3</td><td>0</td></tr>" in table  # every count, as text
+    shares = ConfusionMatrixDisplay.from_predictions(y_true, y_pred, normalize="true", values_format=".0%")
+    assert alt_text(shares.figure_).startswith("Confusion matrix of shares, 3 classes: diagonal 33% to 75%.")
+    assert "<td>66.7%</td>" in confusion_tables_html(shares.figure_)
+    plt.close("all")

@@ -258,14 +258,12 @@ by_epochs = results.groupby("epochs")["val_loss"].mean()
 by_batch = results.groupby("batch_size")["val_loss"].mean()
 n_stopped = int((results["epochs_run"] < results["epochs"]).sum())
 n_best_last = int((results["best_epoch"] == results["epochs_run"]).sum())
-from mnist_tutorials.wording import how_many
+from mnist_tutorials.wording import how_many, one_of
 
 display(Markdown(
-    f"The best run had a budget of {best['epochs']} epochs with batches of {best['batch_size']}; its best "
-    + (f"epoch (its last, epoch {best['best_epoch']})" if best['best_epoch'] == best['epochs_run'] else
-       f"epoch ({best['best_epoch']} of the {best['epochs_run']} it trained)")
-    + f" reached a validation loss of "
-    f"{best['val_loss']:.4f} and a validation accuracy of {best['val_accuracy']:.2%}. The {len(results)} runs "
+    f"The best run had a budget of {best['epochs']} epochs with batches of {best['batch_size']}; its lowest "
+    f"validation loss came at {one_of(int(best['best_epoch']), int(best['epochs_run']), 'epoch')}: "
+    f"{best['val_loss']:.4f}, with a validation accuracy of {best['val_accuracy']:.2%}. The {len(results)} runs "
     f"differ by {results['val_loss'].max() - results['val_loss'].min():.4f} in validation loss "
     f"({results['val_accuracy'].min():.2%} to {results['val_accuracy'].max():.2%} accuracy). Averaged over "
     f"the other axis, the validation loss moves by {np.ptp(by_epochs):.4f} between the two epoch budgets and "
@@ -311,10 +309,8 @@ display(Markdown(
     f"{last['loss']:.3f}), and training accuracy exceeds validation accuracy by {100 * gap_acc:.1f} percentage points. The network "
     "fits its training images better and better, but new images improve less and less. That widening gap is "
     "the beginning of **overfitting**; it becomes a reason to stop only once the validation loss itself turns "
-    "up. Here the lowest validation loss came at "
-    + (f"the last epoch, {len(curves)}, " if int(best['best_epoch']) == len(curves) else
-       f"epoch {int(best['best_epoch'])} of the {len(curves)} trained, ")
-    + f"and the validation loss rose in {how_many(rises, len(curves) - 1, 'steps')} from one epoch to the next; "
+    f"up. Here the lowest validation loss came at {one_of(int(best['best_epoch']), len(curves), 'epoch')}, "
+    f"and the validation loss rose in {how_many(rises, len(curves) - 1, 'steps')} from one epoch to the next; "
     "`restore_best_weights` keeps the weights of the lowest one."
 ))
 

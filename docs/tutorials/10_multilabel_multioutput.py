@@ -174,6 +174,8 @@ pd.DataFrame({"independent SVCs": f1_independent, "classifier chain": f1_chain},
              index=["large", "odd"]).round(4)
 
 # %% tags=["remove_input"]
+from mnist_tutorials.wording import scores_compared
+
 y_pred_independent = independent_clf.predict(X_test[:n_eval])
 y_pred_chain = chain_clf.predict(X_test[:n_eval]).astype(bool)
 np.testing.assert_array_equal(y_pred_independent[:, 0], y_pred_chain[:, 0])
@@ -181,10 +183,8 @@ n_differ = int(np.sum(y_pred_independent[:, 1] != y_pred_chain[:, 1]))
 display(Markdown(
     f"The first link of the chain is the same model as the independent one (an `SVC` on the pixels), so "
     f"*large* scores the same: {f1_chain[0]:.3f}. For *odd* "
-    + (f"the chain scores the same as the independent model, {f1_chain[1]:.3f}, "
-       if f"{f1_chain[1]:.3f}" == f"{f1_independent[1]:.3f}" else
-       f"the chain scores {f1_chain[1]:.3f} against {f1_independent[1]:.3f} for the independent model, ")
-    + f"and the two disagree on {n_differ} of the {n_eval:,} test images. The chain has not used the "
+    f"{scores_compared(f1_chain[1], f1_independent[1], 'the chain', 'the independent model')}, "
+    f"and the two disagree on {n_differ} of the {n_eval:,} test images. The chain has not used the "
     "correlation. Why not?"
 ))
 

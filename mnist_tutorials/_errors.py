@@ -81,11 +81,13 @@ def storage_hint(exc: OSError, folder: pathlib.Path, *, need_bytes: int | None =
     Examples
     --------
     >>> import errno
-    >>> storage_hint(OSError(errno.ENOSPC, "No space left on device"), pathlib.Path("/c"), need_bytes=55_000_000)[:40]
-    'the disk that holds /c is full (or your '
+    >>> hint = storage_hint(OSError(errno.ENOSPC, "No space left on device"), pathlib.Path("/c"), need_bytes=55_000_000)
+    >>> hint.startswith("the disk that holds /c is full"), "free at least 55.0 MB" in hint
+    (True, True)
     """
     folder = pathlib.Path(folder)
-    where = pathlib.Path(exc.filename) if getattr(exc, "filename", None) else folder
+    named = getattr(exc, "filename2", None) or getattr(exc, "filename", None)  # os.replace: the target is filename2
+    where = pathlib.Path(named) if named else folder
     if isinstance(exc, (NotADirectoryError, FileExistsError)):
         blocker = _blocking_file(folder) or where
         return (f"{blocker} is a file, where the cache needs a folder: pass a folder as {ENV_HINT}, or move that "
@@ -96,7 +98,8 @@ def storage_hint(exc: OSError, folder: pathlib.Path, *, need_bytes: int | None =
     if exc.errno == errno.EROFS:
         return f"{folder} is on a read-only file system: point {ENV_HINT} at a folder you can write to"
     if exc.errno in _DISK_FULL:
-        need = f": free at least {need_bytes / 1e6:.0f} MB there" if need_bytes else ": free some space there"
+        need = (f": free at least {need_bytes / 1e6:,.1f} MB ({need_bytes:,} bytes) there" if need_bytes
+                else ": free some space there")
         return (f"the disk that holds {folder} is full (or your quota is used up){need}, or point {ENV_HINT} at "
                 "a folder on another disk")
     if isinstance(exc, PermissionError):

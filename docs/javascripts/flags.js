@@ -28,7 +28,7 @@
   var NUMBER_RE = new RegExp("^([+-]?)([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[" + WS + "]*(%?)$");
   var GROUPED_INT_RE = /^[+]?[0-9]{1,3}(?:,[0-9]{3})+$/;
   var STORAGE_KEY = "mnist-tutorials:flags:solved";
-  var ECHO_MAX = 24; // characters of the reader's input repeated in a message
+  var ECHO_MAX = 40; // characters of the reader's input repeated in a message
   var FORMAT = 3;
   var KDF = "PBKDF2-SHA256";
 

@@ -126,7 +126,7 @@ def sha256_of_file(path, size: int | None = None) -> str | None:
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "f"
     >>> _ = path.write_bytes(b"")
-    >>> sha256_of_file(path)[:16]
+    >>> sha256_of_file(path)[:15]
     'sha256:e3b0c442'
     """
     digest = hashlib.sha256()

@@ -38,7 +38,7 @@ def _clean(args, names) -> None:
     total = sum(size for _, size in moved)
     if not args.yes:
         try:
-            answer = input(f"Delete these {len(moved)} file(s), {total / 1e6:.1f} MB? [y/N] ")
+            answer = input(f"Delete these {len(moved)} file(s), {_cachefiles.human_size(total)}? [y/N] ")
         except EOFError:
             answer = ""
         if answer.strip().lower() not in {"y", "yes"}:
@@ -101,7 +101,7 @@ def _info(args) -> int:
         for path, size in moved:
             print(f"    moved aside: {path.name}: {size:,} bytes")
         if moved:
-            print(f"    ({sum(size for _, size in moved) / 1e6:.1f} MB in all; "
+            print(f"    ({_cachefiles.human_size(sum(size for _, size in moved))} in all; "
                   "`python -m mnist_tutorials fetch-data --clean` deletes them, after asking.)")
     return 0
 

@@ -168,6 +168,20 @@ def moved_aside(folder: pathlib.Path, names) -> list[tuple[pathlib.Path, int]]:
     return found
 
 
+def human_size(n: int) -> str:
+    """A size for people: ``4 bytes``, ``9.4 kB``, ``47.0 MB``, ``2.1 GB`` (powers of 1000).
+
+    Examples
+    --------
+    >>> human_size(4), human_size(9424), human_size(47_040_016)
+    ('4 bytes', '9.4 kB', '47.0 MB')
+    """
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
 def remove_moved_aside(folder: pathlib.Path, names) -> list[tuple[pathlib.Path, int | OSError]]:
     """Delete the files :func:`moved_aside` lists (ask the user first); return each with its size or the error."""
     done = []

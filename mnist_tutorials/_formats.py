@@ -236,7 +236,8 @@ def read_kaggle_csv(path, *, n_rows=None):
     size = os.stat(path).st_size
     if n_rows is not None and size > (n_rows + 1) * width * _MAX_CELL_BYTES:
         raise ValueError(f"{path} has {size:,} bytes, more than a CSV of {n_rows:,} rows of {width} values can have "
-                         f"({(n_rows + 1) * width * _MAX_CELL_BYTES:,}). It was not read: it is not the file you meant.")
+                         f"({(n_rows + 1) * width * _MAX_CELL_BYTES:,}). It was not read: it is not the file you "
+                         "meant.")
     try:
         header = _header(path)
     except UnicodeDecodeError as exc:

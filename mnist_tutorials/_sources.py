@@ -139,7 +139,8 @@ def expected_size(spec: DatasetSpec, fname: str) -> int:
 
     Examples
     --------
-    >>> expected_size(REGISTRY["mnist"], "train-images-idx3-ubyte"), expected_size(REGISTRY["mnist"], "t10k-labels-idx1-ubyte")
+    >>> mnist = REGISTRY["mnist"]
+    >>> expected_size(mnist, "train-images-idx3-ubyte"), expected_size(mnist, "t10k-labels-idx1-ubyte")
     (47040016, 10008)
     """
     rows = spec.n_train if fname.startswith("train-") else spec.n_test
@@ -395,8 +396,9 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
     user_folders = [folder, home, pathlib.Path.cwd()]
     sources: list[tuple[str, Callable]] = []
     if download_if_missing:
-        _say(progress, f"{spec.title} is not in the cache yet: downloading it ({dataset_size(spec) / 1e6:.0f} MB) "
-                       f"into {folder}, from the first source that answers …")
+        size = _cachefiles.human_size(dataset_size(spec))
+        _say(progress, f"{spec.title} is not in the cache yet: downloading it ({size}) into {folder}, from the "
+                       "first source that answers …")
         sources.append(("OpenML", lambda tmp: from_openml(spec, home, progress)))
         sources.append((spec.mirror.description, lambda tmp: spec.mirror.fetch(spec, tmp, progress)))
     elif spec.mirror.read_installed is not None:
@@ -426,7 +428,7 @@ def _mention_moved_aside(spec: DatasetSpec, folder: pathlib.Path, progress: bool
     if moved:
         total = sum(size for _, size in moved)
         _say(progress, f"{len(moved)} file(s) of {spec.title} that failed verification are still kept in {folder} "
-                       f"({total / 1e6:.1f} MB: {', '.join(path.name for path, _ in moved)}); "
+                       f"({_cachefiles.human_size(total)}: {', '.join(path.name for path, _ in moved)}); "
                        "`python -m mnist_tutorials fetch-data --clean` removes them, after asking.")
     return moved
 

@@ -230,4 +230,4 @@ def test_row12_check_flag_names_the_folder_before_downloading(tiny_mnist, tmp_pa
     new = tmp_path / "new-folder"
     assert main(["check-flag", "DATA.1", "1", "--data-home", str(new)]) == 3
     assert len(said_before) == 1
-    assert f"downloading it (0 MB) into {new / 'mnist'}" in said_before[0]
+    assert f"downloading it (12.6 kB) into {new / 'mnist'}" in said_before[0]

@@ -247,7 +247,8 @@ def test_row5_a_folder_where_a_cached_file_should_be_gets_its_own_hint(tiny_mnis
         fetch_mnist(data_home=tmp_path / "home")
     message = str(warned[0].message)
     assert "IsADirectoryError" in message and "permissions" not in message
-    assert f"{tmp_path / 'home' / 'mnist' / 'train-images-idx3-ubyte'} is a folder, where the cache needs a file" in message
+    folder_in_the_way = tmp_path / "home" / "mnist" / "train-images-idx3-ubyte"
+    assert f"{folder_in_the_way} is a folder, where the cache needs a file" in message
     assert (tmp_path / "home" / "mnist" / "train-images-idx3-ubyte").is_dir()  # left as it is
 
 
@@ -286,7 +287,8 @@ def _failing_fdopen(monkeypatch, error):
 @pytest.mark.parametrize(
     ("error", "hint"),
     [
-        (OSError(errno.ENOSPC, "No space left on device"), r"the disk that holds .* is full .*free at least 0.0 MB \(12,6\d\d bytes\)"),
+        (OSError(errno.ENOSPC, "No space left on device"),
+         r"the disk that holds .* is full .*free at least 0.0 MB \(12,6\d\d bytes\)"),
         (OSError(errno.EROFS, "Read-only file system"), r"is on a read-only file system"),
         (PermissionError(errno.EACCES, "Permission denied"), r"you may not write in .*fix its permissions"),
     ],

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
-import os
 import pathlib
 import shutil
 import subprocess
@@ -32,9 +31,6 @@ from ._bounded import WrongSizeError, gunzip, read_exact, sha256_of_file
 from ._errors import (BadFileError, CacheWriteError, DataUnavailableError, HashMismatchError, MovedAside,
                       SourceError, storage_hint, unavailable_message)
 from ._formats import parse_idx, read_kaggle_csv, to_idx_bytes
-
-__all__ = ["BadFileError", "CacheWriteError", "DataUnavailableError", "HashMismatchError", "SourceError",
-           "WrongSizeError", "fetch_files", "get_data_home", "expected_size"]
 
 FILES = (
     "train-images-idx3-ubyte",

@@ -1,4 +1,5 @@
-"""Files in the caches: atomic writes with the usual permissions, moving bad files aside, and leftovers.
+"""Files in the caches: where the data cache is, atomic writes with the usual permissions, moving bad files aside,
+and leftovers.
 
 The one atomic-write helper of the repository: the data cache (``_sources``), the flag answers (``flags``) and the
 build hooks' caches (``docs/hooks/_buildcache.py``: executed notebooks, figures, timings) all write through
@@ -11,7 +12,9 @@ Rules this module keeps:
   the usual umask ``022``), like any file a program writes, so a cache filled by one user is readable by
   the others.
 - A file that fails verification is never deleted: it is renamed to ``NAME.corrupt`` (``NAME.corrupt.1``, …
-  if that exists), because it may be a file the user put there.
+  if that exists), because it may be a file the user put there. :func:`moved_aside` lists them (``info`` and
+  every fetch mention them); only :func:`remove_moved_aside`, called by ``fetch-data --clean`` after the user said
+  yes, deletes them, and nothing else.
 - A fetch that was killed half-way leaves ``.part`` files and a ``mnist_tutorials-<pid>-…`` work folder
   (the npm tarball, the Debian package) behind. The next fetch removes those whose process is gone (or, when
   that cannot be told, that are older than an hour). Files of a fetch still running are left alone.
@@ -25,6 +28,7 @@ import pathlib
 import re
 import secrets
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -33,6 +37,60 @@ WORKDIR_PREFIX = "mnist_tutorials-"
 STALE_AFTER_S = 3600.0
 _PART_RE = re.compile(r"^\..+\.(\d+)\.[0-9a-f]+\.part$")
 _WORKDIR_RE = re.compile(rf"^{re.escape(WORKDIR_PREFIX)}(\d+)-")
+_CORRUPT_RE = re.compile(r"^(?P<name>.+)\.corrupt(?:\.[1-9][0-9]*)?$")
+
+
+def get_data_home(data_home=None) -> pathlib.Path:
+    """Return the cache folder: the argument, else ``$MNIST_TUTORIALS_DATA``, else a platform cache folder.
+
+    An empty ``MNIST_TUTORIALS_DATA`` counts as unset; an empty ``data_home`` string is an error (it
+    would silently mean the working directory).
+
+    Parameters
+    ----------
+    data_home : str or path-like, default=None
+        Explicit folder. ``~`` is expanded.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder (not created).
+
+    Raises
+    ------
+    TypeError
+        If ``data_home`` is neither None, a string nor a path-like object.
+    ValueError
+        If ``data_home`` is an empty string.
+
+    Examples
+    --------
+    >>> get_data_home("/tmp/mnist-cache")
+    PosixPath('/tmp/mnist-cache')
+    """
+    if data_home is None:
+        data_home = os.environ.get("MNIST_TUTORIALS_DATA") or _platform_cache_dir()
+    elif not isinstance(data_home, (str, os.PathLike)):
+        raise TypeError(
+            f"data_home must be a folder path (str or pathlib.Path) or None, found {type(data_home).__name__} "
+            f"{data_home!r}. Pass e.g. data_home='~/mnist_data', or None for the default cache folder."
+        )
+    elif not os.fspath(data_home).strip():
+        raise ValueError(
+            "data_home is an empty string. Pass a folder path, or None (the default) to use "
+            "$MNIST_TUTORIALS_DATA or the platform cache folder."
+        )
+    return pathlib.Path(data_home).expanduser()
+
+
+def _platform_cache_dir() -> pathlib.Path:
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or pathlib.Path.home() / "AppData" / "Local"
+    elif sys.platform == "darwin":
+        base = pathlib.Path.home() / "Library" / "Caches"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or pathlib.Path.home() / ".cache"
+    return pathlib.Path(base) / "mnist_tutorials"
 
 
 def write_atomically(path: pathlib.Path, data: bytes | str) -> None:
@@ -79,6 +137,75 @@ def move_aside(path: pathlib.Path) -> pathlib.Path | None:
                 return None
             return target
     return None
+
+
+def moved_aside(folder: pathlib.Path, names) -> list[tuple[pathlib.Path, int]]:
+    """The files :func:`move_aside` made in ``folder`` for the file names ``names``, with their sizes in bytes.
+
+    Only regular files named ``NAME.corrupt`` or ``NAME.corrupt.N`` with ``NAME`` in ``names`` count; anything
+    else in the folder is not listed (and so never removed). A folder that cannot be listed gives ``[]``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.corrupt").write_bytes(b"123"); _ = (folder / "b.corrupt").write_bytes(b"1")
+    >>> [(path.name, size) for path, size in moved_aside(folder, ["a"])]
+    [('a.corrupt', 3)]
+    """
+    found = []
+    try:
+        entries = sorted(pathlib.Path(folder).iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = _CORRUPT_RE.match(path.name)
+        if match and match.group("name") in names:
+            with contextlib.suppress(OSError):
+                info = path.lstat()
+                if stat.S_ISREG(info.st_mode):
+                    found.append((path, info.st_size))
+    return found
+
+
+def human_size(n: int) -> str:
+    """A size for people: ``4 bytes``, ``9.4 kB``, ``47.0 MB``, ``2.1 GB`` (powers of 1000).
+
+    Examples
+    --------
+    >>> human_size(4), human_size(9424), human_size(47_040_016)
+    ('4 bytes', '9.4 kB', '47.0 MB')
+    """
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def remove_moved_aside(folder: pathlib.Path, names) -> list[tuple[pathlib.Path, int | OSError]]:
+    """Delete the files :func:`moved_aside` lists (ask the user first); return each with its size or the error."""
+    done = []
+    for path, size in moved_aside(folder, names):
+        try:
+            path.unlink()
+            done.append((path, size))
+        except OSError as exc:
+            done.append((path, exc))
+    return done
+
+
+def check_writable(folder: pathlib.Path) -> None:
+    """Create ``folder`` if needed and check that a file can be created in it; raise the ``OSError`` if not.
+
+    The probe is an empty ``.probe.<pid>.<random>.part`` file, removed at once (and, were this process killed
+    in between, by the next :func:`remove_partial_files`).
+    """
+    folder = pathlib.Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = folder / f".probe.{os.getpid()}.{secrets.token_hex(4)}.part"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    os.close(fd)
+    probe.unlink()
 
 
 def _process_is_gone(pid: int) -> bool | None:

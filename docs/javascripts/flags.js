@@ -13,7 +13,10 @@
  * check take a few tenths of a second, so trying every possible answer takes minutes, not a blink.
  * Solved flags are remembered in localStorage (label -> hash, so a changed answer un-solves).
  *
- * Reader input is only ever written with textContent, never parsed as HTML.
+ * Reader input is only ever written with textContent, never parsed as HTML, and only a short prefix of it is
+ * echoed (echoTyped): a 100,000-digit paste gives a one-line message, not a 200 KB one. Check works from the
+ * first moment: before flags.json has arrived it says the data is still loading, and checks the answer by
+ * itself when the data arrives; if flags.json could not be loaded it says so in the card.
  * Loaded with node (module.exports), it exposes the pure functions for tests.
  */
 (function (root) {
@@ -25,6 +28,7 @@
   var NUMBER_RE = new RegExp("^([+-]?)([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[" + WS + "]*(%?)$");
   var GROUPED_INT_RE = /^[+]?[0-9]{1,3}(?:,[0-9]{3})+$/;
   var STORAGE_KEY = "mnist-tutorials:flags:solved";
+  var ECHO_MAX = 40; // characters of the reader's input repeated in a message
   var FORMAT = 3;
   var KDF = "PBKDF2-SHA256";
 
@@ -61,6 +65,31 @@
     return { ok: false, error: message };
   }
 
+  /** "a number", "an integer": the kind with its article. */
+  function withArticle(kind) {
+    return (/^[aeiou]/.test(kind) ? "an " : "a ") + kind;
+  }
+
+  /**
+   * What the reader typed, quoted, for a message: at most ECHO_MAX characters (whole code points), then an
+   * ellipsis and the length, so a pasted page never comes back whole.
+   */
+  function echoTyped(typed) {
+    var chars = Array.from(stripWs(String(typed)));
+    if (chars.length <= ECHO_MAX) return "\u201c" + chars.join("") + "\u201d";
+    return "\u201c" + chars.slice(0, ECHO_MAX).join("") + "\u2026\u201d (" + lengthOf(chars) + ")";
+  }
+
+  /** A canonical answer for a message, cut like echoTyped but without quotes. */
+  function shorten(text) {
+    var chars = Array.from(text);
+    return chars.length <= ECHO_MAX ? text : chars.slice(0, ECHO_MAX).join("") + "\u2026 (" + lengthOf(chars) + ")";
+  }
+
+  function lengthOf(chars) {
+    return chars.length.toLocaleString("en-US") + " characters";
+  }
+
   /**
    * Normalize an answer; mirror of mnist_tutorials.flags.normalize_answer.
    * Returns {ok: true, value: "<canonical>"} or {ok: false, error: "<why>"}.
@@ -91,7 +120,7 @@
       if (value > pow10(decimals)) return fail("a fraction lies between 0 and 1 (0% to 100%).");
       return { ok: true, value: formatScaled(value, false, decimals) };
     }
-    if (percent) return fail("this flag asks for a " + kind + ", not a percentage: remove the %.");
+    if (percent) return fail("this flag asks for " + withArticle(kind) + ", not a percentage: remove the %.");
     if (kind === "integer") {
       if (/[1-9]/.test(fracPart)) return fail("this flag asks for a whole number.");
       return { ok: true, value: formatScaled(digits / pow10(scale), negative, 0) };
@@ -168,19 +197,20 @@
     if (badge) badge.hidden = !solved;
   }
 
+  /**
+   * Wire the cards to the loaded flags.json; return label -> the function that checks that card's answer
+   * (absent for a flag missing from flags.json, whose card says so).
+   */
   function setUp(container, data) {
     var subtle = root.crypto && root.crypto.subtle;
     var solved = loadSolved();
     var cards = container.querySelectorAll(".flag-card[data-flag]");
+    var checks = {};
 
     Array.prototype.forEach.call(cards, function (card) {
       var label = card.getAttribute("data-flag");
       var spec = data.flags[label];
-      var form = card.querySelector(".flag-form");
       var input = card.querySelector(".flag-input");
-      form.addEventListener("submit", function (event) {
-        event.preventDefault(); // the answer never goes into a URL
-      });
       var hashes = acceptedHashes(spec);
       if (!hashes) {
         showResult(card, "error", "This flag is missing from flags.json; rebuild the site.");
@@ -188,7 +218,7 @@
       }
       markSolved(card, hashes.indexOf(solved[label]) >= 0);
       var button = card.querySelector(".flag-check");
-      form.addEventListener("submit", function () {
+      checks[label] = function () {
         var typed = input.value;
         if (!subtle) {
           showResult(card, "error", "Checking needs the browser's crypto.subtle, which exists only on https:// or localhost pages.");
@@ -196,7 +226,7 @@
         }
         var normalized = normalizeAnswer(typed, spec.kind, spec.decimals);
         if (!normalized.ok) {
-          showResult(card, "error", "\u201c" + stripWs(typed) + "\u201d: " + normalized.error);
+          showResult(card, "error", echoTyped(typed) + ": " + normalized.error);
           return;
         }
         if (button) button.disabled = true;
@@ -208,15 +238,16 @@
             solved[label] = digest;
             saveSolved(solved);
             markSolved(card, true);
-            showResult(card, "ok", "Correct! \u201c" + stripWs(typed) + "\u201d is the answer to " + label + ".");
+            showResult(card, "ok", "Correct! " + echoTyped(typed) + " is the answer to " + label + ".");
           } else {
-            showResult(card, "wrong", "\u201c" + stripWs(typed) + "\u201d (read as " + normalized.value + ") is not the answer. Try again.");
+            showResult(card, "wrong", echoTyped(typed) + " (read as " + shorten(normalized.value) +
+              ") is not the answer. Try again.");
           }
         }, function (err) {
           if (button) button.disabled = false;
           showResult(card, "error", "Could not check the answer: " + err.message);
         });
-      });
+      };
     });
 
     var reset = container.querySelector(".flag-reset");
@@ -237,6 +268,7 @@
       });
     }
     container.setAttribute("data-flags-ready", "true");
+    return checks;
   }
 
   var STYLE = [
@@ -257,6 +289,23 @@
     var style = root.document.createElement("style");
     style.textContent = STYLE; // kept out of the Markdown so the search index never sees it
     root.document.head.appendChild(style);
+    // Check answers from the first moment: before flags.json has arrived, a click says so (and the check runs
+    // by itself when it arrives); after a failed load, it says why nothing can be checked.
+    var state = { checks: null, failure: null, waiting: {} };
+    Array.prototype.forEach.call(container.querySelectorAll(".flag-card[data-flag]"), function (card) {
+      var label = card.getAttribute("data-flag");
+      card.querySelector(".flag-form").addEventListener("submit", function (event) {
+        event.preventDefault(); // the answer never goes into a URL
+        if (state.checks) {
+          if (state.checks[label]) state.checks[label]();
+        } else if (state.failure) {
+          showResult(card, "error", "Cannot check: the flag data did not load (" + state.failure + ").");
+        } else {
+          state.waiting[label] = true;
+          showResult(card, null, "Still loading the flag data\u2026 your answer is checked as soon as it arrives.");
+        }
+      });
+    });
     var url = container.getAttribute("data-flags-url");
     root.fetch(url, { cache: "no-cache" })
       .then(function (response) {
@@ -270,9 +319,17 @@
         if (!data || data.version !== FORMAT || data.kdf !== KDF || !data.salt) {
           throw new Error("flags.json is not format " + FORMAT + " (" + KDF + "); rebuild the site");
         }
-        setUp(container, data);
+        state.checks = setUp(container, data);
+        Object.keys(state.waiting).forEach(function (label) {
+          if (state.checks[label]) state.checks[label]();
+        });
       })
       .catch(function (err) {
+        state.failure = err.message;
+        Object.keys(state.waiting).forEach(function (label) {
+          var card = container.querySelector('.flag-card[data-flag="' + label + '"]');
+          if (card) showResult(card, "error", "Cannot check: the flag data did not load (" + err.message + ").");
+        });
         var note = container.querySelector(".flag-load-error");
         if (note) {
           note.hidden = false;
@@ -283,7 +340,7 @@
 
   if (typeof module !== "undefined" && module.exports) {
     module.exports = { normalizeAnswer: normalizeAnswer, hashAnswer: hashAnswer, stripWs: stripWs,
-                       acceptedHashes: acceptedHashes };
+                       acceptedHashes: acceptedHashes, echoTyped: echoTyped, ECHO_MAX: ECHO_MAX };
   }
   if (root.document) {
     if (root.document.readyState === "loading") {

@@ -54,6 +54,7 @@ COLAB_REQUIREMENTS = ROOT / "requirements" / "colab.txt"
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 MAINTAINERS = ROOT / "docs" / "maintainers" / "index.md"
 VENV_HOME = pathlib.Path.home() / ".cache" / "mnist-tutorials-colab-check"
+# Each notebook's last run on a stack: runs-<stack>/<stem>.ipynb (with outputs) and <stem>.json (wall s, error).
 DISTRIBUTION = "mnist-tutorials"
 # Libraries whose version moves a number on a page: the install cell pins them to the site's version.
 PINNED = ("scikit-learn",)
@@ -196,6 +197,7 @@ def _clean_env() -> dict:
     """The environment of a reader's kernel: none of this checkout's or the site build's settings."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONPATH", "MNIST_TUTORIALS_SITE_BUILD", "VIRTUAL_ENV")}
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # ipykernel's debugger note on frozen modules, noise here
     return env
 
 
@@ -280,9 +282,9 @@ def run_notebook(path: pathlib.Path, kernel: str, timeout: int) -> tuple[object,
     client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=False,
                             resources={"metadata": {"path": str(workdir)}}, on_cell_executed=on_cell_executed)
     error = ""
-    saved = dict(os.environ)
+    saved, clean = dict(os.environ), _clean_env()
     os.environ.clear()
-    os.environ.update(_clean_env())
+    os.environ.update(clean)  # the kernel inherits it
     try:
         client.execute()
     except CellExecutionError as exc:
@@ -300,7 +302,11 @@ def page_lines(site: pathlib.Path, stem: str) -> list[str]:
     page = site / "tutorials" / stem / "index.html"
     if not page.is_file():
         raise SystemExit(f"error: expected the built page {page}, found nothing; run `mkdocs build` first.")
-    return colab_compare.text_lines(page.read_text(encoding="utf-8"), outputs_only=True)
+    lines = colab_compare.text_lines(page.read_text(encoding="utf-8"), outputs_only=True)
+    if not lines:
+        raise SystemExit(f"error: the built page {page} shows no outputs; it was built without executing "
+                         "(MNIST_TUTORIALS_EXECUTE=0?). Run `mkdocs build` and try again.")
+    return lines
 
 
 def notebook_lines(nb) -> list[str]:
@@ -334,14 +340,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", help="the interpreter for the virtualenv (default: pyenv's 3.13, else 3.12; "
                                          "3.10 for --stack floors)")
     parser.add_argument("--site", type=pathlib.Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--notebooks-from", type=pathlib.Path, metavar="SITE",
+                        help="take the notebooks from another build of the site (default: --site); their pages "
+                             "are still read from --site")
+    parser.add_argument("--compare-only", action="store_true",
+                        help="compare the runs an earlier call saved (~/.cache/mnist-tutorials-colab-check/"
+                             "runs-<stack>/) with the pages of --site, without executing anything")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds one cell may run (default: 1800)")
     parser.add_argument("--write", action="store_true", help="put the table on docs/maintainers/index.md")
     args = parser.parse_args(argv)
 
-    notebooks = select(sorted((args.site / "tutorials").glob("*.ipynb")),
+    source = args.notebooks_from or args.site
+    runs_dir = VENV_HOME / f"runs-{args.stack}"
+    notebooks = select(sorted((source / "tutorials").glob("*.ipynb")),
                        list(QUICK_NOTEBOOKS) if args.quick and not args.notebooks else args.notebooks)
     if not notebooks:
-        raise SystemExit(f"error: no notebooks in {args.site / 'tutorials'}; run `mkdocs build` first.")
+        raise SystemExit(f"error: no notebooks in {source / 'tutorials'}; run `mkdocs build` first.")
+    if args.compare_only:
+        return report(args, notebooks, [_saved_run(runs_dir, path.stem) for path in notebooks], {},
+                      time.monotonic())
     constraints = CONSTRAINTS.read_text(encoding="utf-8")
     if args.stack == "colab":
         requirements = requirement_lines(COLAB_REQUIREMENTS.read_text(encoding="utf-8"),
@@ -369,20 +386,45 @@ def main(argv: list[str] | None = None) -> int:
     _say("stack: " + ", ".join(f"{k} {v}" for k, v in versions.items()))
     _say(f"virtualenv and install ready in {time.monotonic() - started:.0f} s; running {len(notebooks)} notebooks")
 
+    runs = []
+    runs_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="colab-check-kernels-") as kernels:
         os.environ["JUPYTER_PATH"] = kernels + os.pathsep + os.environ.get("JUPYTER_PATH", "")
         kernel = kernel_spec(venv, pathlib.Path(kernels))
-        rows = []
         for i, path in enumerate(notebooks, 1):
             _say(f"{path.stem} ({i} of {len(notebooks)})")
             nb, wall, error = run_notebook(path, kernel, args.timeout)
-            result = colab_compare.compare(page_lines(args.site, path.stem), notebook_lines(nb))
-            rows.append({"notebook": path.stem, "passed": not error, "error": error, "wall_s": wall, **result})
-            _say(f"{path.stem}: {'passed' if not error else 'FAILED: ' + error} in {wall:.0f} s; "
-                 f"{result['equal']} numbers equal, {len(result['differing'])} differing")
-            for d in result["differing"]:
-                _say(f"    {'timing ' if d['timing'] else ''}page {d['page']!r} -> run {d['notebook']!r}"
-                     f"{'' if d['page'] == d['line'] else '  in: ' + d['line'][:120]}")
+            _say(f"{path.stem}: {'ran' if not error else 'FAILED: ' + error} in {wall:.0f} s")
+            import nbformat
+
+            nbformat.write(nb, runs_dir / f"{path.stem}.ipynb")
+            (runs_dir / f"{path.stem}.json").write_text(json.dumps({"wall_s": wall, "error": error, "stack": versions}))
+            runs.append((nb, wall, error))
+    return report(args, notebooks, runs, versions, started)
+
+
+def _saved_run(runs_dir: pathlib.Path, stem: str) -> tuple:
+    import nbformat
+
+    path = runs_dir / f"{stem}.ipynb"
+    if not path.is_file():
+        raise SystemExit(f"error: no saved run of {stem} in {runs_dir}; run the check without --compare-only first.")
+    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    return nbformat.read(path, as_version=4), meta["wall_s"], meta["error"], meta["stack"]
+
+
+def report(args, notebooks: list[pathlib.Path], runs: list[tuple], versions: dict, started: float) -> int:
+    """Compare each run with its page, print the table (and write it with --write); 1 if a notebook failed."""
+    rows = []
+    for path, (nb, wall, error, *saved) in zip(notebooks, runs):
+        versions = versions or (saved[0] if saved else {})
+        result = colab_compare.compare(page_lines(args.site, path.stem), notebook_lines(nb))
+        rows.append({"notebook": path.stem, "passed": not error, "error": error, "wall_s": wall, **result})
+        _say(f"{path.stem}: {'passed' if not error else 'FAILED: ' + error} in {wall:.0f} s; "
+             f"{result['equal']} numbers equal, {len(result['differing'])} differing")
+        for d in result["differing"]:
+            _say(f"    {'timing ' if d['timing'] else ''}page {d['page']!r} -> run {d['notebook']!r}"
+                 f"{'' if d['page'] == d['line'] else '  in: ' + d['line'][:120]}")
     block = (f"Run {time.strftime('%Y-%m-%d')} with `python3 scripts/colab_check.py"
              f"{' --stack ' + args.stack if args.stack != 'colab' else ''}` on "
              + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".\n\n" + colab_compare.table(rows))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ast
 import pathlib
 
-import jupytext
+import pytest
 from file_module import load_file_module
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "tutorials" / "07_fashion_keras.py"
+jupytext = pytest.importorskip("jupytext", reason="reads the Keras page with jupytext, from the docs extra (pip install -e '.[docs]')")
 
 
 def _calls(name):

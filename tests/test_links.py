@@ -19,7 +19,8 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
-import yaml
+
+yaml = pytest.importorskip("yaml", reason="reads mkdocs.yml with PyYAML, from the docs extra (pip install -e '.[docs]', or bash scripts/setup.sh)")
 
 pytestmark = pytest.mark.build
 

@@ -6,7 +6,8 @@ import pathlib
 import re
 
 import pytest
-import yaml
+
+yaml = pytest.importorskip("yaml", reason="reads mkdocs.yml with PyYAML, from the docs extra (pip install -e '.[docs]', or bash scripts/setup.sh)")
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TUTORIALS = sorted((ROOT / "docs" / "tutorials").glob("*.py"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import ast
 import pathlib
 
-import pytest
-from file_module import load_file_module
+from file_module import load_file_module, require
+
+require("jupytext")  # reads the Keras page
+import jupytext  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "tutorials" / "07_fashion_keras.py"
-jupytext = pytest.importorskip("jupytext", reason="reads the Keras page with jupytext, from the docs extra (pip install -e '.[docs]')")
 
 
 def _calls(name):

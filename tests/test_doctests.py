@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
+from file_module import require  # noqa: E402
 
 import mnist_tutorials  # noqa: E402
 
@@ -31,6 +32,8 @@ def test_every_public_module_is_collected():
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name):
+    if name.startswith("mnist_tutorials.keras_lab."):
+        require("tensorflow")  # the Keras lab's examples build and train models
     module = importlib.import_module(name)
     finder = doctest.DocTestFinder(exclude_empty=True)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

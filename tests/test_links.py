@@ -19,8 +19,10 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
+from file_module import require
 
-yaml = pytest.importorskip("yaml", reason="reads mkdocs.yml with PyYAML, from the docs extra (pip install -e '.[docs]', or bash scripts/setup.sh)")
+require("yaml")  # reads mkdocs.yml
+import yaml  # noqa: E402
 
 pytestmark = pytest.mark.build
 

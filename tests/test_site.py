@@ -6,8 +6,10 @@ import pathlib
 import re
 
 import pytest
+from file_module import require
 
-yaml = pytest.importorskip("yaml", reason="reads mkdocs.yml with PyYAML, from the docs extra (pip install -e '.[docs]', or bash scripts/setup.sh)")
+require("yaml")  # reads mkdocs.yml
+import yaml  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TUTORIALS = sorted((ROOT / "docs" / "tutorials").glob("*.py"))

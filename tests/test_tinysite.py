@@ -26,8 +26,10 @@ import sys
 import time
 
 import pytest
-from file_module import load_file_module
+from file_module import load_file_module, require
 from tinysite_build import write_standins
+
+require("mkdocs", "mkdocs_jupyter", "jupytext")  # builds the tiny site
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TINYSITE = ROOT / "tests" / "tinysite"

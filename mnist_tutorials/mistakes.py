@@ -100,8 +100,8 @@ def misclassified(y_true, y_pred, scores=None, *, classes=None, index=None) -> p
     >>> errors = misclassified(["1", "2", "3"], ["1", "3", "3"], scores, classes=["1", "2", "3"])
     >>> errors.columns.tolist()
     ['label', 'predicted', 'top_score', '1', '2', '3']
-    >>> float(errors.loc[1, "top_score"])  # float(): the same repr on numpy 1.x and 2.x
-    2.0
+    >>> errors.loc[1, "top_score"]
+    np.float64(2.0)
     """
     y_true = np.asarray(y_true)
     y_pred = np.asarray(y_pred)

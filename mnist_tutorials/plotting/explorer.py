@@ -294,8 +294,8 @@ def confusion_explorer(y_true, y_pred, images, *, scores=None, labels=None, disp
     >>> y_pred = np.where(rng.random(60) < 0.8, y_true, rng.integers(0, 3, size=60))
     >>> images = rng.integers(0, 256, size=(60, 784))
     >>> explorer = confusion_explorer(y_true, y_pred, images, scores=rng.random(60), max_images=5)
-    >>> int(explorer.confusion_matrix.sum()), explorer.max_images
-    (60, 5)
+    >>> explorer.confusion_matrix.sum(), explorer.max_images
+    (np.int64(60), 5)
     >>> explorer.html.startswith('<div class="mte"')
     True
     """

@@ -344,14 +344,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="take the notebooks from another build of the site (default: --site); their pages "
                              "are still read from --site")
     parser.add_argument("--compare-only", action="store_true",
-                        help="compare the runs an earlier call saved (~/.cache/mnist-tutorials-colab-check/"
-                             "runs-<stack>/) with the pages of --site, without executing anything")
+                        help="compare the runs an earlier call with the same --stack and --quick saved "
+                             "(~/.cache/mnist-tutorials-colab-check/runs-<stack>[-quick]/) with the pages of "
+                             "--site, without executing anything")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds one cell may run (default: 1800)")
     parser.add_argument("--write", action="store_true", help="put the table on docs/maintainers/index.md")
     args = parser.parse_args(argv)
 
     source = args.notebooks_from or args.site
-    runs_dir = VENV_HOME / f"runs-{args.stack}"
+    runs_dir = VENV_HOME / f"runs-{args.stack}{'-quick' if args.quick else ''}"
     notebooks = select(sorted((source / "tutorials").glob("*.ipynb")),
                        list(QUICK_NOTEBOOKS) if args.quick and not args.notebooks else args.notebooks)
     if not notebooks:

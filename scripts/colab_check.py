@@ -322,7 +322,9 @@ def notebook_lines(nb) -> list[str]:
 def select(notebooks: list[pathlib.Path], prefixes: list[str] | None) -> list[pathlib.Path]:
     if not prefixes:
         return notebooks
-    chosen = [nb for nb in notebooks if any(nb.stem.startswith(p) for p in prefixes)]
+    stems = {nb.stem for nb in notebooks}
+    chosen = [nb for nb in notebooks
+              if any(nb.stem == p if p in stems else nb.stem.startswith(p) for p in prefixes)]
     unknown = [p for p in prefixes if not any(nb.stem.startswith(p) for nb in notebooks)]
     if unknown:
         raise SystemExit(f"error: no notebook in site/tutorials/ starts with {', '.join(unknown)}; found "

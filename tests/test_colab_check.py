@@ -140,6 +140,7 @@ def test_the_floors_are_read_from_pyproject():
 def test_notebooks_are_selected_by_prefix_and_an_unknown_prefix_is_an_error(tmp_path):
     books = [tmp_path / f"{name}.ipynb" for name in ("01_meet", "02_five", "05_logistic", "05_logistic_features")]
     assert [b.stem for b in check.select(books, ["05"])] == ["05_logistic", "05_logistic_features"]
+    assert [b.stem for b in check.select(books, ["05_logistic"])] == ["05_logistic"]  # a full name: that one
     assert check.select(books, None) == books
     with pytest.raises(SystemExit, match="99"):
         check.select(books, ["01", "99"])

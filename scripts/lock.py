@@ -17,7 +17,11 @@ import importlib.metadata as md
 import pathlib
 import re
 import sys
-import tomllib  # Python >= 3.11: a maintainer script, run where the site is built
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the backport, which the `test` extra installs there
+    import tomli as tomllib
 
 from packaging.requirements import Requirement
 

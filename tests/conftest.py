@@ -12,6 +12,7 @@ import threading
 
 import numpy as np
 import pytest
+from file_module import is_missing, missing_reason
 
 from mnist_tutorials import _sources
 
@@ -44,6 +45,14 @@ def _make_tiny(name: str, seed: int) -> TinyDataset:
     )
     return TinyDataset(name, images, labels, files, spec)
 
+
+
+def pytest_runtest_setup(item):
+    """``@pytest.mark.requires("tensorflow")``: skip, naming the extra to install, where that module is missing."""
+    for mark in item.iter_markers("requires"):
+        for module in mark.args:
+            if is_missing(module):
+                pytest.skip(missing_reason(module))
 
 
 @pytest.fixture(autouse=True)

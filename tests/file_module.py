@@ -1,4 +1,11 @@
-"""Import a Python file that is not part of the package (a build hook, a script) for testing."""
+"""Import a Python file that is not part of the package (a build hook, a script) for testing.
+
+A fresh clone tested with only ``pip install -e ".[test]"`` lacks the optional extras: the build hooks need the
+``docs`` extra (MkDocs, jupytext, ...), the Keras lab needs tensorflow. Such a test is skipped with a reason that
+names the missing module and the extra that brings it (:func:`missing_reason`): a hook loaded here whose import
+fails that way, a test marked ``@pytest.mark.requires("tensorflow")`` (``tests/conftest.py``), or a module that
+calls :func:`require`. ``bash scripts/test.sh`` installs everything, so there nothing is skipped.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,40 @@ import importlib.util
 import pathlib
 import sys
 from types import ModuleType
+
+# Optional dependencies (top-level module -> how to install it); anything else missing is a real error.
+OPTIONAL = {
+    **dict.fromkeys(("mkdocs", "material", "mkdocs_jupyter", "mkdocstrings", "mkdocstrings_handlers", "griffe",
+                     "jupytext", "nbformat", "nbclient", "nbconvert", "ipykernel", "yaml"),
+                    "the docs extra: pip install -e '.[docs]' (or bash scripts/setup.sh)"),
+    **dict.fromkeys(("tensorflow", "keras"),
+                    "the keras extra: pip install -e '.[keras]' (bash scripts/setup.sh installs tensorflow-cpu)"),
+}
+
+
+def missing_reason(module: str) -> str:
+    """Why a test is skipped when the optional ``module`` is not installed.
+
+    >>> missing_reason("mkdocs")
+    "needs mkdocs, from the docs extra: pip install -e '.[docs]' (or bash scripts/setup.sh)"
+    """
+    return f"needs {module}, from {OPTIONAL[module]}"
+
+
+def is_missing(module: str) -> bool:
+    """Whether the optional ``module`` (a key of ``OPTIONAL``) is not installed."""
+    if module not in OPTIONAL:
+        raise KeyError(f"{module!r} is not an optional dependency; expected one of {sorted(OPTIONAL)}")
+    return importlib.util.find_spec(module) is None
+
+
+def require(*modules: str) -> None:
+    """Skip the calling test, or the whole test module at import, unless every optional module is installed."""
+    import pytest
+
+    for module in modules:
+        if is_missing(module):
+            pytest.skip(missing_reason(module), allow_module_level=True)
 
 
 def load_file_module(path: pathlib.Path, name: str) -> ModuleType:
@@ -20,6 +61,13 @@ def load_file_module(path: pathlib.Path, name: str) -> ModuleType:
     sys.path.insert(0, str(pathlib.Path(path).resolve().parent))
     try:
         spec.loader.exec_module(module)
+    except ModuleNotFoundError as exc:
+        top = (exc.name or "").split(".")[0]
+        if top in OPTIONAL and is_missing(top):
+            import pytest
+
+            pytest.skip(f"{pathlib.Path(path).name} {missing_reason(top)}", allow_module_level=True)
+        raise
     finally:
         sys.path[:] = old_path
     return module

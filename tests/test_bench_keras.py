@@ -5,8 +5,10 @@ from __future__ import annotations
 import ast
 import pathlib
 
-import jupytext
-from file_module import load_file_module
+from file_module import load_file_module, require
+
+require("jupytext")  # reads the Keras page
+import jupytext  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "tutorials" / "07_fashion_keras.py"

@@ -20,7 +20,10 @@ import time
 import urllib.request
 
 import pytest
+from file_module import require
 from throwaway_project import make_project, write_tutorial
+
+require("mkdocs", "mkdocs_jupyter", "jupytext")  # every test here builds or serves a site
 
 _project = make_project
 _tutorial = write_tutorial

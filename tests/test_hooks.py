@@ -6,7 +6,9 @@ import pathlib
 import types
 
 import pytest
-from file_module import load_file_module
+from file_module import load_file_module, require
+
+require("mkdocs")  # the build hooks are MkDocs plugins
 
 HOOKS = pathlib.Path(__file__).resolve().parents[1] / "docs" / "hooks"
 

@@ -15,6 +15,8 @@ import pytest
 
 from mnist_tutorials import keras_lab
 
+needs_tensorflow = pytest.mark.requires("tensorflow")  # skipped, naming the extra, without it
+
 
 @pytest.fixture(scope="module")
 def tiny():
@@ -56,6 +58,7 @@ def test_the_tables_do_not_load_tensorflow():
     assert out.split() == ["[2,", "1,", "2,", "1]", "False", "False"]
 
 
+@needs_tensorflow
 def test_silence_tensorflow_logs_hides_start_up_notices():
     code = ("import sys; from mnist_tutorials.keras_lab import silence_tensorflow_logs; "
             "print(silence_tensorflow_logs(), silence_tensorflow_logs(), 'tensorflow' in sys.modules)")
@@ -89,6 +92,7 @@ def test_scale_pixels_rejects_bad_input(bad, message):
 # --- models ------------------------------------------------------------------------------------------------
 
 
+@needs_tensorflow
 def test_build_mlp_layers_and_probabilities(tiny):
     X, _ = tiny
     model = keras_lab.build_mlp((16, 8), dropout=0.1)
@@ -99,6 +103,7 @@ def test_build_mlp_layers_and_probabilities(tiny):
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-5)
 
 
+@needs_tensorflow
 def test_build_mlp_batch_norm_layers():
     model = keras_lab.build_mlp((16,), dropout=0.1, batch_norm=True)
     names = [type(layer).__name__ for layer in model.layers]
@@ -108,11 +113,13 @@ def test_build_mlp_batch_norm_layers():
     assert model.count_params() == 784 * 16 + 4 * 16 + 17 * 10
 
 
+@needs_tensorflow
 def test_build_mlp_rejects_bad_dropout():
     with pytest.raises(ValueError, match="dropout"):
         keras_lab.build_mlp((4,), dropout=1.0)
 
 
+@needs_tensorflow
 def test_build_cnn_takes_flat_rows(tiny):
     X, _ = tiny
     model = keras_lab.build_cnn((2, 4), dense_units=8)
@@ -123,6 +130,7 @@ def test_build_cnn_takes_flat_rows(tiny):
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-5)
 
 
+@needs_tensorflow
 @pytest.mark.parametrize("padding, batch_norm, flat", [("valid", False, 5 * 5 * 4), ("same", True, 7 * 7 * 4)])
 def test_build_cnn_padding_and_batch_norm(padding, batch_norm, flat):
     model = keras_lab.build_cnn((2, 4), padding=padding, batch_norm=batch_norm, dense_units=8)
@@ -131,6 +139,7 @@ def test_build_cnn_padding_and_batch_norm(padding, batch_norm, flat):
     assert any(type(layer).__name__ == "BatchNormalization" for layer in model.layers) is batch_norm
 
 
+@needs_tensorflow
 def test_seeded_training_is_reproducible(tiny):
     X, y = tiny
     weights = []
@@ -155,6 +164,7 @@ def grid(tiny):
                                 build_fn=_tiny_mlp, patience=1)
 
 
+@needs_tensorflow
 def test_train_grid_results_table(grid):
     results = grid.results
     assert isinstance(results, pd.DataFrame)
@@ -166,6 +176,7 @@ def test_train_grid_results_table(grid):
     assert (results["fit_seconds"] > 0).all()
 
 
+@needs_tensorflow
 def test_train_grid_chooses_the_lowest_validation_loss(grid, tiny):
     X, y = tiny
     results = grid.results
@@ -179,6 +190,7 @@ def test_train_grid_chooses_the_lowest_validation_loss(grid, tiny):
     assert val_loss == pytest.approx(chosen["val_loss"], rel=1e-4)
 
 
+@needs_tensorflow
 def test_train_grid_is_reproducible(grid, tiny):
     X, y = tiny
     # each cell is seeded on its own, so re-running one cell alone reproduces its row of the full grid
@@ -189,12 +201,14 @@ def test_train_grid_is_reproducible(grid, tiny):
     assert again.results[columns].iloc[0].tolist() == [2, 16] + row[columns[2:]].tolist()
 
 
+@needs_tensorflow
 def test_train_grid_learns_the_synthetic_task(grid, tiny):
     X, y = tiny
     accuracy = (grid.best_model.predict(X[150:], verbose=0).argmax(axis=1) == y[150:]).mean()
     assert accuracy > 0.5  # chance is 0.1
 
 
+@needs_tensorflow
 @pytest.mark.parametrize("kwargs", [{"epochs": ()}, {"batch_sizes": (0,)}])
 def test_train_grid_rejects_empty_or_bad_axes(tiny, kwargs):
     X, y = tiny
@@ -205,6 +219,7 @@ def test_train_grid_rejects_empty_or_bad_axes(tiny, kwargs):
 # --- tables ------------------------------------------------------------------------------------------------
 
 
+@needs_tensorflow
 def test_history_frame_from_fit_history(tiny):
     import keras
 

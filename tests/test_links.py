@@ -19,7 +19,10 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
-import yaml
+from file_module import require
+
+require("yaml")  # reads mkdocs.yml
+import yaml  # noqa: E402
 
 pytestmark = pytest.mark.build
 

@@ -7,7 +7,9 @@ import threading
 import time
 import types
 
-from file_module import load_file_module
+from file_module import load_file_module, require
+
+require("mkdocs")  # the flags hook while serving
 
 from mnist_tutorials import flags
 

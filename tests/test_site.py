@@ -6,7 +6,10 @@ import pathlib
 import re
 
 import pytest
-import yaml
+from file_module import require
+
+require("yaml")  # reads mkdocs.yml
+import yaml  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TUTORIALS = sorted((ROOT / "docs" / "tutorials").glob("*.py"))

@@ -6,6 +6,7 @@ import pathlib
 import re
 
 import pytest
+from file_module import require
 
 TUTORIALS = sorted((pathlib.Path(__file__).resolve().parents[1] / "docs" / "tutorials").glob("*.py"))
 
@@ -35,6 +36,7 @@ def test_no_remove_cell_tags(tutorial):
 
 def _code_cells(tutorial, *, hidden):
     """Sources of the code cells of a tutorial: the hidden ones (``remove_input``) or the visible ones."""
+    require("jupytext")
     import jupytext
 
     cells = jupytext.read(tutorial).cells

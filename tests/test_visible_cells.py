@@ -16,6 +16,7 @@ import symtable
 import textwrap
 
 import pytest
+from file_module import require
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TUTORIALS = sorted((ROOT / "docs" / "tutorials").glob("*.py"))
@@ -62,6 +63,7 @@ def hidden_dependencies(path: pathlib.Path) -> list[tuple[int, str]]:
     """
     import ast
 
+    require("jupytext")
     import jupytext
 
     known = set(dir(builtins)) | IPYTHON_NAMES

@@ -29,6 +29,7 @@ JS = r"""
     return t;
   }
   function int(v) { return Math.round(v).toLocaleString("en-US"); }
+  function count(v, word) { return int(v) + " " + word + (Math.round(v) === 1 ? "" : "s"); }
   function pct(v) { return isFinite(v) ? (100 * v).toFixed(1) + "%" : "undefined"; }
   function kText(k) {
     if (k >= 1) { return String(k >= 10 ? Math.round(k) : Math.round(k * 10) / 10); }
@@ -427,8 +428,8 @@ JS = r"""
       if (announce) {
         clearTimeout(timer);
         var msg = (D.models.length > 1 ? model.name + ", t" : "T") + "hreshold " + model.labels[state.i] + ": " +
-          int(c[0]) + " true positives, " + int(c[1]) + " false positives, " + int(c[2]) + " false negatives, " +
-          int(c[3]) + " true negatives" + (approx ? " (reweighted)" : "") + ". Precision " + pct(met.precision) +
+          count(c[0], "true positive") + ", " + count(c[1], "false positive") + ", " +
+          count(c[2], "false negative") + ", " + count(c[3], "true negative") + (approx ? " (reweighted)" : "") + ". Precision " + pct(met.precision) +
           ", recall " + pct(met.recall) + ".";
         timer = setTimeout(function () { live.textContent = msg; }, 250);
       }

@@ -67,6 +67,11 @@ display(Markdown(
     "matches the `score > 0` row: scikit-learn's threshold for a linear classifier is zero."
 ))
 
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting import predict_then_reveal
+
+predict_then_reveal("TRADEOFF.recall")
+
 # %% [markdown]
 # Raising the threshold makes the detector pickier. With a threshold of 3,000:
 
@@ -183,6 +188,10 @@ baseline_precision = precision_score(y_train_5, y_scores >= 0)
 baseline_recall = recall_score(y_train_5, y_scores >= 0)
 assert recall_90 < baseline_recall
 assert recall_90 < 0.5  # "misses more than half of the 5s"
+from mnist_tutorials.plotting import check_answer
+
+assert threshold_for_90_precision > 0
+check_answer("TRADEOFF.recall", "It falls." if recall_90 < baseline_recall else "It rises.")
 assert len(X_train) * 2 // 3 == 40000  # "three fits on 40,000 images"
 display(Markdown(
     f"Moving the threshold from 0 to {threshold_for_90_precision:,.0f} raises precision from "
@@ -278,6 +287,13 @@ display(Markdown(
 
 # %% [markdown]
 # ### What a mistake costs
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting import predict_then_reveal
+
+predict_then_reveal("TRADEOFF.cost")
+
+# %% [markdown]
 #
 # Under the matrix, the cost control asks how much worse a missed 5 is than a false alarm. Suppose the
 # detector screens forms for a 5 and a human checks every flagged form: a false alarm costs one check, a missed 5
@@ -329,8 +345,9 @@ cheapest_stop = stops[explorer_costs.argmin()]
 test_cost = cost_per_1000(y_test_5, shipped_clf.predict(X_test))
 default_cost = cost_per_1000(y_test_5, tuned_clf.estimator_.predict(X_test))
 assert np.array_equal(shipped_clf.predict(X_test), tuned_clf.estimator_.decision_function(X_test) >= tuned_clf.best_threshold_)
-assert tuned_clf.best_threshold_ < 0 and cheapest_stop < 0  # "flag more than predict does"
+assert cheapest_stop < 0  # "both below predict's 0"
 assert not band_low < tuned_clf.best_threshold_ < band_high
+check_answer("TRADEOFF.cost", "Below 0: flag more images." if tuned_clf.best_threshold_ < 0 else "Above 0: flag fewer images.")
 display(Markdown(
     f"With a missed 5 worth 5 false alarms, the explorer's cheapest threshold on all 60,000 cross-validated "
     f"scores is {cheapest_stop:,.0f} ({explorer_costs.min():.1f} per 1,000 images), and "
@@ -342,6 +359,13 @@ display(Markdown(
 
 # %% [markdown]
 # ### When 5s are rare
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting import predict_then_reveal
+
+predict_then_reveal("TRADEOFF.base_rate")
+
+# %% [markdown]
 #
 # One image in ten is a 5 in MNIST. A detector in the wild may meet far fewer. The base-rate control changes
 # the share of 5s from 1 % to 50 % **by reweighting the counts**: every 5 counts for (new share / old share)
@@ -358,8 +382,14 @@ tp, fp, fn, tn = counts[i0]
 pi0, pi1 = y_train_5.mean(), 0.01
 wp, wn = pi1 / pi0, (1 - pi1) / (1 - pi0)
 rare_precision = tp * wp / (tp * wp + fp * wn)
-assert (tp, fp, fn, tn) == tuple(confusion_matrix(y_train_5, y_scores >= 0, labels=[False, True]).ravel()[::-1])
+tn_0, fp_0, fn_0, tp_0 = confusion_matrix(y_train_5, y_scores >= 0, labels=[False, True]).ravel()
+assert (tp, fp, fn, tn) == (tp_0, fp_0, fn_0, tn_0)
 assert rare_precision < precision_score(y_train_5, y_scores >= 0)
+reweighted = {"Recall.": (tp * wp / (tp * wp + fn * wp), tp / (tp + fn)),
+              "The false positive rate.": (fp * wn / (fp * wn + tn * wn), fp / (fp + tn)),
+              "Precision.": (rare_precision, tp / (tp + fp))}
+(changed,) = [name for name, (after, before) in reweighted.items() if not np.isclose(after, before)]
+check_answer("TRADEOFF.base_rate", changed)
 display(Markdown(
     f"For instance at threshold 0: with 5s at 1 % instead of {pi0:.1%}, recall stays {tp / (tp + fn):.1%} and the "
     f"false positive rate {fp / (fp + tn):.1%}, but precision drops from {tp / (tp + fp):.1%} to "

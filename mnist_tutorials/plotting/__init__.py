@@ -26,6 +26,7 @@ from .predictions import plot_image_with_probabilities, plot_prediction_grid
 from .interactive import label_pie, threshold_explorer
 from .explorer import ConfusionExplorer, confusion_cells, confusion_explorer
 from .threshold_widget import ThresholdWidget, threshold_widget
+from .questions import QuestionCard, check_answer, predict_then_reveal
 
 __all__ = [
     "alt_text",
@@ -45,6 +46,9 @@ __all__ = [
     "confusion_explorer",
     "ThresholdWidget",
     "threshold_widget",
+    "QuestionCard",
+    "check_answer",
+    "predict_then_reveal",
     "plot_class_metrics",
     "plot_confusion_heatmap",
     "plot_explained_variance",

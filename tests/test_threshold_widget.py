@@ -136,3 +136,17 @@ def test_bad_inputs_say_what_is_wrong(kwargs, message):
     with pytest.raises(ValueError, match=message):
         threshold_widget(args.pop("y_true"), args.pop("y_scores"), args.pop("images"),
                          thresholds=[-0.5, 0.0, 0.5] if "hide" in kwargs else None, **args)
+
+
+def test_a_logit_axis_for_probabilities(scored):
+    y_true, _, images = scored
+    rng = np.random.default_rng(5)
+    proba = np.clip(1 / (1 + np.exp(-(rng.normal(size=len(y_true)) * 3 + 6 * y_true - 3))), 1e-7, 1 - 1e-7)
+    stops = [0.001, 0.01, 0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 0.95, 0.99, 0.999]
+    widget = threshold_widget(y_true, proba, images, thresholds=stops, x_scale="logit", score_format=".3f",
+                              initial_threshold=0.5)
+    model = payload(widget)["models"][0]
+    assert model["scale"] == "logit" and model["stops"][model["initial"]] == 0.5
+    assert [t[0] for t in model["ticks"]] == [0.001, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999]
+    with pytest.raises(ValueError, match="strictly between 0 and 1"):
+        threshold_widget(y_true, proba, images, thresholds=[0.0, 0.5, 1.0], x_scale="logit")

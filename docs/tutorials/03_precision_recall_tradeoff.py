@@ -191,7 +191,7 @@ assert recall_90 < 0.5  # "misses more than half of the 5s"
 from mnist_tutorials.plotting import check_answer
 
 assert threshold_for_90_precision > 0
-check_answer("TRADEOFF.recall", "It falls." if recall_90 < baseline_recall else "It rises.")
+check_answer("TRADEOFF.recall", recall_90 < baseline_recall)
 assert len(X_train) * 2 // 3 == 40000  # "three fits on 40,000 images"
 display(Markdown(
     f"Moving the threshold from 0 to {threshold_for_90_precision:,.0f} raises precision from "
@@ -268,12 +268,12 @@ from mnist_tutorials.plotting import threshold_widget
 
 explorer_thresholds = np.arange(-50000, 50001, 1250)
 threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_thresholds, hide=[3000],
-                 positive_label="5", cost_ratio=5,
+                 positive_label="5",
                  title="The SGD 5-detector: cross-validated scores of the 60,000 training images")
 
 # %% tags=["remove_input"]
 explorer = threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_thresholds, hide=[3000],
-                            positive_label="5", cost_ratio=5)
+                            positive_label="5")
 (stops,) = explorer.stops.values()
 ((band_low, band_high),) = explorer.hidden["model"]
 assert 3000 not in stops and not ((stops > band_low) & (stops < band_high)).any() and 0 in stops
@@ -301,10 +301,11 @@ predict_then_reveal("TRADEOFF.cost")
 # per 1,000 images, $1000 \cdot (FP + k \cdot FN) / n$; the explorer marks the cheapest of its thresholds and
 # moves there on request. Slide *k*: the cheapest threshold moves left (flag more) as misses get dearer.
 #
-# The same decision in code. scikit-learn's `TunedThresholdClassifierCV` cross-validates a classifier and picks
-# the threshold that scores best with any scorer; `make_scorer` turns the cost into one
-# (`greater_is_better=False`: lower is better). To keep it quick we tune on the first 20,000 training images
-# (three SGD fits on 13,333 images, then one on 20,000):
+# The same decision in code. scikit-learn's `TunedThresholdClassifierCV` fits a classifier and picks the
+# threshold that scores best, with any scorer, on data the fit did not see; `make_scorer` turns the cost into a
+# scorer (`greater_is_better=False`: lower is better). With `cv=0.2` it holds out a fifth of the training images,
+# fits the SGD model once on the rest and tunes the threshold on the held-out part; `refit=False` keeps that very
+# model, so the threshold ships with the scores it was tuned on.
 
 # %%
 from sklearn.metrics import confusion_matrix, make_scorer
@@ -316,8 +317,9 @@ def cost_per_1000(y_true, y_pred, missed_5_cost=5):
 
 cost_scorer = make_scorer(cost_per_1000, greater_is_better=False, missed_5_cost=5)
 tuned_clf = TunedThresholdClassifierCV(SGDClassifier(random_state=42), scoring=cost_scorer,
-                                       response_method="decision_function", thresholds=explorer_thresholds, cv=3)
-tuned_clf.fit(X_train[:20000], y_train_5[:20000])
+                                       response_method="decision_function", thresholds=explorer_thresholds,
+                                       cv=0.2, refit=False, random_state=42)
+tuned_clf.fit(X_train, y_train_5)
 print(f"best threshold {tuned_clf.best_threshold_:,.0f}, cost {-tuned_clf.best_score_:.1f} per 1,000 images")
 
 # %% [markdown]
@@ -331,7 +333,7 @@ from sklearn.model_selection import FixedThresholdClassifier
 
 shipped_clf = FixedThresholdClassifier(FrozenEstimator(tuned_clf.estimator_), threshold=tuned_clf.best_threshold_,
                                        response_method="decision_function")
-shipped_clf.fit(X_train[:20000], y_train_5[:20000])
+shipped_clf.fit(X_train, y_train_5)
 y_test_5 = y_test == "5"
 print(f"test cost {cost_per_1000(y_test_5, shipped_clf.predict(X_test)):.1f} per 1,000 images; "
       f"at the default threshold 0: {cost_per_1000(y_test_5, tuned_clf.estimator_.predict(X_test)):.1f}")
@@ -345,16 +347,16 @@ cheapest_stop = stops[explorer_costs.argmin()]
 test_cost = cost_per_1000(y_test_5, shipped_clf.predict(X_test))
 default_cost = cost_per_1000(y_test_5, tuned_clf.estimator_.predict(X_test))
 assert np.array_equal(shipped_clf.predict(X_test), tuned_clf.estimator_.decision_function(X_test) >= tuned_clf.best_threshold_)
-assert cheapest_stop < 0  # "both below predict's 0"
-assert not band_low < tuned_clf.best_threshold_ < band_high
-check_answer("TRADEOFF.cost", "Below 0: flag more images." if tuned_clf.best_threshold_ < 0 else "Above 0: flag fewer images.")
+assert test_cost < default_cost and tuned_clf.best_threshold_ != cheapest_stop
+check_answer("TRADEOFF.cost", cheapest_stop < 0)
 display(Markdown(
-    f"With a missed 5 worth 5 false alarms, the explorer's cheapest threshold on all 60,000 cross-validated "
-    f"scores is {cheapest_stop:,.0f} ({explorer_costs.min():.1f} per 1,000 images), and "
-    f"`TunedThresholdClassifierCV`, on its 20,000 images, picks {tuned_clf.best_threshold_:,.0f}: both below "
-    f"`predict`'s 0, because a miss now costs more than a false alarm. On the test set the shipped detector costs "
-    f"{test_cost:.1f} per 1,000 images, against {default_cost:.1f} at the default threshold"
-    f"{'' if test_cost < default_cost else ' (no better: the choice did not carry over to new images)'}."
+    f"With a missed 5 worth 5 false alarms, the explorer's cheapest threshold on the {len(y_scores):,} "
+    f"cross-validated scores is {cheapest_stop:,.0f} ({explorer_costs.min():.1f} per 1,000 images): below "
+    f"`predict`'s 0, because a miss now costs more than a false alarm. `TunedThresholdClassifierCV` picks "
+    f"{tuned_clf.best_threshold_:,.0f} for its own model. The same rule gives another number because SGD's scores "
+    "have no fixed scale (they are distances to a hyperplane, and each fit places its own): a threshold belongs to "
+    f"the model it was tuned for. On the test set the shipped detector costs {test_cost:.1f} per 1,000 images, "
+    f"against {default_cost:.1f} for the same model at its default threshold."
 ))
 
 # %% [markdown]
@@ -389,7 +391,7 @@ reweighted = {"Recall.": (tp * wp / (tp * wp + fn * wp), tp / (tp + fn)),
               "The false positive rate.": (fp * wn / (fp * wn + tn * wn), fp / (fp + tn)),
               "Precision.": (rare_precision, tp / (tp + fp))}
 (changed,) = [name for name, (after, before) in reweighted.items() if not np.isclose(after, before)]
-check_answer("TRADEOFF.base_rate", changed)
+check_answer("TRADEOFF.base_rate", changed == "Precision.")
 display(Markdown(
     f"For instance at threshold 0: with 5s at 1 % instead of {pi0:.1%}, recall stays {tp / (tp + fn):.1%} and the "
     f"false positive rate {fp / (fp + tn):.1%}, but precision drops from {tp / (tp + fp):.1%} to "

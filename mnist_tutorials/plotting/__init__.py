@@ -3,15 +3,16 @@
 One submodule per kind of figure: ``images`` (digits, galleries, class averages, per-pixel weights),
 ``histograms``, ``bars`` (one number per class), ``curves`` (threshold, PR, ROC, sigmoid, explained variance,
 training history), ``confusion`` (confusion matrices), ``predictions`` (images next to their predicted
-probabilities), ``interactive`` (plotly), ``explorer`` (the clickable confusion matrix) and ``threshold_widget`` (a threshold
-you drag over the images). Import from here:
+probabilities), ``interactive`` (plotly), ``explorer`` (the clickable confusion matrix), ``threshold_widget`` (a
+threshold you drag over the images) and ``questions`` (predict, then reveal). Import from here:
 ``from mnist_tutorials.plotting import plot_digit``.
 
 matplotlib functions return a ``matplotlib.figure.Figure``; interactive ones return a
 ``plotly.graph_objects.Figure``. None of them shows or saves anything: the notebook (or the build) does.
 
-:func:`confusion_explorer` and :func:`threshold_widget` are the exceptions: they return a self-contained HTML widget (a clickable confusion matrix
-that shows the images in each cell; a threshold explorer over the images), which a notebook, Colab or the static site displays as it is.
+:func:`confusion_explorer`, :func:`threshold_widget` and :func:`predict_then_reveal` are the exceptions: they
+return self-contained HTML widgets (a clickable confusion matrix that shows the images in each cell; a threshold
+explorer over the images; a question card), which a notebook, Colab or the static site displays as they are.
 """
 
 from .._alt import alt_text, set_alt_text

@@ -2,7 +2,8 @@
 
 Each question sits on one tutorial page *before* the result it asks about. The page calls
 ``predict_then_reveal(id)`` where the question goes, and, after computing the result, ``check_answer(id,
-observed)`` in a hidden cell: the build fails the day the page's numbers stop agreeing with ``answer``. Every
+holds)`` in a hidden cell, where ``holds`` is the page's own test of ``check`` (the fact that makes ``answer``
+right): the build fails the day the page's numbers stop supporting the answer. Every
 option carries its own explanation, shown when the reader picks it. ``tests/test_questions.py`` checks that each
 page asks and checks its questions, in that order.
 """
@@ -21,11 +22,12 @@ QUESTIONS = {
                                    "spread over that range, so some are lost."),
         ],
         "answer": 1,
+        "check": "recall at the threshold that reaches 90% precision (above 0) is below recall at 0",
     },
     "TRADEOFF.cost": {
         "page": "tutorials/03_precision_recall_tradeoff.py",
-        "question": "Suppose a missed 5 costs as much as 5 false alarms. Will the cheapest threshold be above or "
-                    "below `predict`'s threshold, 0?",
+        "question": "Set the explorer's cost control so that a missed 5 costs as much as 5 false alarms. Will its "
+                    "cheapest threshold be above or below `predict`'s threshold, 0?",
         "options": [
             ("Above 0: flag fewer images.", "Flagging fewer images saves false alarms but misses more 5s, "
                                             "and each miss now costs five times as much."),
@@ -35,6 +37,7 @@ QUESTIONS = {
                            "what the mistakes cost."),
         ],
         "answer": 1,
+        "check": "with a missed 5 worth 5 false alarms, the cheapest of the explorer's thresholds is below 0",
     },
     "TRADEOFF.base_rate": {
         "page": "tutorials/03_precision_recall_tradeoff.py",
@@ -49,6 +52,7 @@ QUESTIONS = {
                            "with fewer 5s, the same false positive rate means more false alarms per 5."),
         ],
         "answer": 2,
+        "check": "reweighting the threshold-0 counts to 1% of 5s changes precision and leaves recall and the false positive rate as they were",
     },
     "FOREST.calibration": {
         "page": "tutorials/08_random_forest_detector.py",
@@ -63,6 +67,7 @@ QUESTIONS = {
                                "agree, so many real 5s get only a middling probability."),
         ],
         "answer": 2,
+        "check": "more than 60% of the images the forest gives 50-60% are 5s",
     },
     "FOREST.f1": {
         "page": "tutorials/08_random_forest_detector.py",
@@ -75,6 +80,7 @@ QUESTIONS = {
             ("They tie.", "They are very different models, and their errors differ a lot."),
         ],
         "answer": 1,
+        "check": "the forest's F1 at probability 0.5 is above SGD's at score 0",
     },
     "FOREST.balance": {
         "page": "tutorials/08_random_forest_detector.py",
@@ -88,6 +94,7 @@ QUESTIONS = {
             ("Both, equally.", "Only one of them mixes the two classes in one ratio."),
         ],
         "answer": 1,
+        "check": "balancing the classes moves average precision more than five times as much as ROC AUC",
     },
     "FASHION.sandal_scores": {
         "page": "tutorials/07_fashion_keras.py",
@@ -100,5 +107,6 @@ QUESTIONS = {
                                        "only a small share of them get a middling sandal probability."),
         ],
         "answer": 1,
+        "check": "fewer than half of the validation images get a sandal probability between 0.1 and 0.9",
     },
 }

@@ -169,9 +169,14 @@ JS = r"""
 
     // ---- drawing
     function width(el) { return Math.max(240, Math.round(el.getBoundingClientRect().width || root.clientWidth || 600)); }
+    function f(v) {  // the x axis: the threshold itself, or its log-odds for probabilities
+      if (M().scale !== "logit") { return v; }
+      v = Math.min(Math.max(v, 1e-6), 1 - 1e-6);
+      return Math.log(v / (1 - v));
+    }
     function xScale(W, pad) {
-      var S = M().stops, lo = S[0], hi = S[S.length - 1];
-      return function (v) { return pad + (v - lo) / (hi - lo) * (W - 2 * pad); };
+      var S = M().stops, lo = f(S[0]), hi = f(S[S.length - 1]);
+      return function (v) { return pad + (f(v) - lo) / (hi - lo) * (W - 2 * pad); };
     }
     function ticks(g, x, y) {
       var T = M().ticks, n = T.length;
@@ -199,7 +204,7 @@ JS = r"""
       bands(slider, x, mid - half, mid + half, true);
       var dens = [[], []], top = [0, 0], i;
       for (i = 0; i + 1 < S.length; i++) {
-        var w = S[i + 1] - S[i];
+        var w = f(S[i + 1]) - f(S[i]);
         dens[0].push((C[i][1] - C[i + 1][1]) / w);
         dens[1].push((C[i][0] - C[i + 1][0]) / w);
         if (!gapAfter(i)) { top[0] = Math.max(top[0], dens[0][i]); top[1] = Math.max(top[1], dens[1][i]); }

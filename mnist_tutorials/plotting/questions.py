@@ -4,8 +4,8 @@
   ``<details>``: without JavaScript the summary is the question and opening it shows every answer with its
   explanation. With JavaScript the answers become buttons; a click says right or wrong at once, with that
   answer's explanation, and the choice is kept in the browser (``localStorage``), like the solved flags.
-- :func:`check_answer` is what a page calls, in a hidden cell, once it has computed the result: it raises if the
-  question's answer disagrees with what the page computed, so the build fails.
+- :func:`check_answer` is what a page calls, in a hidden cell, once it has computed the result, with its own test
+  of the question's ``check``: it raises if that test fails, so the build fails.
 """
 
 from __future__ import annotations
@@ -163,15 +163,16 @@ def predict_then_reveal(question_id):
     return QuestionCard(question_id, markup)
 
 
-def check_answer(question_id, observed):
-    """Raise unless a question's answer is what the page computed.
+def check_answer(question_id, holds):
+    """Raise unless the page's numbers support a question's answer.
 
     Parameters
     ----------
     question_id : str
         The question's key.
-    observed : int or str
-        The option the page's numbers support: its position in the question's options, or its text.
+    holds : bool
+        The page's own test of the question's ``check``, the fact that makes its answer right (e.g.
+        ``recall_90 < baseline_recall`` for "if the threshold rises, recall falls").
 
     Returns
     -------
@@ -181,22 +182,18 @@ def check_answer(question_id, observed):
     Raises
     ------
     ValueError
-        If ``observed`` is not the question's answer (the question bank or the page is wrong), or names no option.
+        If ``holds`` is false: the question bank or the page is wrong.
 
     Examples
     --------
     >>> from mnist_tutorials.plotting import check_answer
-    >>> check_answer("TRADEOFF.recall", "It falls.")
+    >>> recall_at_0, recall_higher = 0.65, 0.48
+    >>> check_answer("TRADEOFF.recall", recall_higher < recall_at_0)
     'It falls.'
     """
     q = _question(question_id)
-    texts = [text for text, _ in q["options"]]
-    if isinstance(observed, str):
-        if observed not in texts:
-            raise ValueError(f"{question_id}: {observed!r} is none of the options {texts}.")
-        observed = texts.index(observed)
-    if observed != q["answer"]:
-        raise ValueError(f"{question_id}: the page computed {texts[observed]!r}, but the question bank's answer is "
-                         f"{texts[q['answer']]!r}. Fix the answer in mnist_tutorials/plotting/_question_bank.py, or "
-                         "the page.")
-    return texts[q["answer"]]
+    right = q["options"][q["answer"]][0]
+    if not bool(holds):
+        raise ValueError(f"{question_id}: the page's numbers do not support the answer {right!r}; its check is that "
+                         f"{q['check']}. Fix the question in mnist_tutorials/plotting/_question_bank.py, or the page.")
+    return right

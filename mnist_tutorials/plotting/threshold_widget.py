@@ -107,11 +107,13 @@ def _closest(y_true, scores, stops, cap, usable):
     return np.array(sorted(chosen), dtype=int)
 
 
-def _ticks(stops, fmt):
-    """Up to 5 round values inside the stops' range, with their labels."""
+def _ticks(stops, fmt, scale):
+    """Up to 5 round values inside the stops' range (or probabilities, on a logit axis), with their labels."""
     from matplotlib.ticker import MaxNLocator
 
     lo, hi = float(stops[0]), float(stops[-1])
+    if scale == "logit":
+        return [[v, format(v, fmt)] for v in (0.001, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999) if lo <= v <= hi]
     values = [v for v in MaxNLocator(4).tick_values(lo, hi) if lo - 1e-9 * abs(hi - lo) <= v <= hi + 1e-9 * abs(hi - lo)]
     return [[float(v), format(v + 0.0, fmt)] for v in values]
 
@@ -132,7 +134,7 @@ def _fallback_table(name, stops, counts, labels, initial, positive_label, captio
 
 def threshold_widget(y_true, y_scores, images, *, thresholds=None, n_thresholds=81, hide=None, hide_width=None,
                      hide_label="exercise: compute it", initial_threshold=0.0, positive_label="positive",
-                     negative_label=None, score_format=",.0f", index=None, cost_ratio=1.0, max_images=8,
+                     negative_label=None, score_format=",.0f", x_scale="linear", index=None, cost_ratio=1.0, max_images=8,
                      max_bytes=300_000, title=None):
     """A threshold explorer over the real images: drag the threshold and watch the images change cells.
 
@@ -176,6 +178,9 @@ def threshold_widget(y_true, y_scores, images, *, thresholds=None, n_thresholds=
         The negative class's name. Default: ``"not " + positive_label``.
     score_format : str, or dict, default=",.0f"
         Format spec of the scores and thresholds, e.g. ``".2f"`` for probabilities.
+    x_scale : {"linear", "logit"}, or dict, default="linear"
+        The chart's horizontal axis: the threshold, or its log-odds (for probabilities squeezed against 0 and 1;
+        the stops must then lie strictly between 0 and 1).
     index : array-like of shape (n_samples,), default=None
         Identifier shown for each image. Default: its position.
     cost_ratio : float, default=1.0
@@ -240,6 +245,10 @@ def threshold_widget(y_true, y_scores, images, *, thresholds=None, n_thresholds=
         if stops.size < 2:
             raise ValueError(f"{name!r} keeps {stops.size} stop(s) outside the hidden windows; it needs 2 or more.")
         fmt = _per_model(score_format, name)
+        scale = _per_model(x_scale, name)
+        if scale not in ("linear", "logit") or (scale == "logit" and not (0 < stops[0] and stops[-1] < 1)):
+            raise ValueError(f"x_scale of {name!r} must be 'linear', or 'logit' with stops strictly between 0 and 1; "
+                             f"found {scale!r} with stops from {stops[0]} to {stops[-1]}.")
         models.append(name)
         stops_of[name], hidden_of[name] = stops, windows
         counts_of[name] = _counts(y, scores, stops)
@@ -268,7 +277,8 @@ def threshold_widget(y_true, y_scores, images, *, thresholds=None, n_thresholds=
             "models": [{
                 "name": m, "stops": stops_of[m].tolist(), "labels": labels_of[m],
                 "counts": counts_of[m].tolist(), "hidden": [list(w) for w in hidden_of[m]],
-                "initial": initial_of[m], "ticks": _ticks(stops_of[m], _per_model(score_format, m)),
+                "initial": initial_of[m], "scale": _per_model(x_scale, m),
+                "ticks": _ticks(stops_of[m], _per_model(score_format, m), _per_model(x_scale, m)),
                 # each image: sprite slot, score, positive?, score as shown
                 "images": [[slot[int(p)], float(scores_by_model[m][p]), int(y[p]),
                             format(scores_by_model[m][p], _per_model(score_format, m))] for p in carried[m]],

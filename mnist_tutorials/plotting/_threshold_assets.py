@@ -43,7 +43,8 @@ outline-offset:2px}
 .mtw .mtw-readout{font-weight:600}
 .mtw .mtw-chart{width:100%;min-width:0;position:relative}
 .mtw svg{display:block;max-width:100%;height:auto;overflow:visible}
-.mtw svg text{fill:currentColor;font-size:11px;font-family:inherit}
+.mtw svg text{fill:currentColor;font-size:11px;font-family:inherit;paint-order:stroke;
+stroke:var(--md-default-bg-color,var(--jp-layout-color0,#fff));stroke-width:3px;stroke-linejoin:round}
 .mtw svg .mtw-muted{fill:var(--mtw-muted)}
 .mtw svg.mtw-slider{cursor:ew-resize;touch-action:pan-y;user-select:none;-webkit-user-select:none}
 .mtw .mtw-negbar{fill:var(--mtw-neg)}.mtw .mtw-posbar{fill:var(--mtw-pos)}

@@ -34,7 +34,7 @@ body[data-md-color-scheme=slate]{background:#1e2129;color:rgba(226,228,233,.82);
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
-    from mnist_tutorials.plotting import threshold_widget
+    from mnist_tutorials.plotting.threshold_widget import threshold_widget
 
     rng = np.random.default_rng(11)
     n = 3000

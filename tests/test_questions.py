@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from mnist_tutorials.plotting import check_answer, predict_then_reveal
+from mnist_tutorials.plotting.questions import check_answer, predict_then_reveal
 from mnist_tutorials.plotting._question_bank import QUESTIONS
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix
 
-from mnist_tutorials.plotting import ThresholdWidget, threshold_widget
+from mnist_tutorials.plotting.threshold_widget import ThresholdWidget, threshold_widget
 
 STOPS = np.arange(-10000, 10001, 1250.0)
 

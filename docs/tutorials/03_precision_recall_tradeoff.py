@@ -68,7 +68,7 @@ display(Markdown(
 ))
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import predict_then_reveal
+from mnist_tutorials.plotting.questions import predict_then_reveal
 
 predict_then_reveal("TRADEOFF.recall")
 
@@ -188,7 +188,7 @@ baseline_precision = precision_score(y_train_5, y_scores >= 0)
 baseline_recall = recall_score(y_train_5, y_scores >= 0)
 assert recall_90 < baseline_recall
 assert recall_90 < 0.5  # "misses more than half of the 5s"
-from mnist_tutorials.plotting import check_answer
+from mnist_tutorials.plotting.questions import check_answer
 
 assert threshold_for_90_precision > 0
 check_answer("TRADEOFF.recall", recall_90 < baseline_recall)
@@ -264,7 +264,7 @@ display(Markdown(
 
 # %%
 import numpy as np
-from mnist_tutorials.plotting import threshold_widget
+from mnist_tutorials.plotting.threshold_widget import threshold_widget
 
 explorer_thresholds = np.arange(-50000, 50001, 1250)
 threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_thresholds, hide=[3000],
@@ -289,7 +289,7 @@ display(Markdown(
 # ### What a mistake costs
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import predict_then_reveal
+from mnist_tutorials.plotting.questions import predict_then_reveal
 
 predict_then_reveal("TRADEOFF.cost")
 
@@ -363,7 +363,7 @@ display(Markdown(
 # ### When 5s are rare
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import predict_then_reveal
+from mnist_tutorials.plotting.questions import predict_then_reveal
 
 predict_then_reveal("TRADEOFF.base_rate")
 

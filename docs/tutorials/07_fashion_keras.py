@@ -577,7 +577,7 @@ print(probabilities.shape, "predicted:", class_names[probabilities[0].argmax()],
 # scores and the precision/recall curves:
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import predict_then_reveal
+from mnist_tutorials.plotting.questions import predict_then_reveal
 
 predict_then_reveal("FASHION.sandal_scores")
 
@@ -595,7 +595,7 @@ plot_precision_recall_vs_threshold(precisions, recalls, thresholds, threshold=0.
 
 # %% tags=["remove_input"]
 undecided = np.mean((y_val_scores > 0.1) & (y_val_scores < 0.9))
-from mnist_tutorials.plotting import check_answer
+from mnist_tutorials.plotting.questions import check_answer
 
 check_answer("FASHION.sandal_scores", undecided < 0.5)
 display(Markdown(
@@ -648,7 +648,7 @@ display(Markdown(
 # axis is the log-odds of the score, because the scores crowd against 0 and 1.
 
 # %%
-from mnist_tutorials.plotting import threshold_widget
+from mnist_tutorials.plotting.threshold_widget import threshold_widget
 
 sandal_stops = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98,
                 0.99, 0.995, 0.998, 0.999]

@@ -90,7 +90,7 @@ y_scores_forest = y_probas_forest[:, 1]
 # be 5s. Let us count, over the images the forest gives between 50% and 60%.
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import predict_then_reveal
+from mnist_tutorials.plotting.questions import predict_then_reveal
 
 predict_then_reveal("FOREST.calibration")
 
@@ -103,7 +103,7 @@ print(f"{idx_50_to_60.sum()} images get 50-60%; {y_train_5[idx_50_to_60].mean():
 # %% tags=["remove_input"]
 share_50_to_60 = y_train_5[idx_50_to_60].mean()
 assert share_50_to_60 > 0.6  # "far more than the 50–60% the forest announced"
-from mnist_tutorials.plotting import check_answer
+from mnist_tutorials.plotting.questions import check_answer
 
 check_answer("FOREST.calibration", share_50_to_60 > 0.6)
 display(Markdown(
@@ -153,7 +153,7 @@ display(Markdown(
 # model's default operating point: score 0 for SGD (what `predict` uses) and probability 0.5 for the forest.
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import predict_then_reveal
+from mnist_tutorials.plotting.questions import predict_then_reveal
 
 predict_then_reveal("FOREST.f1")
 
@@ -246,7 +246,7 @@ display(Markdown(
 ))
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import predict_then_reveal
+from mnist_tutorials.plotting.questions import predict_then_reveal
 
 predict_then_reveal("FOREST.balance")
 
@@ -316,7 +316,7 @@ display(Markdown(
 # band around 3,000, where an exercise asks you to compute the precision.
 
 # %%
-from mnist_tutorials.plotting import threshold_widget
+from mnist_tutorials.plotting.threshold_widget import threshold_widget
 
 threshold_widget(y_train_5, {"SGD": y_scores_sgd, "Random forest": y_scores_forest}, X_train,
                  thresholds={"SGD": np.arange(-50000, 50001, 1250), "Random forest": np.linspace(0, 1, 41)},

@@ -3,16 +3,14 @@
 One submodule per kind of figure: ``images`` (digits, galleries, class averages, per-pixel weights),
 ``histograms``, ``bars`` (one number per class), ``curves`` (threshold, PR, ROC, sigmoid, explained variance,
 training history), ``confusion`` (confusion matrices), ``predictions`` (images next to their predicted
-probabilities), ``interactive`` (plotly), ``explorer`` (the clickable confusion matrix), ``threshold_widget`` (a
-threshold you drag over the images) and ``questions`` (predict, then reveal). Import from here:
+probabilities), ``interactive`` (plotly) and ``explorer`` (the clickable confusion matrix). Import from here:
 ``from mnist_tutorials.plotting import plot_digit``.
 
 matplotlib functions return a ``matplotlib.figure.Figure``; interactive ones return a
 ``plotly.graph_objects.Figure``. None of them shows or saves anything: the notebook (or the build) does.
 
-:func:`confusion_explorer`, :func:`threshold_widget` and :func:`predict_then_reveal` are the exceptions: they
-return self-contained HTML widgets (a clickable confusion matrix that shows the images in each cell; a threshold
-explorer over the images; a question card), which a notebook, Colab or the static site displays as they are.
+:func:`confusion_explorer` is the exception: it returns a self-contained HTML widget (a clickable confusion matrix
+that shows the images in each cell), which a notebook, Colab or the static site displays as it is.
 """
 
 from .._alt import alt_text, set_alt_text
@@ -26,8 +24,6 @@ from .confusion import plot_confusion_heatmap, plot_confusion_pair
 from .predictions import plot_image_with_probabilities, plot_prediction_grid
 from .interactive import label_pie, threshold_explorer
 from .explorer import ConfusionExplorer, confusion_cells, confusion_explorer
-from .threshold_widget import ThresholdWidget, threshold_widget
-from .questions import QuestionCard, check_answer, predict_then_reveal
 
 __all__ = [
     "alt_text",
@@ -45,11 +41,6 @@ __all__ = [
     "ConfusionExplorer",
     "confusion_cells",
     "confusion_explorer",
-    "ThresholdWidget",
-    "threshold_widget",
-    "QuestionCard",
-    "check_answer",
-    "predict_then_reveal",
     "plot_class_metrics",
     "plot_confusion_heatmap",
     "plot_explained_variance",

@@ -145,7 +145,7 @@ def predict_then_reveal(question_id):
 
     Examples
     --------
-    >>> from mnist_tutorials.plotting import predict_then_reveal
+    >>> from mnist_tutorials.plotting.questions import predict_then_reveal
     >>> card = predict_then_reveal("TRADEOFF.recall")
     >>> card.html.startswith('<details class="mtq"')
     True
@@ -186,7 +186,7 @@ def check_answer(question_id, holds):
 
     Examples
     --------
-    >>> from mnist_tutorials.plotting import check_answer
+    >>> from mnist_tutorials.plotting.questions import check_answer
     >>> recall_at_0, recall_higher = 0.65, 0.48
     >>> check_answer("TRADEOFF.recall", recall_higher < recall_at_0)
     'It falls.'

@@ -206,7 +206,7 @@ def threshold_widget(y_true, y_scores, images, *, thresholds=None, n_thresholds=
     Examples
     --------
     >>> import numpy as np
-    >>> from mnist_tutorials.plotting import threshold_widget
+    >>> from mnist_tutorials.plotting.threshold_widget import threshold_widget
     >>> rng = np.random.default_rng(42)
     >>> y_true = rng.random(500) < 0.2
     >>> scores = rng.normal(size=500) + 2 * y_true

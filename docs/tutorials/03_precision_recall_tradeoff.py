@@ -257,7 +257,7 @@ display(Markdown(
 # ## Explore the trade-off
 #
 # The explorer below was computed once from `y_scores`; it needs no Python. The top chart holds the scores of the
-# 60,000 training images: the non-5s above the line, the 5s below. Drag the threshold (or focus the chart and
+# training images: the non-5s above the line, the 5s below. Drag the threshold (or focus the chart and
 # press the arrow keys; Page Up and Page Down take big steps), and watch the confusion matrix: the false positive
 # and false negative cells show the actual images that sit there, the closest calls first, and an image that
 # crosses the threshold turns up, outlined, in its new cell. Click an image to see it large with its score.
@@ -269,7 +269,7 @@ from mnist_tutorials.plotting.threshold_widget import threshold_widget
 explorer_thresholds = np.arange(-50000, 50001, 1250)
 threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_thresholds, hide=[3000],
                  positive_label="5",
-                 title="The SGD 5-detector: cross-validated scores of the 60,000 training images")
+                 title=f"The SGD 5-detector: cross-validated scores of the {len(X_train):,} training images")
 
 # %% tags=["remove_input"]
 explorer = threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_thresholds, hide=[3000],
@@ -369,9 +369,10 @@ predict_then_reveal("TRADEOFF.base_rate")
 
 # %% [markdown]
 #
-# One image in ten is a 5 in MNIST. A detector in the wild may meet far fewer. The base-rate control changes
+# The explorer starts at MNIST's own share of 5s (it shows it under the base-rate control). A detector in the
+# wild may meet far fewer. The base-rate control changes
 # the share of 5s from 1 % to 50 % **by reweighting the counts**: every 5 counts for (new share / old share)
-# images and every non-5 for (1 − new share) / (1 − old share), so the totals stay 60,000 while the images and
+# images and every non-5 for (1 − new share) / (1 − old share), so the totals stay the same while the images and
 # their scores stay the same. Watch what moves: recall and the false positive rate are each computed within one
 # class, so the ROC curve stays put; precision mixes the two classes, so it and the PR curve sink as 5s get rare,
 # and the "always say not-5" baseline climbs towards 100 % accuracy. The sentence under the curves is computed

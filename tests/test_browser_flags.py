@@ -340,16 +340,36 @@ def _plotly_pages(site_dir):
             yield path.relative_to(site_dir), figures_in_html(text)
 
 
+def _explorer_pages(site_dir):
+    """Pages with a threshold explorer (threshold_widget): per explorer, the precision and recall it carries at
+    each of its thresholds, as (name, thresholds, values) series."""
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/json" class="mtw-data">(.*?)</script>', text, re.S)
+        explorers = []
+        for block in blocks:
+            series = []
+            for model in json.loads(block.replace("<\\/", "</"))["models"]:
+                c, x = np.array(model["counts"], dtype=float), np.array(model["stops"], dtype=float)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    series += [(f"explorer {model['name']} precision", x, c[:, 0] / (c[:, 0] + c[:, 1])),
+                               (f"explorer {model['name']} recall", x, c[:, 0] / (c[:, 0] + c[:, 2]))]
+            explorers.append(series)
+        if explorers:
+            yield path.relative_to(site_dir), explorers
+
+
 @pytest.mark.build
 def test_no_answer_within_reach_in_any_plotly_figure(site_dir, all_answers, every_answer):
-    """Decode every plotly figure's data (typed arrays included): no series interpolates to within REACH guesses
-    of a curve flag's answer at its threshold, and no non-integer answer is stored as a data value."""
-    pages = list(_plotly_pages(site_dir))
+    """Decode every plotly figure's data (typed arrays included) and every threshold explorer's counts: no series
+    interpolates to within REACH guesses of a curve flag's answer at its threshold, and no non-integer answer is
+    stored as a data value."""
+    pages = [(path, [xy_series(figure) for figure in figures]) for path, figures in _plotly_pages(site_dir)]
+    pages += list(_explorer_pages(site_dir))
     assert any("03_precision_recall_tradeoff" in str(path) for path, _ in pages), "the explorer is missing"
     leaks, checked = [], 0
     for path, figures in pages:
-        for f, figure in enumerate(figures):
-            series = xy_series(figure)
+        for f, series in enumerate(figures):
             for label, at in ON_A_CURVE.items():
                 flag, answer = flags.get_flag(label), all_answers[label]
                 reach = REACH * 10.0 ** -flag.decimals

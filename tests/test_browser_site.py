@@ -165,8 +165,8 @@ def test_threshold_explorer_renders(site_server, page):
     if not (ROOT / "docs" / "tutorials" / f"{TRADE_OFF}.py").is_file():
         pytest.skip(f"{TRADE_OFF}.py does not exist yet")
     _open(page, site_server, _url(TRADE_OFF))
-    assert _wait_for_plotly(page) > 0, "the trade-off tutorial has no plotly chart"
-    slider = page.locator(".plotly-graph-div .slider-container").first
+    page.wait_for_selector(".mtw.mtw-js", timeout=TIMEOUT_MS)  # the threshold explorer (threshold_widget)
+    slider = page.locator(".mtw [role=slider]").first
     slider.scroll_into_view_if_needed()
     assert slider.is_visible(), "the threshold explorer has no slider"
     assert page.console_errors == []

@@ -17,7 +17,8 @@
 # **threshold**. Moving the threshold trades precision for recall. This page looks at the scores of the
 # 5-detector, draws precision and recall against the threshold, picks the threshold that reaches a target
 # precision, compares the precision/recall curve with the ROC curve, and ends with an interactive explorer:
-# drag the slider and watch the confusion matrix change.
+# drag the threshold over the real digits and watch them change cells, price the mistakes, and make 5s rare.
+# (Keyboard: [jump to the explorer](#explore-the-trade-off).)
 
 # %% [markdown]
 # ## The 5-detector again
@@ -65,6 +66,11 @@ display(Markdown(
     f"(scores {first_scores[positive[0]]:,.0f} and {first_scores[positive[1]]:,.0f}). The `predict` row "
     "matches the `score > 0` row: scikit-learn's threshold for a linear classifier is zero."
 ))
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import predict_then_reveal
+
+predict_then_reveal("TRADEOFF.recall")
 
 # %% [markdown]
 # Raising the threshold makes the detector pickier. With a threshold of 3,000:
@@ -182,6 +188,10 @@ baseline_precision = precision_score(y_train_5, y_scores >= 0)
 baseline_recall = recall_score(y_train_5, y_scores >= 0)
 assert recall_90 < baseline_recall
 assert recall_90 < 0.5  # "misses more than half of the 5s"
+from mnist_tutorials.plotting.questions import check_answer
+
+assert threshold_for_90_precision > 0
+check_answer("TRADEOFF.recall", recall_90 < baseline_recall)
 assert len(X_train) * 2 // 3 == 40000  # "three fits on 40,000 images"
 display(Markdown(
     f"Moving the threshold from 0 to {threshold_for_90_precision:,.0f} raises precision from "
@@ -246,29 +256,147 @@ display(Markdown(
 # %% [markdown]
 # ## Explore the trade-off
 #
-# The figure below was computed once from `y_scores`; the slider needs no Python. Each stop holds the
-# precision, recall and confusion matrix at that threshold. Drag the handle, or click anywhere on the track,
-# and watch false negatives (bottom left) grow as false positives (top right) shrink.
+# The explorer below was computed once from `y_scores`; it needs no Python. The top chart holds the scores of the
+# training images: the non-5s above the line, the 5s below. Drag the threshold (or focus the chart and
+# press the arrow keys; Page Up and Page Down take big steps), and watch the confusion matrix: the false positive
+# and false negative cells show the actual images that sit there, the closest calls first, and an image that
+# crosses the threshold turns up, outlined, in its new cell. Click an image to see it large with its score.
 
 # %%
 import numpy as np
-from mnist_tutorials.plotting import threshold_explorer
+from mnist_tutorials.plotting.threshold_widget import threshold_widget
 
 explorer_thresholds = np.arange(-50000, 50001, 1250)
-fig = threshold_explorer(y_train_5, y_scores, thresholds=explorer_thresholds, positive_label="5", hide=[3000])
-fig.show()
+threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_thresholds, hide=[3000],
+                 positive_label="5",
+                 title=f"The SGD 5-detector: cross-validated scores of the {len(X_train):,} training images")
 
 # %% tags=["remove_input"]
-assert 3000 not in explorer_thresholds  # the slider must not display the flag's answer
-assert explorer_thresholds[1] - explorer_thresholds[0] == 1250  # "1,250 apart" in the text below
-slider_stops = [step.args[0]["x"][0][0] for step in fig.layout.sliders[0].steps]
-hidden_band = (fig.layout.shapes[0].x0, fig.layout.shapes[0].x1)
-assert not [t for t in slider_stops if hidden_band[0] < t < hidden_band[1]] and 0 in slider_stops
+explorer = threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_thresholds, hide=[3000],
+                            positive_label="5")
+(stops,) = explorer.stops.values()
+((band_low, band_high),) = explorer.hidden["model"]
+assert 3000 not in stops and not ((stops > band_low) & (stops < band_high)).any() and 0 in stops
+assert stops[1] - stops[0] == 1250  # "1,250 apart" below
 display(Markdown(
-    f"The slider has {len(slider_stops)} stops, {explorer_thresholds[1] - explorer_thresholds[0]:,} apart, and "
-    f"starts at the default threshold 0. It skips the grey band from {hidden_band[0]:,.0f} to "
-    f"{hidden_band[1]:,.0f}, where the exercise below asks you to compute a value, and the curves there are left "
-    "blank. Its values are rounded; compute exact ones from `y_scores` as in the exercise."
+    f"The threshold moves in steps of {stops[1] - stops[0]:,.0f}, from {stops[0]:,.0f} to {stops[-1]:,.0f}, and "
+    f"starts at the default threshold 0. It skips the grey band from {band_low:,.0f} to {band_high:,.0f}, where the "
+    "exercise below asks you to compute a value: the explorer has no threshold there and carries no image that "
+    "scores inside it. Compute exact values from `y_scores`, as in the exercise."
+))
+
+# %% [markdown]
+# ### What a mistake costs
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import predict_then_reveal
+
+predict_then_reveal("TRADEOFF.cost")
+
+# %% [markdown]
+#
+# Under the matrix, the cost control asks how much worse a missed 5 is than a false alarm. Suppose the
+# detector screens forms for a 5 and a human checks every flagged form: a false alarm costs one check, a missed 5
+# costs much more. With "a missed 5 costs as much as *k* false alarms", every threshold has an expected cost
+# per 1,000 images, $1000 \cdot (FP + k \cdot FN) / n$; the explorer marks the cheapest of its thresholds and
+# moves there on request. Slide *k*: the cheapest threshold moves left (flag more) as misses get dearer.
+#
+# The same decision in code. scikit-learn's `TunedThresholdClassifierCV` fits a classifier and picks the
+# threshold that scores best, with any scorer, on data the fit did not see; `make_scorer` turns the cost into a
+# scorer (`greater_is_better=False`: lower is better). With `cv=0.2` it holds out a fifth of the training images,
+# fits the SGD model once on the rest and tunes the threshold on the held-out part; `refit=False` keeps that very
+# model, so the threshold ships with the scores it was tuned on.
+
+# %%
+from sklearn.metrics import confusion_matrix, make_scorer
+from sklearn.model_selection import TunedThresholdClassifierCV
+
+def cost_per_1000(y_true, y_pred, missed_5_cost=5):
+    tn, fp, fn, tp = confusion_matrix(y_true, y_pred, labels=[False, True]).ravel()
+    return 1000 * (fp + missed_5_cost * fn) / len(y_true)
+
+cost_scorer = make_scorer(cost_per_1000, greater_is_better=False, missed_5_cost=5)
+tuned_clf = TunedThresholdClassifierCV(SGDClassifier(random_state=42), scoring=cost_scorer,
+                                       response_method="decision_function", thresholds=explorer_thresholds,
+                                       cv=0.2, refit=False, random_state=42)
+tuned_clf.fit(X_train, y_train_5)
+print(f"best threshold {tuned_clf.best_threshold_:,.0f}, cost {-tuned_clf.best_score_:.1f} per 1,000 images")
+
+# %% [markdown]
+# `FixedThresholdClassifier` ships a chosen threshold: it wraps a model and predicts with `score >= threshold`.
+# `FrozenEstimator` keeps the tuned model as it is (its `fit` does nothing), and the test set, unused until now,
+# reports the cost once:
+
+# %%
+from sklearn.frozen import FrozenEstimator
+from sklearn.model_selection import FixedThresholdClassifier
+
+shipped_clf = FixedThresholdClassifier(FrozenEstimator(tuned_clf.estimator_), threshold=tuned_clf.best_threshold_,
+                                       response_method="decision_function")
+shipped_clf.fit(X_train, y_train_5)
+y_test_5 = y_test == "5"
+print(f"test cost {cost_per_1000(y_test_5, shipped_clf.predict(X_test)):.1f} per 1,000 images; "
+      f"at the default threshold 0: {cost_per_1000(y_test_5, tuned_clf.estimator_.predict(X_test)):.1f}")
+
+# %% tags=["remove_input"]
+def _costs(y_true, scores, thresholds, k):
+    return np.array([cost_per_1000(y_true, scores >= t, k) for t in thresholds])
+
+explorer_costs = _costs(y_train_5, y_scores, stops, 5)
+cheapest_stop = stops[explorer_costs.argmin()]
+test_cost = cost_per_1000(y_test_5, shipped_clf.predict(X_test))
+default_cost = cost_per_1000(y_test_5, tuned_clf.estimator_.predict(X_test))
+assert np.array_equal(shipped_clf.predict(X_test), tuned_clf.estimator_.decision_function(X_test) >= tuned_clf.best_threshold_)
+assert test_cost < default_cost and tuned_clf.best_threshold_ != cheapest_stop
+check_answer("TRADEOFF.cost", cheapest_stop < 0)
+display(Markdown(
+    f"With a missed 5 worth 5 false alarms, the explorer's cheapest threshold on the {len(y_scores):,} "
+    f"cross-validated scores is {cheapest_stop:,.0f} ({explorer_costs.min():.1f} per 1,000 images): below "
+    f"`predict`'s 0, because a miss now costs more than a false alarm. `TunedThresholdClassifierCV` picks "
+    f"{tuned_clf.best_threshold_:,.0f} for its own model. The same rule gives another number because SGD's scores "
+    "have no fixed scale (they are distances to a hyperplane, and each fit places its own): a threshold belongs to "
+    f"the model it was tuned for. On the test set the shipped detector costs {test_cost:.1f} per 1,000 images, "
+    f"against {default_cost:.1f} for the same model at its default threshold."
+))
+
+# %% [markdown]
+# ### When 5s are rare
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import predict_then_reveal
+
+predict_then_reveal("TRADEOFF.base_rate")
+
+# %% [markdown]
+#
+# The explorer starts at MNIST's own share of 5s (it shows it under the base-rate control). A detector in the
+# wild may meet far fewer. The base-rate control changes
+# the share of 5s from 1 % to 50 % **by reweighting the counts**: every 5 counts for (new share / old share)
+# images and every non-5 for (1 − new share) / (1 − old share), so the totals stay the same while the images and
+# their scores stay the same. Watch what moves: recall and the false positive rate are each computed within one
+# class, so the ROC curve stays put; precision mixes the two classes, so it and the PR curve sink as 5s get rare,
+# and the "always say not-5" baseline climbs towards 100 % accuracy. The sentence under the curves is computed
+# from the numbers on the screen.
+
+# %% tags=["remove_input"]
+counts = explorer.counts["model"]
+i0 = int(np.flatnonzero(stops == 0)[0])
+tp, fp, fn, tn = counts[i0]
+pi0, pi1 = y_train_5.mean(), 0.01
+wp, wn = pi1 / pi0, (1 - pi1) / (1 - pi0)
+rare_precision = tp * wp / (tp * wp + fp * wn)
+tn_0, fp_0, fn_0, tp_0 = confusion_matrix(y_train_5, y_scores >= 0, labels=[False, True]).ravel()
+assert (tp, fp, fn, tn) == (tp_0, fp_0, fn_0, tn_0)
+assert rare_precision < precision_score(y_train_5, y_scores >= 0)
+reweighted = {"Recall.": (tp * wp / (tp * wp + fn * wp), tp / (tp + fn)),
+              "The false positive rate.": (fp * wn / (fp * wn + tn * wn), fp / (fp + tn)),
+              "Precision.": (rare_precision, tp / (tp + fp))}
+(changed,) = [name for name, (after, before) in reweighted.items() if not np.isclose(after, before)]
+check_answer("TRADEOFF.base_rate", changed == "Precision.")
+display(Markdown(
+    f"For instance at threshold 0: with 5s at 1 % instead of {pi0:.1%}, recall stays {tp / (tp + fn):.1%} and the "
+    f"false positive rate {fp / (fp + tn):.1%}, but precision drops from {tp / (tp + fp):.1%} to "
+    f"{rare_precision:.1%}: each 5 now faces about {(1 - pi1) / pi1:.0f} non-5s instead of {(1 - pi0) / pi0:.0f}."
 ))
 
 # %% [markdown]
@@ -286,8 +414,8 @@ print("F1:       ", f1_score(y_train_5, y_train_pred))
 # <div class="admonition question">
 # <p class="admonition-title">Flag ML 105.1: precision at threshold 3000</p>
 # <p>In this page's notebook (the "Open in Colab" button at the top), change the threshold in the cell above
-# from <code>0</code> to <code>3000</code> and run it again. The flag is the <strong>precision</strong> it prints. The slider above
-# skips the thresholds around 3,000 (the grey band), so the figure cannot give it away: compute it. Check it on the
+# from <code>0</code> to <code>3000</code> and run it again. The flag is the <strong>precision</strong> it prints. The explorer above
+# skips the thresholds around 3,000 (the grey band), so it cannot give it away: compute it. Check it on the
 # <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>
 #

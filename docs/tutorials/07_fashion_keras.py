@@ -579,6 +579,11 @@ print(probabilities.shape, "predicted:", class_names[probabilities[0].argmax()],
 # **validation set**; the test set then reports the chosen detector once. First the validation images'
 # scores and the precision/recall curves:
 
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import predict_then_reveal
+
+predict_then_reveal("FASHION.sandal_scores")
+
 # %%
 from sklearn.metrics import precision_recall_curve
 
@@ -593,6 +598,9 @@ plot_precision_recall_vs_threshold(precisions, recalls, thresholds, threshold=0.
 
 # %% tags=["remove_input"]
 undecided = np.mean((y_val_scores > 0.1) & (y_val_scores < 0.9))
+from mnist_tutorials.plotting.questions import check_answer
+
+check_answer("FASHION.sandal_scores", undecided < 0.5)
 display(Markdown(
     f"Almost all the action is squeezed against 0 and 1: only {undecided:.1%} of the validation images get a "
     "sandal score between 0.1 and 0.9. The PR curve shows the same trade-off without the threshold axis "
@@ -636,6 +644,20 @@ display(Markdown(
     "always 1.0, and it printed the threshold it used, 0.1, as 0.7. Both sets of numbers here count every "
     "image.)"
 ))
+
+# %% [markdown]
+# The explorer of [the trade-off page](../03_precision_recall_tradeoff/), on the validation images: drag the
+# threshold over the sandal scores (or use the arrow keys on the chart) and watch which garments cross it. Its
+# axis is the log-odds of the score, because the scores crowd against 0 and 1.
+
+# %%
+from mnist_tutorials.plotting.threshold_widget import threshold_widget
+
+sandal_stops = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98,
+                0.99, 0.995, 0.998, 0.999]
+threshold_widget(y_val_5, y_val_scores, X_val, thresholds=sandal_stops, x_scale="logit", initial_threshold=0.5,
+                 positive_label="sandal", negative_label="non-sandal", score_format=".3f",
+                 title="The sandal detector: the MLP's sandal probability on the validation images")
 
 # %% [markdown]
 # Now a decision. Suppose a flagged image goes straight to the sandal aisle, so a wrong flag is costly: we

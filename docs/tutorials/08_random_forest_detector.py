@@ -90,6 +90,11 @@ y_scores_forest = y_probas_forest[:, 1]
 # A probability is *calibrated* when it means what it says: among the images given about 55%, about 55% should
 # be 5s. Let us count, over the images the forest gives between 50% and 60%.
 
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import predict_then_reveal
+
+predict_then_reveal("FOREST.calibration")
+
 # %%
 import numpy as np
 
@@ -99,6 +104,9 @@ print(f"{idx_50_to_60.sum()} images get 50-60%; {y_train_5[idx_50_to_60].mean():
 # %% tags=["remove_input"]
 share_50_to_60 = y_train_5[idx_50_to_60].mean()
 assert share_50_to_60 > 0.6  # "far more than the 50–60% the forest announced"
+from mnist_tutorials.plotting.questions import check_answer
+
+check_answer("FOREST.calibration", share_50_to_60 > 0.6)
 display(Markdown(
     f"{idx_50_to_60.sum():,} training images get a probability between 50% and 60%, and "
     f"**{share_50_to_60:.1%}** of them are 5s, far more than the 50–60% the forest announced. Its "
@@ -144,6 +152,11 @@ display(Markdown(
 # `precision_recall_curve` accepts any score that ranks the images, so the forest's probabilities and the SGD
 # scores go through the same function. We draw both curves on one pair of axes, each with a dot at the
 # model's default operating point: score 0 for SGD (what `predict` uses) and probability 0.5 for the forest.
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import predict_then_reveal
+
+predict_then_reveal("FOREST.f1")
 
 # %%
 from sklearn.metrics import precision_recall_curve, precision_score, recall_score
@@ -195,6 +208,8 @@ comparison.round(4)
 # %% tags=["remove_input"]
 assert (comparison["Random forest"] > comparison["SGD"])[["F1", "ROC AUC", "average precision"]].all()
 sgd, forest = comparison["SGD"], comparison["Random forest"]
+assert forest["precision"] > sgd["precision"] and forest["recall"] > sgd["recall"]  # the question's explanation
+check_answer("FOREST.f1", forest["F1"] > sgd["F1"])
 display(Markdown(
     f"The forest wins on every summary that looks at both kinds of error: F1 **{forest['F1']:.3f}** against "
     f"**{sgd['F1']:.3f}**, ROC AUC **{forest['ROC AUC']:.4f}** against **{sgd['ROC AUC']:.4f}**, and average "
@@ -232,6 +247,11 @@ display(Markdown(
     f"({share_50_to_60:.1%} here, {geron_share_50_to_60:.1%} in the notebook): with `random_state=42` both "
     "models are reproducible, and the number of cores (`n_jobs`) does not change the forest."
 ))
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import predict_then_reveal
+
+predict_then_reveal("FOREST.balance")
 
 # %% [markdown]
 # The ROC curves tell the same story. Both crowd into the top-left corner because both models rank almost every
@@ -278,6 +298,7 @@ balance_check.round(4)
 auc_shift = (balance_check["balanced"] - balance_check["all images"]).iloc[:2].abs().max()
 ap_gain = (balance_check["balanced"] - balance_check["all images"]).iloc[2:]
 assert auc_shift < 0.002 and (ap_gain > 5 * auc_shift).all()
+check_answer("FOREST.balance", (ap_gain.abs() > 5 * auc_shift).all())
 n_non_fives = int((~y_train_5).sum())
 display(Markdown(
     f"Balancing the classes moves neither ROC AUC by more than {auc_shift:.4f}, while the average precision "
@@ -286,6 +307,39 @@ display(Markdown(
     "the PR curve is the better picture when the positive class is rare. On the full training set, a false "
     f"positive rate of just 1% is {0.01 * n_non_fives:,.0f} non-5s called 5, against {int(y_train_5.sum()):,} "
     "real 5s: a point that looks like a corner on the ROC curve costs real precision."
+))
+
+# %% [markdown]
+# ## Two detectors, one set of images
+#
+# The explorer below holds both models' cross-validated scores on the same 60,000 training images; the buttons
+# switch between them. Drag each threshold (or use the arrow keys on the chart) and look at the false positives
+# and false negatives: the images are the same, the mistakes are not. The SGD scores start at 0, the forest's
+# probabilities at 0.5. As on [the trade-off page](../03_precision_recall_tradeoff/), the SGD explorer skips the
+# band around 3,000, where an exercise asks you to compute the precision.
+
+# %%
+from mnist_tutorials.plotting.threshold_widget import threshold_widget
+
+threshold_widget(y_train_5, {"SGD": y_scores_sgd, "Random forest": y_scores_forest}, X_train,
+                 thresholds={"SGD": np.arange(-50000, 50001, 1250), "Random forest": np.linspace(0, 1, 41)},
+                 hide={"SGD": [3000], "Random forest": None},
+                 initial_threshold={"SGD": 0, "Random forest": 0.5},
+                 score_format={"SGD": ",.0f", "Random forest": ".3f"}, positive_label="5", max_images=6,
+                 title=f"SGD against the random forest: cross-validated scores of the {len(X_train):,} training images")
+
+# %% tags=["remove_input"]
+sgd_fp = y_train_pred_sgd & ~y_train_5
+forest_fp = y_train_pred_forest & ~y_train_5
+sgd_fn, forest_fn = ~y_train_pred_sgd & y_train_5, ~y_train_pred_forest & y_train_5
+both_fp, both_fn = int((sgd_fp & forest_fp).sum()), int((sgd_fn & forest_fn).sum())
+assert both_fp / forest_fp.sum() > 0.5 and both_fn / forest_fn.sum() > 0.5  # "most of the forest's mistakes"
+assert both_fp / sgd_fp.sum() < 0.5 and both_fn / sgd_fn.sum() < 0.5  # "most of SGD's are not"
+display(Markdown(
+    f"At their default thresholds, most of the forest's mistakes are SGD's too: {both_fp:,} of its "
+    f"{forest_fp.sum():,} false alarms and {both_fn:,} of its {forest_fn.sum():,} missed 5s. Most of SGD's are "
+    f"not: of its {sgd_fp.sum():,} false alarms and {sgd_fn.sum():,} misses, the forest gets all but those right. "
+    "The forest fixes most of SGD's errors and adds few of its own."
 ))
 
 # %% [markdown]

@@ -211,8 +211,15 @@ def absolute_url(target: str, page_url: str, site_url: str) -> str:
     return urljoin(urljoin(site_url, page_url), path) + hash_ + fragment
 
 
-def absolute_links(markdown: str, page_url: str, site_url: str) -> str:
-    """Every relative link of a Markdown cell made absolute (see ``absolute_url``)."""
+# In a string literal of a code cell a link's text may end in an earlier literal: "… [random-forest " "detector](…)".
+_STRING_LINK = re.compile(r'(\]\()(<[^>]*>|[^)\s]+)((?:\s+"[^"]*")?\))')
+
+
+def absolute_links(markdown: str, page_url: str, site_url: str, pattern: re.Pattern = _MD_LINK) -> str:
+    """Every relative link of a Markdown cell made absolute (see ``absolute_url``).
+
+    ``pattern`` finds Markdown links; ``_STRING_LINK`` finds them in a fragment of Markdown (a string literal).
+    """
     def md(match):
         target = match.group(2)
         bracketed = target.startswith("<")
@@ -222,7 +229,7 @@ def absolute_links(markdown: str, page_url: str, site_url: str) -> str:
     def tag(match):
         return match.group(1) + html.escape(absolute_url(html.unescape(match.group(2)), page_url, site_url)) + match.group(3)
 
-    return _HTML_LINK.sub(tag, _MD_LINK.sub(md, markdown))
+    return _HTML_LINK.sub(tag, pattern.sub(md, markdown))
 
 
 # ----------------------------------------------------------------------------------------------- files
@@ -267,12 +274,12 @@ def learner_notebooks(path: str, install: str, built_with: dict, page_url: str, 
     nb.metadata.pop("jupytext", None)
     nb.metadata.pop(PACKAGE, None)
 
-    def links(text):
-        return absolute_links(text, page_url, site_url)
+    def string_links(text):
+        return absolute_links(text, page_url, site_url, _STRING_LINK)
 
     for cell in nb.cells:
-        cell.source = links(cell.source) if cell.cell_type == "markdown" else \
-            _learner.string_links(cell.source, links) if cell.cell_type == "code" else cell.source
+        cell.source = absolute_links(cell.source, page_url, site_url) if cell.cell_type == "markdown" else \
+            _learner.string_links(cell.source, string_links) if cell.cell_type == "code" else cell.source
     cells = [nbformat.v4.new_code_cell(install), nbformat.v4.new_code_cell(version_cell(built_with, notes))]
     cells += _learner.learner_cells(nb.cells, where)
     if any(_learner.SOLUTION_TAG in _learner.tags(cell) for cell in cells):

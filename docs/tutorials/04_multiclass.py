@@ -191,23 +191,12 @@ for warning in caught:
     print(f"{warning.category.__name__}: {warning.message}")
 
 # %% tags=["remove_input"]
-import sklearn
-
-# scikit-learn 1.8 changed how SGDClassifier trains; the page is built with it, a reader may run an older one.
-new_sgd = tuple(int(v) for v in sklearn.__version__.split(".")[:2]) >= (1, 8)
 assert any(issubclass(w.category, ConvergenceWarning) for w in caught) == (sgd_clf.n_iter_ == sgd_clf.max_iter)
-if sgd_clf.n_iter_ == sgd_clf.max_iter:
-    display(Markdown(
-        f"The warning is real: SGD stopped after its maximum of {sgd_clf.max_iter} epochs "
-        f"(`n_iter_` = {sgd_clf.n_iter_}) without converging, a first sign that raw pixel values are a poor "
-        "input scale for gradient descent."
-    ))
-else:
-    display(Markdown(
-        f"In this run SGD converged after {sgd_clf.n_iter_} epochs, before its maximum of {sgd_clf.max_iter}, "
-        f"so there is no warning: this run uses scikit-learn {sklearn.__version__}, older than 1.8, which "
-        "changed how `SGDClassifier` trains."
-    ))
+display(Markdown(
+    f"The warning is real: SGD stopped after its maximum of {sgd_clf.max_iter} epochs "
+    f"(`n_iter_` = {sgd_clf.n_iter_}) without converging, a first sign that raw pixel values are a poor "
+    "input scale for gradient descent."
+))
 
 import warnings
 
@@ -230,26 +219,20 @@ print("errors in the first 500 training images:", train_errors)
 print("errors in the first 500 test images:    ", test_errors)
 
 # %% tags=["remove_input"]
+import sklearn
+
 assert test_errors > 3 * train_errors
 # The departure from the handout explained below is scikit-learn 1.8's (the handout ran 1.7 or older).
-assert new_sgd, sklearn.__version__
-if new_sgd:
-    versions = (
-        "The handout's numbers (quoted above) differ because of the scikit-learn version: this run uses "
-        f"scikit-learn {sklearn.__version__}, where SGD on raw pixels runs {sgd_clf.n_iter_} epochs without "
-        "converging. We re-ran the handout's cells with scikit-learn 1.2, 1.4, 1.6 and 1.7 and got its numbers "
-        "exactly; 1.8 changed how `SGDClassifier` trains, and with it every number in this section.")
-else:
-    versions = (
-        f"This run uses scikit-learn {sklearn.__version__}, older than 1.8, so it gives the handout's numbers "
-        "(quoted above); the page was computed with 1.8 or later, which changed how `SGDClassifier` trains, and "
-        "with it every number in this section.")
+assert tuple(int(v) for v in sklearn.__version__.split(".")[:2]) >= (1, 8), sklearn.__version__
 display(Markdown(
     f"{train_errors} errors on images it trained on ({train_errors / 500:.1%}), {test_errors} on new ones "
     f"({test_errors / 500:.1%}): the model is **overfitting**. With 784 weights per class and only 2,000 "
     "examples, it has learned the training images rather than what makes a digit. The training error is "
-    f"therefore worthless as an estimate; cross-validation gives an honest one. {versions} The lesson does "
-    "not change."
+    "therefore worthless as an estimate; cross-validation gives an honest one. The handout's numbers "
+    "(quoted above) differ because of the scikit-learn version: this run uses scikit-learn "
+    f"{sklearn.__version__}, where SGD on raw pixels runs {sgd_clf.n_iter_} epochs without converging. "
+    "We re-ran the handout's cells with scikit-learn 1.2, 1.4, 1.6 and 1.7 and got its numbers exactly; 1.8 changed "
+    "how `SGDClassifier` trains, and with it every number in this section. The lesson does not change."
 ))
 
 # %% [markdown]
@@ -294,10 +277,8 @@ display(Markdown(
     f"{np.median(pixel_std):.0f}). After scaling, accuracy per fold goes from "
     f"{', '.join(f'{a:.1%}' for a in raw_accuracy)} to {', '.join(f'{a:.1%}' for a in handout_accuracy)}, "
     f"a gain of {100 * handout_gain.mean():.1f} percentage points on average. The handout reports a gain of "
-    "\"only about 1%\" on each fold (quoted); "
-    + (f"ours is larger because raw-pixel SGD is weaker with this run's scikit-learn ({sklearn.__version__}), "
-       "as above." if new_sgd else f"this run's scikit-learn ({sklearn.__version__}) is older than 1.8, like the "
-       "handout's, so its gain is close to the handout's.")
+    "\"only about 1%\" on each fold (quoted); ours is larger because raw-pixel SGD is weaker with this "
+    f"run's scikit-learn ({sklearn.__version__}), as above."
 ))
 
 # %% [markdown]

@@ -7,12 +7,22 @@ Everything is derived from three settings of ``mkdocs.yml``: ``repo_url`` (a Git
 What it does, in build order:
 
 - ``on_config``: read those settings.
-- ``on_files``: for every tutorial (each file mkdocs-jupyter renders), generate ``<tutorial>.ipynb`` next to
-  its page, in memory, from the jupytext source: a first cell ``%pip install "mnist-tutorials @
-  git+<repo_url>@<ref>"``, then the tutorial's cells, unexecuted. ``<ref>`` is the commit the site is built
-  from (``git rev-parse HEAD``), so the notebook installs exactly the code that computed the page's numbers;
-  without git (a source archive) it falls back to ``extra.repo_branch``. Relative links in the Markdown
-  cells (``../02_five_detector/``) become absolute URLs under ``site_url``, so they work in Colab.
+- ``on_files``: for every tutorial (each file mkdocs-jupyter renders), generate the learner's ``<tutorial>.ipynb``
+  next to its page, in memory, from the jupytext source (``learner_notebooks``), unexecuted:
+
+  1. the install cell, ``%pip install "mnist-tutorials @ git+<repo_url>@<ref>" "scikit-learn==<version>"``.
+     ``<ref>`` is the commit the site is built from (``git rev-parse HEAD``), so the notebook installs exactly
+     the code that computed the page; without git (a source archive) it falls back to ``extra.repo_branch``.
+     The libraries in ``PINNED`` (scikit-learn: its version changes the pages' numbers) are pinned to the
+     version the build runs; numpy and the other libraries Colab preinstalls are never pinned.
+  2. the version cell: ``mnist_tutorials.versions.show_versions`` with the versions the build runs, and the
+     page's ``version_notes`` (jupytext header, ``mnist_tutorials: version_notes: <library>: {since, effect}``).
+  3. the tutorial's cells as ``_learner.py`` makes them: the hidden cells' checks removed, their prose folded.
+     Relative links in Markdown cells and in code cells' string literals (``../02_five_detector/``) become
+     absolute URLs under ``site_url``, so they work in Colab.
+
+  An exercise (cells tagged ``solution``) gets two notebooks: ``<tutorial>.ipynb`` with the task and a link
+  where the solution starts, and ``<tutorial>_solutions.ipynb`` with everything.
 - ``on_page_content`` (tutorial pages): remove the CDN scripts mkdocs-jupyter's template ships (MathJax 2,
   mermaid; the site loads its own MathJax, see ``assets.py``) and add, under the title, the "Open in Colab",
   "Download notebook (.ipynb)" and "View source" links and, after the introduction, the install cell Colab runs.
@@ -126,6 +136,9 @@ VERSION_CELL_EXTRAS = {"keras": ("keras", "tensorflow")}
 
 def pins(versions: dict) -> dict:
     """``{library: version}`` for the install cell, from the versions the site is built with."""
+    if set(PINNED) & set(NEVER_PINNED):
+        raise _shared.error(HOOK, f"PINNED names {sorted(set(PINNED) & set(NEVER_PINNED))}, which Colab's "
+                                  "preinstalled packages are built against; pinning them breaks Colab. Remove them.")
     missing = [name for name in PINNED if not versions.get(name)]
     if missing:
         raise _shared.error(HOOK, f"expected {', '.join(missing)} installed in the build environment (the notebooks "

@@ -236,6 +236,38 @@ def test_the_version_cell_runs_and_states_a_known_difference(notebooks, monkeypa
     assert "1.6.1  (differs)" in said
 
 
+def undefined_names(notebook) -> list[str]:
+    """Names a code cell reads that no earlier or same cell binds (a NameError on "Run all"), read with ``ast``."""
+    import builtins
+
+    bound = set(dir(builtins)) | {"display", "get_ipython"}
+    found = []
+    for index, cell in enumerate(notebook["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        tree = _code(cell)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                bound.add(node.id)
+            elif isinstance(node, ast.arg):
+                bound.add(node.arg)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                bound.add(node.name)
+            elif isinstance(node, ast.ExceptHandler) and node.name:
+                bound.add(node.name)
+        found += [f"cell {index}: {node.id}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in bound]
+    return found
+
+
+def test_removing_checks_leaves_no_name_undefined(notebooks):
+    """What the transform drops (checks, and what only they used) is never read by a cell that stays."""
+    found = {name: undefined_names(nb) for name, nb in notebooks.items() if undefined_names(nb)}
+    assert not found, found
+
+
 def test_the_site_still_runs_the_checks_the_notebook_leaves_out(hook):
     """The build executes the jupytext source: building the notebooks must not change it."""
     import jupytext

@@ -83,16 +83,31 @@ def _bound(stmt: ast.stmt) -> set | None:
 
 
 def _reads(node: ast.AST) -> set:
-    """Every name ``node`` reads (in f-strings and lambdas too)."""
-    return {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and not isinstance(sub.ctx, ast.Store)}
+    """Every name ``node`` reads (in f-strings and lambdas too; ``x += 1`` reads ``x``)."""
+    names = {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and not isinstance(sub.ctx, ast.Store)}
+    return names | {sub.target.id for sub in ast.walk(node)
+                    if isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Name)}
 
 
-def names_read(source: str) -> set:
-    """The names a (visible) code cell may read: parsed with ``ast``, or every identifier when it does not parse."""
+def _step_back(stmt: ast.stmt, live: set) -> None:
+    """``live`` before ``stmt`` from ``live`` after it: minus what it surely binds, plus what it reads."""
+    if isinstance(stmt, _BINDING) and not isinstance(stmt, ast.AugAssign):
+        live -= _bound(stmt) or set()
+    live |= _reads(stmt)
+
+
+def visible_cell_liveness(source: str, live: set) -> None:
+    """Update ``live`` (the names read after a visible cell) to the names read from its start on.
+
+    A cell that does not parse counts every identifier in it as read.
+    """
     try:
-        return _reads(ast.parse(_ipython_free(source)))
+        body = ast.parse(_ipython_free(source)).body
     except SyntaxError:
-        return set(_IDENTIFIER.findall(source))
+        live |= set(_IDENTIFIER.findall(source))
+        return
+    for stmt in reversed(body):
+        _step_back(stmt, live)
 
 
 def _blocks(stmt: ast.stmt) -> list[list[ast.stmt]]:
@@ -128,7 +143,7 @@ def _prune(stmts: list[ast.stmt], live: set, drop: list, where: str) -> list[ast
                 drop.append(stmt)
                 continue
         kept.append(stmt)
-        live |= _reads(stmt)
+        _step_back(stmt, live)
     return kept[::-1]
 
 
@@ -225,7 +240,7 @@ def learner_cells(cells: list, where: str) -> list:
             kept.append(cell)
             continue
         if not is_hidden(cell):
-            live |= names_read(cell.source)
+            visible_cell_liveness(cell.source, live)
             kept.append(cell)
             continue
         if SITE_ONLY_TAG in tags(cell):

@@ -360,3 +360,17 @@ def test_the_built_sites_notebooks_are_learner_material(site_dir):
                     + ([] if path.stem.endswith("_solutions") else
                        [f"solution cell {i} shown" for i in shown_solutions(notebook)]))
         assert not problems, f"{path.name}: {problems[:10]}"
+
+
+@pytest.mark.build
+def test_the_site_pages_still_execute_every_hidden_cell(site_dir):
+    """The checks the notebook leaves out still run on the site: each built page has every hidden cell of its
+    source, check-only cells included (mkdocs-jupyter executes the jupytext source, then hides their input)."""
+    import jupytext
+
+    for source in TUTORIALS:
+        hidden = sum(1 for cell in jupytext.read(source).cells
+                     if cell.cell_type == "code" and "remove_input" in cell.metadata.get("tags", []))
+        page = (site_dir / "tutorials" / source.stem / "index.html").read_text(encoding="utf-8")
+        on_page = len(re.findall(r"<div class=\"jp-Cell [^\"]*\bcelltag_remove_input\b", page))
+        assert on_page == hidden, f"{source.stem}: {hidden} hidden cells in the source, {on_page} on the page"

@@ -143,33 +143,35 @@ def _reader_hook():
 
 
 def _install(config, source: Path) -> str:
-    """The install cell the build wrote: the commit it was built from (the branch without git), with extras."""
+    """The install cell the build wrote: the commit it was built from (the branch without git), with extras and pins."""
     reader = _reader_hook()
+    extras = reader.tutorial_extras(str(source))
     return reader.install_command(config["repo_url"].rstrip("/"),
                                   reader.install_ref(ROOT, config["extra"]["repo_branch"]),
-                                  reader.tutorial_extras(str(source)))
+                                  extras, reader.pins(reader._built_with(extras)))
 
 
-def test_notebooks_are_the_sources_after_an_install_cell(site_dir, config):
-    jupytext = pytest.importorskip("jupytext")
+def test_notebooks_are_the_learner_notebooks_of_the_sources(site_dir, config):
     nbformat = pytest.importorskip("nbformat")
     reader = _reader_hook()
     site_url = config["site_url"].rstrip("/") + "/"
     for source in TUTORIALS:
         install = _install(config, source)
         if (ROOT / ".git").exists():  # a checkout: the notebook pins the commit (an archive falls back to the branch)
-            assert re.search(r"@[0-9a-f]{40}\"$", install), f"expected the install cell pinned to a commit: {install}"
-        path = site_dir / "tutorials" / f"{source.stem}.ipynb"
-        notebook = nbformat.read(path, as_version=4)
-        nbformat.validate(notebook)
-        first = notebook.cells[0]
-        assert (first.cell_type, first.source) == ("code", install), f"{path}: first cell is {first.source!r}"
-        assert not any(cell.get("outputs") for cell in notebook.cells), f"{path}: expected no outputs"
-        page_url = f"tutorials/{source.stem}/"
-        expected = [(c.cell_type, reader.absolute_links(c.source, page_url, site_url) if c.cell_type == "markdown"
-                     else c.source) for c in jupytext.read(source).cells]
-        assert [(c.cell_type, c.source) for c in notebook.cells[1:]] == expected, \
-            f"{path}: cells differ from {source.name} (links made absolute)"
+            assert re.search(r"@[0-9a-f]{40}\" ", install), f"expected the install cell pinned to a commit: {install}"
+        extras = reader.tutorial_extras(str(source))
+        expected = reader.learner_notebooks(str(source), install, reader._built_with(extras),
+                                            f"tutorials/{source.stem}/", site_url, "")
+        for suffix, wanted in expected.items():
+            path = site_dir / "tutorials" / f"{source.stem}{suffix}.ipynb"
+            notebook = nbformat.read(path, as_version=4)
+            nbformat.validate(notebook)
+            first = notebook.cells[0]
+            assert (first.cell_type, first.source) == ("code", install), f"{path}: first cell is {first.source!r}"
+            assert not any(cell.get("outputs") for cell in notebook.cells), f"{path}: expected no outputs"
+            strip = (lambda text: re.sub(r"https://colab\.research\.google\.com/\S+?\)", ")", text))
+            assert [(c.cell_type, strip(c.source)) for c in notebook.cells] == \
+                [(c.cell_type, strip(c.source)) for c in wanted.cells], f"{path}: cells differ from {source.name}'s"
 
 
 def test_page_shows_the_install_cell(site_dir, config):

@@ -7,12 +7,22 @@ Everything is derived from three settings of ``mkdocs.yml``: ``repo_url`` (a Git
 What it does, in build order:
 
 - ``on_config``: read those settings.
-- ``on_files``: for every tutorial (each file mkdocs-jupyter renders), generate ``<tutorial>.ipynb`` next to
-  its page, in memory, from the jupytext source: a first cell ``%pip install "mnist-tutorials @
-  git+<repo_url>@<ref>"``, then the tutorial's cells, unexecuted. ``<ref>`` is the commit the site is built
-  from (``git rev-parse HEAD``), so the notebook installs exactly the code that computed the page's numbers;
-  without git (a source archive) it falls back to ``extra.repo_branch``. Relative links in the Markdown
-  cells (``../02_five_detector/``) become absolute URLs under ``site_url``, so they work in Colab.
+- ``on_files``: for every tutorial (each file mkdocs-jupyter renders), generate the learner's ``<tutorial>.ipynb``
+  next to its page, in memory, from the jupytext source (``learner_notebooks``), unexecuted:
+
+  1. the install cell, ``%pip install "mnist-tutorials @ git+<repo_url>@<ref>" "scikit-learn==<version>"``.
+     ``<ref>`` is the commit the site is built from (``git rev-parse HEAD``), so the notebook installs exactly
+     the code that computed the page; without git (a source archive) it falls back to ``extra.repo_branch``.
+     The libraries in ``PINNED`` (scikit-learn: its version changes the pages' numbers) are pinned to the
+     version the build runs; numpy and the other libraries Colab preinstalls are never pinned.
+  2. the version cell: ``mnist_tutorials.versions.show_versions`` with the versions the build runs, and the
+     page's ``version_notes`` (jupytext header, ``mnist_tutorials: version_notes: <library>: {since, effect}``).
+  3. the tutorial's cells as ``_learner.py`` makes them: the hidden cells' checks removed, their prose folded.
+     Relative links in Markdown cells and in code cells' string literals (``../02_five_detector/``) become
+     absolute URLs under ``site_url``, so they work in Colab.
+
+  An exercise (cells tagged ``solution``) gets two notebooks: ``<tutorial>.ipynb`` with the task and a link
+  where the solution starts, and ``<tutorial>_solutions.ipynb`` with everything.
 - ``on_page_content`` (tutorial pages): remove the CDN scripts mkdocs-jupyter's template ships (MathJax 2,
   mermaid; the site loads its own MathJax, see ``assets.py``) and add, under the title, the "Open in Colab",
   "Download notebook (.ipynb)" and "View source" links and, after the introduction, the install cell Colab runs.
@@ -29,8 +39,10 @@ The other jobs around a tutorial page live in their own hooks: cross-links to th
 from __future__ import annotations
 
 import ast
+import copy
 import hashlib
 import html
+import json
 import logging
 import re
 import subprocess
@@ -39,6 +51,7 @@ from urllib.parse import urljoin, urlparse
 
 from mkdocs.structure.files import File
 
+import _learner  # sibling module: docs/hooks/_learner.py
 import _shared  # sibling module: docs/hooks/_shared.py
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
@@ -94,14 +107,68 @@ def on_config(config):
         plugin=plugin,
         tutorials={},  # src_uri -> notebook (site) uri
         installs={},  # src_uri -> the notebook's install cell
+        versions={},  # src_uri -> the library versions the page is computed with
     )
     return config
 
 
-def install_command(repo_url: str, ref: str, extras: tuple = ()) -> str:
-    """The notebook's first cell: install this package (with ``extras``) from the repository at ``ref``."""
+def install_command(repo_url: str, ref: str, extras: tuple = (), pins: dict | None = None) -> str:
+    """The notebook's first cell: install this package (with ``extras``) from the repository at ``ref``.
+
+    ``pins`` (``{distribution: version}``) are installed at exactly those versions, beside the package.
+    """
     name = f"{DISTRIBUTION}[{','.join(extras)}]" if extras else DISTRIBUTION
-    return f'%pip install "{name} @ git+{repo_url}@{ref}"'
+    pinned = "".join(f' "{library}=={version}"' for library, version in (pins or {}).items())
+    return f'%pip install "{name} @ git+{repo_url}@{ref}"{pinned}'
+
+
+# The libraries the install cell pins to the version the site was built with, and why. Only those whose version
+# changes a number on the pages: scikit-learn 1.8 changed how SGDClassifier trains (the multiclass page, flag
+# ML 105.2), 1.4 what LogisticRegression's tol means (the logistic regression pages), and Colab ships an older
+# release. Never numpy, scipy, pandas or tensorflow: Colab's preinstalled packages are compiled against its own
+# versions of them, and the pages' numbers do not depend on them.
+PINNED = ("scikit-learn",)
+NEVER_PINNED = ("numpy", "scipy", "pandas", "tensorflow", "keras", "matplotlib")
+# The libraries the version cell lists: what computes the pages' numbers (plus keras and tensorflow where used).
+VERSION_CELL = ("python", "numpy", "scipy", "pandas", "scikit-learn", "matplotlib")
+VERSION_CELL_EXTRAS = {"keras": ("keras", "tensorflow")}
+
+
+def pins(versions: dict) -> dict:
+    """``{library: version}`` for the install cell, from the versions the site is built with."""
+    if set(PINNED) & set(NEVER_PINNED):
+        raise _shared.error(HOOK, f"PINNED names {sorted(set(PINNED) & set(NEVER_PINNED))}, which Colab's "
+                                  "preinstalled packages are built against; pinning them breaks Colab. Remove them.")
+    missing = [name for name in PINNED if not versions.get(name)]
+    if missing:
+        raise _shared.error(HOOK, f"expected {', '.join(missing)} installed in the build environment (the notebooks "
+                                  "pin the version the site is built with), found none; run scripts/setup.sh.")
+    return {name: versions[name] for name in PINNED}
+
+
+def version_cell(built_with: dict, notes: dict | None) -> str:
+    """The notebook's second cell: the versions the page was computed with beside the reader's.
+
+    ``notes`` is the page's ``version_notes`` (``{library: {"since": version, "effect": sentence}}``).
+    """
+    def entries(items):
+        return "".join(f"\n    {json.dumps(key)}: {value}," for key, value in items) + "\n"
+
+    call = f"show_versions(built_with={{{entries((k, json.dumps(v)) for k, v in built_with.items())}}}"
+    if notes:
+        call += (", notes={" + entries((k, f"({json.dumps(str(n['since']))}, {json.dumps(n['effect'])})")
+                                       for k, n in notes.items()) + "}")
+    return f"from mnist_tutorials.versions import show_versions\n\n{call})"
+
+
+def version_notes(metadata: dict, where: str) -> dict:
+    """A page's ``version_notes`` from its jupytext header (``mnist_tutorials: version_notes:``), checked."""
+    notes = (metadata.get(PACKAGE) or {}).get("version_notes") or {}
+    for library, note in notes.items():
+        if not isinstance(note, dict) or set(note) != {"since", "effect"}:
+            raise _shared.error(HOOK, f"{where}: expected `version_notes: {library}:` to hold `since:` (the version "
+                                      f"that moved the numbers) and `effect:` (one sentence), found {note!r}.")
+    return notes
 
 
 # Imports that need an optional extra of the package (pyproject.toml's [project.optional-dependencies]).
@@ -157,8 +224,15 @@ def absolute_url(target: str, page_url: str, site_url: str) -> str:
     return urljoin(urljoin(site_url, page_url), path) + hash_ + fragment
 
 
-def absolute_links(markdown: str, page_url: str, site_url: str) -> str:
-    """Every relative link of a Markdown cell made absolute (see ``absolute_url``)."""
+# In a string literal of a code cell a link's text may end in an earlier literal: "… [random-forest " "detector](…)".
+_STRING_LINK = re.compile(r'(\]\()(<[^>]*>|[^)\s]+)((?:\s+"[^"]*")?\))')
+
+
+def absolute_links(markdown: str, page_url: str, site_url: str, pattern: re.Pattern = _MD_LINK) -> str:
+    """Every relative link of a Markdown cell made absolute (see ``absolute_url``).
+
+    ``pattern`` finds Markdown links; ``_STRING_LINK`` finds them in a fragment of Markdown (a string literal).
+    """
     def md(match):
         target = match.group(2)
         bracketed = target.startswith("<")
@@ -168,34 +242,87 @@ def absolute_links(markdown: str, page_url: str, site_url: str) -> str:
     def tag(match):
         return match.group(1) + html.escape(absolute_url(html.unescape(match.group(2)), page_url, site_url)) + match.group(3)
 
-    return _HTML_LINK.sub(tag, _MD_LINK.sub(md, markdown))
+    return _HTML_LINK.sub(tag, pattern.sub(md, markdown))
 
 
 # ----------------------------------------------------------------------------------------------- files
 
 
-def _notebook_uri(src_uri: str) -> str:
-    return src_uri.rsplit(".", 1)[0] + ".ipynb"
+def _notebook_uri(src_uri: str, suffix: str = "") -> str:
+    return src_uri.rsplit(".", 1)[0] + suffix + ".ipynb"
 
 
-def _notebook_json(path: str, install: str, page_url: str, site_url: str) -> str:
+SOLUTIONS_SUFFIX = "_solutions"
+
+
+def _colab_url(uri: str) -> str:
+    return f"{COLAB}/{_state['owner_repo']}/blob/{_state['notebooks_branch']}/{uri}"
+
+
+def _pointer(colab_url: str, download_url: str):
+    """The cells that stand, in an exercise notebook, where the solution's cells stand on the page."""
+    import nbformat
+
+    text = ("**Your turn.** Work in the cell below, adding cells as you need them. When you have tried, compare "
+            f"with the worked solution: [open the solutions notebook in Colab]({colab_url}) or "
+            f"[download it]({download_url}).")
+    return lambda: [nbformat.v4.new_markdown_cell(text), nbformat.v4.new_code_cell("")]
+
+
+def learner_notebooks(path: str, install: str, built_with: dict, page_url: str, site_url: str,
+                      solutions_colab: str) -> dict:
+    """The learner's notebooks of the tutorial at ``path``: ``{"": notebook}``, plus ``{SOLUTIONS_SUFFIX: …}``
+    for an exercise (a page with cells tagged ``solution``).
+
+    Each starts with the install cell and the version cell, then the tutorial's cells as ``_learner`` makes them
+    (checks removed, hidden prose folded), every link absolute under ``site_url``. An exercise notebook points
+    to its solutions notebook: ``solutions_colab`` (its "Open in Colab" address) and its download address.
+    """
     import jupytext
     import nbformat
 
+    where = f"docs/{page_url.rstrip('/')}.py"
     nb = jupytext.read(path)
+    notes = version_notes(nb.metadata, where)
     nb.metadata.pop("jupytext", None)
+    nb.metadata.pop(PACKAGE, None)
+
+    def string_links(text):
+        return absolute_links(text, page_url, site_url, _STRING_LINK)
+
     for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            cell.source = absolute_links(cell.source, page_url, site_url)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(install))
-    for index, cell in enumerate(nb.cells):  # stable ids: the same source gives the same bytes
-        digest = hashlib.sha256(f"{index}\0{cell.cell_type}\0{cell.source}".encode()).hexdigest()
-        cell["id"] = digest[:12]
-    nbformat.validate(nb)
-    return jupytext.writes(nb, fmt="ipynb")
+        cell.source = absolute_links(cell.source, page_url, site_url) if cell.cell_type == "markdown" else \
+            _learner.string_links(cell.source, string_links) if cell.cell_type == "code" else cell.source
+    cells = [nbformat.v4.new_code_cell(install), nbformat.v4.new_code_cell(version_cell(built_with, notes))]
+    cells += _learner.learner_cells(nb.cells, where)
+    if any(_learner.SOLUTION_TAG in _learner.tags(cell) for cell in cells):
+        exercise, solutions = _learner.split_solutions(
+            cells, _pointer(solutions_colab, urljoin(site_url, _notebook_uri(where[len("docs/"):], SOLUTIONS_SUFFIX))))
+        variants = {"": exercise, SOLUTIONS_SUFFIX: solutions}
+    else:
+        variants = {"": cells}
+    notebooks = {}
+    for suffix, variant in variants.items():
+        notebook = copy.deepcopy(nb)
+        notebook.cells = copy.deepcopy(variant)
+        for index, cell in enumerate(notebook.cells):  # stable ids: the same source gives the same bytes
+            digest = hashlib.sha256(f"{index}\0{cell.cell_type}\0{cell.source}".encode()).hexdigest()
+            cell["id"] = digest[:12]
+        nbformat.validate(notebook)
+        notebooks[suffix] = notebook
+    return notebooks
+
+
+def _built_with(extras: tuple) -> dict:
+    from mnist_tutorials.versions import installed_versions
+
+    names = VERSION_CELL + tuple(name for extra in extras for name in VERSION_CELL_EXTRAS.get(extra, ()))
+    return {name: version for name, version in installed_versions(names).items() if version}
 
 
 def on_files(files, config):
+    import jupytext
+
     plugin = _state["plugin"]
     for file in list(files):
         if not file.is_documentation_page() or not plugin.should_include(file):
@@ -203,15 +330,20 @@ def on_files(files, config):
         if not file.src_uri.endswith(".py"):
             raise _shared.error(HOOK, f"tutorial docs/{file.src_uri} is not a jupytext .py script; the generated "
                                       "notebook would overwrite it. Write tutorials as docs/tutorials/NN_slug.py.")
-        uri = _notebook_uri(file.src_uri)
-        if files.get_file_from_path(uri) is not None:
-            raise _shared.error(HOOK, f"docs/{uri} exists, but the build generates it from docs/{file.src_uri}; "
-                                      "delete it.")
-        install = install_command(_state["repo_url"], _state["install_ref"], tutorial_extras(file.abs_src_path))
-        files.append(File.generated(config, uri, content=_notebook_json(file.abs_src_path, install, file.url,
-                                                                        _state["site_url"])))
-        _state["tutorials"][file.src_uri] = uri
+        extras = tutorial_extras(file.abs_src_path)
+        built_with = _built_with(extras)
+        install = install_command(_state["repo_url"], _state["install_ref"], extras, pins(built_with))
+        notebooks = learner_notebooks(file.abs_src_path, install, built_with, file.url, _state["site_url"],
+                                      _colab_url(_notebook_uri(file.src_uri, SOLUTIONS_SUFFIX)))
+        for suffix, notebook in notebooks.items():
+            uri = _notebook_uri(file.src_uri, suffix)
+            if files.get_file_from_path(uri) is not None:
+                raise _shared.error(HOOK, f"docs/{uri} exists, but the build generates it from docs/{file.src_uri}; "
+                                          "delete it.")
+            files.append(File.generated(config, uri, content=jupytext.writes(notebook, fmt="ipynb")))
+        _state["tutorials"][file.src_uri] = _notebook_uri(file.src_uri)
         _state["installs"][file.src_uri] = install
+        _state["versions"][file.src_uri] = built_with
     return files
 
 
@@ -230,7 +362,7 @@ def _icon(name: str) -> str:
 def _links(page) -> dict:
     uri = _state["tutorials"][page.file.src_uri]
     return {
-        "colab": f"{COLAB}/{_state['owner_repo']}/blob/{_state['notebooks_branch']}/{uri}",
+        "colab": _colab_url(uri),
         "download": _shared.url_to(uri, page),
         "source": f"{_state['repo_url']}/blob/{_state['branch']}/{_state['docs_prefix']}/{page.file.src_uri}",
     }
@@ -251,10 +383,15 @@ def _links_html(page) -> str:
 
 def _install_html(page) -> str:
     command = html.escape(_state["installs"][page.file.src_uri], quote=False)
+    versions = ", ".join(f"{'Python' if name == 'python' else name} {version}"
+                         for name, version in _state["versions"][page.file.src_uri].items())
     return (
         '<div class="reader-install">'
-        '<p>The notebook\'s first cell installs this package; Colab runs it before the cells below:</p>'
+        "<p>The notebook's first cell installs this package, and the scikit-learn this page was computed with; "
+        "Colab runs it before the cells below:</p>"
         f'<pre><code>{command}</code></pre>'  # Material's code block (and copy button), not the notebook's CSS
+        f"<p>Its second cell prints the versions this page was computed with ({html.escape(versions)}) beside "
+        "yours.</p>"
         "</div>"
     )
 

@@ -3,7 +3,8 @@
 An exercise tutorial marks the cells of its solution with the cell tag ``solution`` (jupytext:
 ``# %% tags=["solution"]``, ``# %% [markdown] tags=["solution"]``, or alongside another tag such as
 ``tags=["remove_input", "solution"]``). Those cells are ordinary cells: the build executes them like any
-other, and in Jupyter or Colab they run and show as usual.
+other. The learner's notebooks (``notebooks.py``) leave them out of the exercise's notebook, which links to a
+separate ``<tutorial>_solutions.ipynb`` where they run as usual.
 
 nbconvert writes each cell's tags into its HTML classes (``celltag_solution``). After mkdocs-jupyter has
 rendered a page, ``on_page_content`` wraps every run of consecutive solution cells in a collapsed Material

@@ -413,8 +413,8 @@ print("F1:       ", f1_score(y_train_5, y_train_pred))
 # %% [markdown]
 # <div class="admonition question">
 # <p class="admonition-title">Flag ML 105.1: precision at threshold 3000</p>
-# <p>In this page's notebook (the "Open in Colab" button at the top), change the threshold in the cell above
-# from <code>0</code> to <code>3000</code> and run it again. The flag is the <strong>precision</strong> it prints. The explorer above
+# <p>Run this page's code (in its notebook, or in Colab), change the threshold in the cell above
+# from <code>0</code> to <code>3000</code> and run that cell again. The flag is the <strong>precision</strong> it prints. The explorer above
 # skips the thresholds around 3,000 (the grey band), so it cannot give it away: compute it. Check it on the
 # <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>

@@ -8,6 +8,12 @@
 #     display_name: Python 3
 #     language: python
 #     name: python3
+#   mnist_tutorials:
+#     version_notes:
+#       scikit-learn:
+#         since: "1.8"
+#         effect: "that release changed how SGDClassifier trains, so the SGD sections (errors, epochs, the gain
+#           from scaling) give the ML 105 handout's numbers, not the page's."
 # ---
 
 # %% [markdown]
@@ -227,7 +233,7 @@ display(Markdown(
     f"({test_errors / 500:.1%}): the model is **overfitting**. With 784 weights per class and only 2,000 "
     "examples, it has learned the training images rather than what makes a digit. The training error is "
     "therefore worthless as an estimate; cross-validation gives an honest one. The handout's numbers "
-    "(quoted above) differ because of the scikit-learn version: this page ran with scikit-learn "
+    "(quoted above) differ because of the scikit-learn version: this run uses scikit-learn "
     f"{sklearn.__version__}, where SGD on raw pixels runs {sgd_clf.n_iter_} epochs without converging. "
     "We re-ran the handout's cells with scikit-learn 1.2, 1.4, 1.6 and 1.7 and got its numbers exactly; 1.8 changed "
     "how `SGDClassifier` trains, and with it every number in this section. The lesson does not change."
@@ -276,7 +282,7 @@ display(Markdown(
     f"{', '.join(f'{a:.1%}' for a in raw_accuracy)} to {', '.join(f'{a:.1%}' for a in handout_accuracy)}, "
     f"a gain of {100 * handout_gain.mean():.1f} percentage points on average. The handout reports a gain of "
     "\"only about 1%\" on each fold (quoted); ours is larger because raw-pixel SGD is weaker with this "
-    f"page's scikit-learn ({sklearn.__version__}), as above."
+    f"run's scikit-learn ({sklearn.__version__}), as above."
 ))
 
 # %% [markdown]

@@ -505,9 +505,9 @@ display(Markdown(
 # %% [markdown]
 # ## 5. Conclusions
 #
-# All the models of this page, on the same 14,000 test images. Fit times are those of this build of the
-# page, on the machine that built it; for the two searched models it is the final refit on the whole
-# training set.
+# All the models of this page, on the same 14,000 test images. Fit times are measured in this run of the
+# page's code, so they depend on the machine that runs it; for the two searched models it is the final
+# refit on the whole training set.
 
 # %%
 import pandas as pd

@@ -26,9 +26,9 @@
 # where they went wrong or where a better method is cheap; the section *This lab and
 # its source notebooks* at the end lists every departure, with the numbers the notebooks reported.
 
-# %% tags=["remove_input"]
+# %% tags=["remove_input", "site_only"]
 # TensorFlow's C++ library writes start-up notices to stderr, which Jupyter shows as output. They are harmless;
-# this keeps them off the page.
+# this keeps them off the page (site_only: the learner's notebook leaves this cell out).
 from mnist_tutorials.keras_lab import silence_tensorflow_logs
 
 silence_tensorflow_logs();
@@ -275,7 +275,7 @@ display(Markdown(
     f"In a {len(epoch_budgets)} × {len(batch_sizes)} grid every cell lies on the edge, so the grid only shows "
     "that the winner beats the other cells, not that it is the best setting: a grid whose winner sits on its "
     "edge should be extended beyond that edge before one concludes more. The whole grid took "
-    f"{mlp_fit_seconds:.0f} s on the machine that built this page."
+    f"{mlp_fit_seconds:.0f} s on the machine that ran this page's code."
 ))
 
 # %% [markdown]
@@ -780,8 +780,8 @@ display(Markdown(
     "property of each trained model, to be measured again for every new one. The price of the CNN is "
     "computation: each convolution applies its filters at every position, so an epoch took "
     f"{cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against "
-    f"{mlp_best_seconds / best['epochs_run']:.1f} s for one of the chosen MLP's, on the machine that built this "
-    "page."
+    f"{mlp_best_seconds / best['epochs_run']:.1f} s for one of the chosen MLP's, on the machine that ran this "
+    "page's code."
 ))
 
 # %% tags=["remove_input"]

@@ -15,7 +15,7 @@
 #
 # Build a classifier for MNIST that reaches **over 97% accuracy on the test set**. This is the first exercise
 # of Géron's chapter 3, and a k-nearest-neighbours classifier can do it with the right settings. The page poses
-# the task, then gives a worked solution hidden behind the **Solution** buttons: try it yourself first.
+# the task, then a worked solution that stays hidden until you open it: try it yourself first.
 
 # %% [markdown]
 # ## The task

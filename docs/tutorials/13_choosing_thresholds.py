@@ -215,7 +215,7 @@ for t in per_fold["threshold for best F1"]:
     ax.axvline(t, color="tab:orange", linestyle=":", label="best of one fold")
 handles, labels = ax.get_legend_handles_labels()
 ax.legend(handles[:3], labels[:3])
-ax.set(xlabel="Threshold on the decision score", ylabel="F1", xlim=(-6, 4), ylim=(0, 1));
+ax.set(xlabel="Threshold on the decision score", ylabel="F1", xlim=(-5, 3), ylim=(0, 1));
 
 # %% tags=["remove_input"]
 from mnist_tutorials.plotting import set_alt_text
@@ -341,16 +341,13 @@ test_report.round(3)
 test = test_report
 assert (test_report.loc["default (score > 0)", "F1"] < test_report.loc["F1, tuned by CV", "F1"])
 cost_of = test["cost per 1,000 images"]
-assert cost_of["cost, tuned by CV"] < cost_of["default (score > 0)"]
-assert test.loc["cost, tuned by CV", "recall"] == test["recall"].max()
+assert cost_of["cost, tuned by CV"] == cost_of.min() and test.loc["cost, tuned by CV", "recall"] == test["recall"].max()
 display(Markdown(
     f"On the test set the F1-tuned threshold gives an F1 of {test.loc['F1, tuned by CV', 'F1']:.3f}, against "
-    f"{test.loc['default (score > 0)', 'F1']:.3f} at the default threshold. The cost-tuned one costs "
-    f"{cost_of['cost, tuned by CV']:.1f} per 1,000 images against {cost_of['default (score > 0)']:.1f} at the "
-    f"default, by finding the most 5s (recall {test.loc['cost, tuned by CV', 'recall']:.1%}); the F1-tuned "
-    f"threshold costs {cost_of['F1, tuned by CV']:.1f}, so on these 10,000 images the two tuned thresholds are "
-    f"{abs(cost_of['cost, tuned by CV'] - cost_of['F1, tuned by CV']) * 10:.0f} cost units apart in all, a few "
-    "images: near its minimum the cost is as flat as F1 near its peak. The hand-made rule, which reached 90 % precision on the "
+    f"{test.loc['default (score > 0)', 'F1']:.3f} at the default threshold. The cost-tuned one has the lowest "
+    f"cost, {cost_of['cost, tuned by CV']:.1f} per 1,000 images against {cost_of['default (score > 0)']:.1f} at "
+    f"the default and {cost_of['F1, tuned by CV']:.1f} for the F1-tuned threshold, by finding the most 5s "
+    f"(recall {test.loc['cost, tuned by CV', 'recall']:.1%}). The hand-made rule, which reached 90 % precision on the "
     f"training folds, gives {test.loc['90 % precision, by hand', 'precision']:.1%} on the test images with "
     f"{test.loc['90 % precision, by hand', 'recall']:.1%} recall. **A threshold is a setting like any other: "
     "choose it on cross-validation folds, look at how much it moves between them, and report it on the test set "

@@ -232,3 +232,272 @@ display(Markdown(
     f"{mlp_proba_T.max(axis=1).mean():.1%} and the test log loss from {log_loss(f_test, mlp_proba):.3f} to "
     f"{log_loss(f_test, mlp_proba_T):.3f}, without changing a single predicted class."
 ))
+
+# %% [markdown]
+# ## A genuinely imbalanced task
+#
+# 5s are 9 % of MNIST, hardly rare. To see what real imbalance does, we keep every other digit of the first
+# 30,000 training images and only as many 5s as make **1 %** of the result.
+
+# %%
+X_pool, y_pool_5 = X[:30000], y[:30000] == "5"
+fives, others = np.flatnonzero(y_pool_5), np.flatnonzero(~y_pool_5)
+keep = np.sort(np.concatenate([others, fives[:round(len(others) / 99)]]))
+X_imb, y_imb = X_pool[keep], y_pool_5[keep]
+print(f"{len(y_imb):,} training images, {y_imb.sum()} of them 5s ({y_imb.mean():.2%})")
+
+# %% [markdown]
+# The test set must look like the task too. Throwing away nine test 5s in ten would leave about 90 of them, too
+# few to measure anything precisely, so we keep them all and **reweight** them instead: each test 5 counts as a
+# fraction of an image, so that the 5s weigh 1 % of the test set. Every metric below takes these weights
+# through its `sample_weight` argument.
+
+# %%
+w_test = np.where(y_test_5, (~y_test_5).sum() / 99 / y_test_5.sum(), 1.0)
+print(f"each of the {y_test_5.sum()} test 5s weighs {w_test[y_test_5][0]:.3f}: "
+      f"{w_test[y_test_5].sum() / w_test.sum():.2%} of the total weight")
+
+# %% [markdown]
+# ### ROC AUC against average precision
+#
+# The same linear model, trained once at the natural share of 5s (`sgd`, from the calibration section) and once
+# on the imbalanced set, each scored on the test set as it is (9 % of 5s) and reweighted (1 %):
+
+# %%
+from sklearn.metrics import average_precision_score
+
+sgd_imb = SGDClassifier(average=True, random_state=42).fit(X_imb, y_imb)
+ranking = {}
+for name, model in {"trained at 9 %": sgd, "trained at 1 %": sgd_imb}.items():
+    s = model.decision_function(X_test)
+    ranking[name] = {"ROC AUC, test 9 %": roc_auc_score(y_test_5, s),
+                     "ROC AUC, test 1 %": roc_auc_score(y_test_5, s, sample_weight=w_test),
+                     "AP, test 9 %": average_precision_score(y_test_5, s),
+                     "AP, test 1 %": average_precision_score(y_test_5, s, sample_weight=w_test)}
+pd.DataFrame(ranking).T.round(4)
+
+# %% tags=["remove_input"]
+rk = pd.DataFrame(ranking).T
+auc_moves = (rk["ROC AUC, test 9 %"] - rk["ROC AUC, test 1 %"]).abs().max()
+ap_drop = (rk["AP, test 9 %"] - rk["AP, test 1 %"]).min()
+assert auc_moves < 1e-9 and ap_drop > 0.1
+display(Markdown(
+    f"Reweighting the test to 1 % of 5s leaves both ROC AUCs exactly where they were (they differ by less than "
+    f"1e-9), while average precision falls from {rk.loc['trained at 1 %', 'AP, test 9 %']:.3f} to "
+    f"**{rk.loc['trained at 1 %', 'AP, test 1 %']:.3f}** for the model trained at 1 %, and from "
+    f"{rk.loc['trained at 9 %', 'AP, test 9 %']:.3f} to {rk.loc['trained at 9 %', 'AP, test 1 %']:.3f} for the "
+    "other. The true and false positive rates are shares *within* each class, so the ROC curve cannot see how "
+    "many images each class has; precision compares false alarms with true detections, and with 99 non-5s per 5 "
+    "the same false positive rate buries the detections. **When positives are rare, report average precision: "
+    "ROC AUC describes the ranking, not the alarms you will have to sift.**"
+))
+
+# %% [markdown]
+# ### `class_weight="balanced"` or a moved threshold?
+#
+# Trained on 1 % of 5s, the model's default threshold flags few images. Two common fixes:
+# `class_weight="balanced"` makes each 5 weigh as much as 99 other digits in the training loss, and
+# `TunedThresholdClassifierCV` keeps the model and moves the threshold, chosen by cross-validation (F1 here).
+
+# %%
+from sklearn.model_selection import StratifiedKFold, TunedThresholdClassifierCV
+
+cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=42)
+sgd_balanced = SGDClassifier(average=True, class_weight="balanced", random_state=42).fit(X_imb, y_imb)
+sgd_moved = TunedThresholdClassifierCV(SGDClassifier(average=True, random_state=42), scoring="f1",
+                                       thresholds=np.linspace(-6, 2, 161), cv=cv).fit(X_imb, y_imb)
+print(f"threshold chosen by CV: {sgd_moved.best_threshold_:.2f}")
+
+# %% [markdown]
+# Precision, recall and F1 depend on the share of 5s; two summaries of the confusion matrix correct for it.
+# **Balanced accuracy** is the mean of the recalls of the two classes (0.5 for a model that always says the same
+# thing). The **Matthews correlation coefficient** (MCC) is the correlation between prediction and truth,
+# from −1 to 1, and is high only if all four cells of the confusion matrix are good.
+
+# %%
+from sklearn.metrics import balanced_accuracy_score, f1_score, matthews_corrcoef, precision_score, recall_score
+
+rules = {"threshold 0": sgd_imb, 'class_weight="balanced"': sgd_balanced, "threshold moved by CV": sgd_moved}
+metrics = {"precision": precision_score, "recall": recall_score, "F1": f1_score,
+           "balanced accuracy": balanced_accuracy_score, "MCC": matthews_corrcoef}
+imbalanced = pd.DataFrame({rule: {name: metric(y_test_5, model.predict(X_test), sample_weight=w_test)
+                                  for name, metric in metrics.items()} for rule, model in rules.items()}).T
+imbalanced["ROC AUC"] = [roc_auc_score(y_test_5, m.decision_function(X_test), sample_weight=w_test)
+                         for m in (sgd_imb, sgd_balanced, sgd_moved.estimator_)]
+imbalanced.round(3)
+
+# %% tags=["remove_input"]
+im, bal = imbalanced, 'class_weight="balanced"'
+assert im.loc["threshold 0", "recall"] < im.loc["threshold moved by CV", "recall"]
+assert im.loc[bal, "recall"] == im["recall"].max()
+assert im.loc[bal, "precision"] == im["precision"].min()
+assert im.loc["threshold moved by CV", "MCC"] > im.loc[bal, "MCC"]
+assert im.loc[bal, "balanced accuracy"] == im["balanced accuracy"].max()
+display(Markdown(
+    f"At threshold 0 the model finds {im.loc['threshold 0', 'recall']:.1%} of the 5s. `class_weight=\"balanced\"` "
+    f"finds {im.loc[bal, 'recall']:.1%}, but its precision drops to "
+    f"{im.loc[bal, 'precision']:.1%}: it aims at *balanced* classes, and its balanced "
+    f"accuracy ({im.loc[bal, 'balanced accuracy']:.3f}) is indeed the best, but at 1 % "
+    "of 5s that means many false alarms per 5 found. Moving the threshold by cross-validated F1 gives the best "
+    f"MCC, {im.loc['threshold moved by CV', 'MCC']:.3f}, with recall {im.loc['threshold moved by CV', 'recall']:.1%} "
+    f"and precision {im.loc['threshold moved by CV', 'precision']:.1%}. The ROC AUCs are close "
+    f"({im['ROC AUC'].min():.3f} to {im['ROC AUC'].max():.3f}): reweighting the classes mostly moves the "
+    "threshold, which a threshold search does directly and towards the metric you care about."
+))
+
+# %% [markdown]
+# ### ROC and DET curves
+#
+# A **DET curve** (detection error trade-off) plots the two error rates against each other, the false
+# negative rate against the false positive rate, on normal-deviate axes that stretch the region near zero
+# where good models live; the ROC curve squeezes it into a corner. Both ignore the share of 5s.
+
+# %%
+from sklearn.metrics import DetCurveDisplay, RocCurveDisplay
+
+fig, (ax_roc, ax_det) = plt.subplots(1, 2, figsize=(11, 4.5))
+for name, model in {"threshold 0 / moved": sgd_imb, 'class_weight="balanced"': sgd_balanced}.items():
+    s = model.decision_function(X_test)
+    RocCurveDisplay.from_predictions(y_test_5, s, sample_weight=w_test, name=name, ax=ax_roc)
+    DetCurveDisplay.from_predictions(y_test_5, s, sample_weight=w_test, name=name, ax=ax_det)
+ax_roc.set_title("ROC"), ax_det.set_title("DET");
+
+# %% tags=["remove_input"]
+set_alt_text(fig, takeaway=(
+    "Both ROC curves hug the top-left corner and are hard to tell apart; the DET curves, on normal-deviate "
+    "axes, spread the low error rates out, where the two models' curves can be compared."))
+
+# %% [markdown]
+# ## Uncertainty
+#
+# Every number on these pages was measured on a sample of images, and another sample would give another number.
+#
+# ### The spread between folds
+#
+# [The 5-detector](../02_five_detector/), [the SGD error analysis](../09_sgd_error_analysis/) and [the KNN
+# exercise](../11_exercise_knn_97/) print one score per cross-validation fold. Here are the five folds' average
+# precisions of the model trained at 1 %, whose folds hold about 55 5s each:
+
+# %%
+from sklearn.model_selection import cross_val_score
+
+fold_ap = cross_val_score(SGDClassifier(average=True, random_state=42), X_imb, y_imb, cv=cv,
+                          scoring="average_precision")
+print(fold_ap.round(3), f"mean {fold_ap.mean():.3f}, standard deviation {fold_ap.std(ddof=1):.3f}")
+
+# %% tags=["remove_input"]
+assert np.ptp(fold_ap) > 0.05
+display(Markdown(
+    f"The folds range from {fold_ap.min():.3f} to {fold_ap.max():.3f}. That spread is the first thing to look at "
+    "before comparing two models: a difference smaller than it is not worth a conclusion. It is not a standard "
+    "error, though: the five models share most of their training images, so their scores are correlated, and "
+    "no unbiased estimate of the variance of a k-fold mean exists (Bengio and Grandvalet, *No unbiased "
+    "estimator of the variance of k-fold cross-validation*, JMLR 2004, quoted). Read it as a rough scale, and "
+    "keep the formal statements for the test set."
+))
+
+# %% [markdown]
+# ### A confidence interval for a test accuracy
+#
+# On the test set the model is fixed and each test image is an independent draw, right or wrong: the number of
+# right answers is a binomial count. So the interval for an accuracy is the **binomial** one, exact in its
+# assumptions and with no resampling; the **Wilson** interval behaves well even near 100 %, where the textbook
+# "± 1.96 standard errors" can overshoot 1. (A metric that is not a share of independent right answers, such as
+# F1 or average precision, needs the bootstrap instead: resample the test images with replacement and recompute.)
+
+# %%
+from scipy.stats import binomtest
+
+right = {"5-detector, forest": forest.predict(X_test) == y_test_5,
+         "5-detector, SGD": sgd.predict(X_test) == y_test_5,
+         "Fashion MLP": mlp_proba.argmax(axis=1) == f_test}
+intervals = {name: binomtest(int(r.sum()), len(r)).proportion_ci(confidence_level=0.95, method="wilson")
+             for name, r in right.items()}
+pd.DataFrame({name: {"accuracy": right[name].mean(), "95 % low": ci.low, "95 % high": ci.high}
+              for name, ci in intervals.items()}).T.round(4)
+
+# %% tags=["remove_input"]
+mlp_ci = intervals["Fashion MLP"]
+assert mlp_ci.low < mlp_accuracy < mlp_ci.high
+display(Markdown(
+    f"With 10,000 test images the Fashion MLP's accuracy of {mlp_accuracy:.2%} comes with a 95 % interval from "
+    f"{mlp_ci.low:.2%} to {mlp_ci.high:.2%}: ±{(mlp_ci.high - mlp_ci.low) / 2 * 100:.1f} percentage points. "
+    "**A test accuracy is a measurement with an error bar; differences inside it are not findings.**"
+))
+
+# %% [markdown]
+# ### Two models on the same test set: McNemar's test
+#
+# Comparing two intervals wastes information: both models saw the *same* images, and most images are right for
+# both. McNemar's test looks only at the images where exactly one of the two is right. If both models had the
+# same error rate, each of those would be a coin toss between them. `mcnemar_test` counts them and returns the
+# exact binomial p-value.
+
+# %%
+from mnist_tutorials.evaluation import mcnemar_test
+
+forest_vs_sgd = mcnemar_test(y_test_5, forest.predict(X_test), sgd.predict(X_test))
+forest_vs_sgd
+
+# %% tags=["remove_input"]
+assert forest_vs_sgd.pvalue < 0.01 and forest_vs_sgd.only_a_right > forest_vs_sgd.only_b_right
+assert intervals["5-detector, forest"].low < intervals["5-detector, SGD"].high  # "the intervals overlap"
+display(Markdown(
+    f"The forest is right where SGD is wrong on {forest_vs_sgd.only_a_right} test images, and the reverse happens "
+    f"on {forest_vs_sgd.only_b_right}. If they were equally good, a split at least this lopsided would happen "
+    f"with probability {forest_vs_sgd.pvalue:.3f}: the forest's lead on this 5-detector is very unlikely to be "
+    "the luck of the test sample, although the two accuracy intervals above overlap. (The Fashion MLP against the CNN is tested the same way at the end of "
+    "[the Keras page](../07_fashion_keras/).)"
+))
+
+# %% [markdown]
+# ## Ranking metrics for ten classes
+#
+# ROC AUC and average precision are binary. For the ten Fashion-MNIST classes, each class in turn is the
+# positive one against the rest (**one-vs-rest**), which gives ten curves and ten areas. They are then averaged:
+# **macro** is their plain mean, **weighted** weighs each class by its number of test images, and **micro**
+# pools all (image, class) pairs into one big binary problem and draws a single curve.
+
+# %%
+auc_ovr = {average: roc_auc_score(f_test, mlp_proba_T, multi_class="ovr", average=average)
+           for average in ("macro", "weighted", "micro")}
+per_class_ap = pd.Series([average_precision_score(f_test == k, mlp_proba_T[:, k]) for k in range(10)],
+                         index=fashion.target_names, name="average precision").sort_values()
+print({average: round(auc, 4) for average, auc in auc_ovr.items()})
+per_class_ap.round(3)
+
+# %%
+from sklearn.metrics import PrecisionRecallDisplay
+from sklearn.preprocessing import label_binarize
+
+fig, ax = plt.subplots(figsize=(7, 6))
+for k in per_class_ap.index[:4]:
+    label = list(fashion.target_names).index(k)
+    PrecisionRecallDisplay.from_predictions(f_test == label, mlp_proba_T[:, label], name=k, ax=ax)
+PrecisionRecallDisplay.from_predictions(label_binarize(f_test, classes=range(10)).ravel(), mlp_proba_T.ravel(),
+                                        name="micro-average, all 10 classes", ax=ax, curve_kwargs={"linestyle": "--"})
+ax.set_title("Fashion MLP: the four hardest classes");
+
+# %% tags=["remove_input"]
+hardest = per_class_ap.index[:3]
+assert np.isclose(auc_ovr["macro"], auc_ovr["weighted"])  # balanced test set: 1,000 images per class
+assert (np.bincount(f_test) == 1000).all()
+set_alt_text(fig, takeaway=(
+    f"The {hardest[0]} curve falls earliest (average precision {per_class_ap.iloc[0]:.2f}), then "
+    f"{hardest[1]} and {hardest[2]}; the micro-average lies above all four."))
+display(Markdown(
+    f"The one-vs-rest ROC AUC is {auc_ovr['macro']:.4f} macro-averaged and the same weighted, because every class "
+    f"has exactly 1,000 test images; the micro average is {auc_ovr['micro']:.4f}. Such high AUCs hide the "
+    f"differences that average precision shows: the hardest classes are **{hardest[0]}** (average precision "
+    f"{per_class_ap.iloc[0]:.3f}), **{hardest[1]}** ({per_class_ap.iloc[1]:.3f}) and **{hardest[2]}** "
+    f"({per_class_ap.iloc[2]:.3f}), against {per_class_ap.iloc[-1]:.3f} for {per_class_ap.index[-1]}: the tops "
+    "that look alike at 28 × 28 pixels. **Averaged ranking metrics summarise; the per-class curves say where "
+    "the model fails.**"
+))
+
+# %% [markdown]
+# ## What next
+#
+# [The metrics in one page](../../concepts/metrics/) collects every term used here: calibration, the Brier
+# score, balanced accuracy, MCC, the DET curve, confidence intervals, McNemar's test and the micro, macro and
+# weighted averages of curves.

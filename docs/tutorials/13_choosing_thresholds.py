@@ -218,17 +218,12 @@ ax.legend(handles[:3], labels[:3])
 ax.set(xlabel="Threshold on the decision score", ylabel="F1", xlim=(-5, 3), ylim=(0, 1));
 
 # %% tags=["remove_input"]
-from mnist_tutorials.plotting import set_alt_text
-
 mean_f1_at = np.interp(spread_f1, tuned_f1.cv_results_["thresholds"], tuned_f1.cv_results_["scores"])
 default_spacing = np.ptp(y_scores) / 99
 assert default_spacing > 0.5 and np.allclose(tuned_f1.cv_results_["thresholds"], threshold_grid)
 assert tuned_f1.best_threshold_ < 0 and tuned_cost.best_threshold_ < tuned_f1.best_threshold_
 assert spread_f1.min() <= tuned_f1.best_threshold_ <= spread_f1.max()
 assert tuned_f1.best_score_ - mean_f1_at.min() < 0.02  # "flat near its top"
-set_alt_text(fig, takeaway=(
-    f"The mean F1 curve peaks at {tuned_f1.best_score_:.3f} at threshold {tuned_f1.best_threshold_:.2f}; the five "
-    f"folds' own best thresholds lie between {spread_f1.min():.2f} and {spread_f1.max():.2f}."))
 display(Markdown(
     f"The chosen threshold, {tuned_f1.best_threshold_:.2f}, lies inside the band where the folds' own best "
     f"thresholds fall ({spread_f1.min():.2f} to {spread_f1.max():.2f}), and the mean F1 curve is flat there: "
@@ -323,7 +318,7 @@ print("confusion_matrix_at_thresholds:", confusion_matrix_at_thresholds(y_train_
 # choice was made on the training images; now, and only now, the test set scores the four rules once.
 
 # %%
-from sklearn.metrics import f1_score
+from sklearn.metrics import f1_score, precision_score, recall_score
 
 shipped_90 = FixedThresholdClassifier(sgd_clf, threshold=threshold_90).fit(X_train, y_train_5)
 rules = {"default (score > 0)": tuned_f1.estimator_, "F1, tuned by CV": tuned_f1,

@@ -47,7 +47,8 @@ print("scikit-learn", sklearn.__version__)
 # The model is `SGDClassifier` with `average=True`: it returns the average of the weights over the last
 # steps of training instead of the last step's weights. Cross-validation tunes a threshold on five *fold*
 # models and then applies it to a sixth model, refit on all the training images, so that model must score
-# images on the same scale as the five: averaged weights move much less from one fit to the next.
+# images on the same scale as the five. The last step's weights carry the noise of the last few updates;
+# averaged weights carry much less of it.
 
 # %%
 import numpy as np
@@ -92,8 +93,8 @@ from sklearn.metrics import PrecisionRecallDisplay
 PrecisionRecallDisplay.from_cv_results(cv_results, X_train, y_train_5, name="SGD, fold");
 
 # %% [markdown]
-# The curves overlap at low recall and spread out as recall approaches 1: the last 5s of each fold are a few
-# dozen hard images, and which ones a fold holds matters.
+# The curves overlap at low recall and spread out as recall approaches 1: the last 5s of each fold are the
+# hard ones, and which hard images a fold holds matters.
 #
 # ## The best threshold of each fold
 #

@@ -186,6 +186,11 @@ assert raw["cost at 0.2"] > 1.05 * raw["lowest cost"] and platt["cost at 0.2"] <
 # validation. (For scikit-learn classifiers, `CalibratedClassifierCV(method="temperature")`, new in 1.8, does
 # the same.)
 
+# %% tags=["remove_input"]
+from mnist_tutorials.keras_lab import silence_tensorflow_logs
+
+silence_tensorflow_logs();
+
 # %%
 import keras
 

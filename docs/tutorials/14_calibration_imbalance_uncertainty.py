@@ -471,7 +471,7 @@ for k in per_class_ap.index[:4]:
     label = list(fashion.target_names).index(k)
     PrecisionRecallDisplay.from_predictions(f_test == label, mlp_proba_T[:, label], name=k, ax=ax)
 PrecisionRecallDisplay.from_predictions(label_binarize(f_test, classes=range(10)).ravel(), mlp_proba_T.ravel(),
-                                        name="micro-average, all 10 classes", ax=ax, curve_kwargs={"linestyle": "--"})
+                                        name="micro-average, all 10 classes", ax=ax)
 ax.set_title("Fashion MLP: the four hardest classes");
 
 # %% tags=["remove_input"]

@@ -834,6 +834,30 @@ assert layers_of(cnn) == layers_of(cnn_helper) and compiled_as(cnn) == compiled_
 # - **A CNN** goes beyond both notebooks, which stopped at the MLP.
 
 # %% [markdown]
+# ## Is the CNN really better? McNemar's test
+#
+# Both networks were scored on the same 10,000 test images, so the fair comparison is paired: only the images
+# that one network gets right and the other gets wrong say anything about which is better. If the two had the
+# same error rate, each such image would be a coin toss between them; McNemar's exact test asks how unlikely
+# the observed split is under that hypothesis (see [calibration, imbalance and
+# uncertainty](../14_calibration_imbalance_uncertainty/) for the test and for confidence intervals).
+
+# %%
+from mnist_tutorials.evaluation import mcnemar_test
+
+mlp_vs_cnn = mcnemar_test(y_test, y_pred, cnn_pred)
+mlp_vs_cnn
+
+# %% tags=["remove_input"]
+assert mlp_vs_cnn.only_b_right > mlp_vs_cnn.only_a_right > 0 and mlp_vs_cnn.pvalue < 0.01
+
+# %% [markdown]
+# The CNN is right where the MLP is wrong on many more test images than the reverse, and under equal error
+# rates a split at least this lopsided would have the probability printed as `pvalue`, far below 1 %: the
+# CNN's lead is not the luck of this test sample. The images only the MLP gets right are a reminder that a
+# better model is not better on every image.
+
+# %% [markdown]
 # ## Conclusions
 
 # %% tags=["remove_input"]

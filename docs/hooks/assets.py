@@ -2,7 +2,8 @@
 
 * **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
   ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
-  loaded (its configuration ``javascripts/mathjax.js``, then the bundle, deferred) only by pages that have math:
+  loaded only by pages that have math, and off the critical path (``javascripts/mathjax.js`` fetches the bundle when a
+  formula nears the viewport, or a few seconds after the page loaded): pages that have math:
   arithmatex output on Markdown pages, ``$...$``, ``$$...$$``, ``\\(...\\)`` or ``\\[...\\]`` in the prose of a
   notebook page (its Markdown cells and Markdown outputs).
 
@@ -245,8 +246,8 @@ def on_post_page(output, page, config):
         tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
     output = _insert(output, "</head>", tags, page)
     if has_math(page, config):
-        output = _insert(output, "</body>", f'<script src="{_shared.url_to(MATHJAX_CONFIG, page)}"></script>'
-                         f'<script defer src="{_shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)}"></script>',
-                         page, last=True)
+        bundle = _shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)
+        output = _insert(output, "</body>", f'<script src="{_shared.url_to(MATHJAX_CONFIG, page)}" '
+                         f'data-mathjax="{bundle}"></script>', page, last=True)
     return output
 

@@ -96,7 +96,7 @@ def test_jupyterlab_css_is_cut_to_the_rules_a_notebook_page_uses():
     assert re.search(r"\.jupyter-wrapper \.jp-InputArea\{", kept)
     assert ".jupyter-wrapper .jp-OutputArea-output" in kept and ".jupyter-wrapper .jp-RenderedHTMLCommon" in kept
     for name in re.findall(r"var\((--[\w-]+)", kept):  # every variable a kept rule reads is still defined
-        assert f"{name}:" in kept, name
+        assert f"{name}:" in kept or f"{name}:" not in css, name
     assert "jp-Dialog" not in kept and "jp-icon-add-above" not in kept
 
 

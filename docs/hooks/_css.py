@@ -22,7 +22,7 @@ _NEVER = re.compile(r".:root\b")  # `.jupyter-wrapper :root` (mkdocs-jupyter sco
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _FUNCTIONAL = re.compile(r":(?:not|is|where|has|-webkit-any|-moz-any)\(")
 # Classes that mkdocs-jupyter's scripts add in the reader's browser (a mermaid diagram, a warning).
-SAFE_PREFIXES = ("jp-mod-", "jp-RenderedMermaid")
+SAFE_PREFIXES = ("jp-mod-warning", "jp-RenderedMermaid")
 
 
 def _without_functional(selector: str) -> str:

@@ -166,3 +166,12 @@ def test_png_bytes_survive_base64_round_trip():
     tag = f'<img alt="x" src="data:image/png;base64,{base64.encodebytes(png).decode()}">'  # with line breaks
     _, files = _hook("figures").figures_as_files(tag, "a/")
     assert list(files.values()) == [png]
+
+
+@pytest.mark.build
+def test_no_reference_page_holds_5000_elements(site_dir):
+    # reference/plotting held 34,300 (every submodule with its source, on one page): 2-3 s of layout on a phone.
+    sizes = {p.parent.relative_to(site_dir).as_posix(): len(re.findall(r"<[a-zA-Z]", p.read_text(encoding="utf-8")))
+             for p in site_dir.glob("reference/**/index.html")}
+    assert len(sizes) > 12, sizes
+    assert max(sizes.values()) < 5000, sorted(sizes.items(), key=lambda item: -item[1])[:3]

@@ -44,7 +44,7 @@ def set_alt_text(fig, text=None, *, takeaway=None):
     >>> _ = ax.plot([0, 1], [0, 1]); _ = ax.set_xlabel("recall")
     >>> _ = set_alt_text(fig, takeaway="The line rises steadily.")
     >>> alt_text(fig)
-    'Line chart. x axis: recall. The line rises steadily.'
+    'The line rises steadily. Line chart. x axis: recall.'
     >>> _ = set_alt_text(fig, "A straight line from (0, 0) to (1, 1).")
     >>> alt_text(fig)
     'A straight line from (0, 0) to (1, 1).'
@@ -78,8 +78,9 @@ def alt_text(fig) -> str:
     Returns
     -------
     str
-        The text set with :func:`set_alt_text`, else a description generated from the figure (title, axes,
-        legend, kind of marks) followed by the stored takeaway, if any.
+        The text set with :func:`set_alt_text`, else the stored takeaway, if any (what the figure shows comes
+        first), followed by a description generated from the figure (title, axes, legend, kind of marks).
+        It may be long (a figure of many panels): :func:`short_alt` cuts it to an ``alt`` attribute.
 
     Examples
     --------
@@ -93,7 +94,41 @@ def alt_text(fig) -> str:
         return stored["text"]
     described = _describe_plotly(_plotly_dict(fig)) if _is_plotly(fig) or isinstance(fig, dict) \
         else _describe_matplotlib(fig)
-    return " ".join(part for part in (described, stored.get("takeaway")) if part)
+    return " ".join(part for part in (stored.get("takeaway"), described) if part)
+
+
+#: The longest ``alt`` the site writes; a longer description goes in a linked element beside the image.
+MAX_ALT = 250
+_LONG_NOTE = " Full description below the image."
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def short_alt(text: str, limit: int = MAX_ALT) -> tuple[str, bool]:
+    """``text`` cut to at most ``limit`` characters at a sentence end, and whether it was cut.
+
+    The first sentences are kept (the takeaway comes first, :func:`alt_text`); a cut text says that the full
+    description follows the image, where the site writes it.
+
+    Examples
+    --------
+    >>> short_alt("Recall falls. Line chart.")
+    ('Recall falls. Line chart.', False)
+    >>> short_alt("Recall falls from 1 to 0. " + "Panel. " * 60, limit=60)
+    ('Recall falls from 1 to 0. Full description below the image.', True)
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text, False
+    room = limit - len(_LONG_NOTE)
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > room:
+            break
+        kept = candidate
+    if not kept:  # the first sentence alone is too long: cut it at a word
+        kept = text[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return kept + _LONG_NOTE, True
 
 
 # ---------------------------------------------------------------------------------------------- helpers

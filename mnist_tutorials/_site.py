@@ -73,7 +73,7 @@ def configure_plotly_for_site() -> bool:
             digest = hashlib.sha256(json.dumps(fig_dict, sort_keys=True, default=str).encode()).hexdigest()
             height = fig_dict.get("layout", {}).get("height") or 480
             chart = pio.to_html(fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                               config={"responsive": True, "displaylogo": False}, validate=False,
+                               config={"responsive": True, "displaylogo": False, "displayModeBar": False}, validate=False,
                                default_height=f"{height}px", auto_play=False,
                                div_id=f"plotly-{self.count}-{digest[:12]}")
             return {"text/html": plotly_figure_html(fig_dict, chart)}
@@ -118,8 +118,13 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
-def figure_img_html(fig, png: bytes, metadata: dict | None = None) -> str:
+def figure_img_html(fig, png: bytes, metadata: dict | None = None, seen: dict | None = None) -> str:
     """An ``<img>`` of a matplotlib figure's PNG, with its text alternative, width and height.
+
+    The ``alt`` is the figure's text alternative (:func:`mnist_tutorials.plotting.alt_text`), takeaway first,
+    cut to at most :data:`~mnist_tutorials._alt.MAX_ALT` characters; a longer description follows the image in a
+    ``<details>`` element the image names with ``aria-describedby``. ``seen`` (the alts already written on the
+    page, and how often) keeps each ``alt`` unique on its page: a repeated one says which figure of the page it is.
 
     Examples
     --------
@@ -131,16 +136,34 @@ def figure_img_html(fig, png: bytes, metadata: dict | None = None) -> str:
     >>> buffer = io.BytesIO(); fig.savefig(buffer, format="png")
     >>> figure_img_html(fig, buffer.getvalue()).split(" src=")[0]
     '<img alt="Panel titled &#x27;Scores&#x27;." width="100" height="50"'
+    >>> seen = {}
+    >>> _ = figure_img_html(fig, buffer.getvalue(), seen=seen)
+    >>> figure_img_html(fig, buffer.getvalue(), seen=seen).split(" width=")[0]
+    '<img alt="Panel titled &#x27;Scores&#x27;. Figure 2 of this page."'
     >>> plt.close(fig)
     """
-    from ._alt import alt_text
+    from ._alt import MAX_ALT, alt_text, short_alt
 
     width, height = _png_size(png)
     metadata = metadata or {}
     width, height = metadata.get("width", width), metadata.get("height", height)
-    return (f'<img alt="{html_lib.escape(alt_text(fig))}" width="{int(width)}" height="{int(height)}" '
+    full = alt_text(fig)
+    alt, cut = short_alt(full)
+    if seen is not None:
+        seen["figures"] = seen.get("figures", 0) + 1
+        if alt in seen:
+            note = f" Figure {seen['figures']} of this page."
+            alt, cut_again = short_alt(full, MAX_ALT - len(note))
+            alt, cut = alt + note, cut or cut_again
+        seen[alt] = seen.get(alt, 0) + 1
+    esc = html_lib.escape
+    digest = hashlib.sha256(png).hexdigest()[:12]
+    described = f' aria-describedby="reader-description-{digest}"' if cut else ""
+    long_description = (f'<details class="reader-figure-description"><summary>Full description of the figure'
+                        f'</summary><p id="reader-description-{digest}">{esc(full)}</p></details>' if cut else "")
+    return (f'<img alt="{esc(alt)}" width="{int(width)}" height="{int(height)}"{described} '
             f'src="data:image/png;base64,{base64.b64encode(png).decode()}" class="reader-figure">'
-            + confusion_tables_html(fig))
+            + long_description + confusion_tables_html(fig))
 
 
 def _table_html(caption: str, header: list, rows: list) -> str:
@@ -183,6 +206,7 @@ def _configure_matplotlib_for_site() -> None:
     if shell is None:  # a plain Python process: nothing is displayed
         return
     formatters = shell.display_formatter.formatters
+    seen: dict = {}  # the alts written on this page (one kernel runs one page)
 
     def figure_html(fig):
         # The PNG the inline backend would show (same dpi, bbox and retina setting), as an <img> with alt text.
@@ -194,7 +218,7 @@ def _configure_matplotlib_for_site() -> None:
             return None
         if isinstance(png, str):
             png = base64.b64decode(png)
-        return figure_img_html(fig, png, metadata)
+        return figure_img_html(fig, png, metadata, seen)
 
     def register(*args):
         # IPython's select_figure_formats (run when the inline backend starts, or by `%config InlineBackend...`)

@@ -33,7 +33,8 @@ TIMEOUT_MS = 30_000
 
 _SETTLE = """async () => {
   await (""" + DRAW_ALL + """)();
-  if (document.querySelector('script[src*="mathjax/tex-mml-chtml"]')) {
+  if (document.querySelector('script[data-mathjax]')) {  // MathJax loads on demand (javascripts/mathjax.js)
+    window.readerLoadMathJax();
     for (let i = 0; i < 150 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
       await new Promise(r => setTimeout(r, 100));
     }

@@ -32,18 +32,21 @@ def test_on_config_requires_the_notebook_plugin(cache_hook):
         cache_hook.on_config(Config())
 
 
-def test_assets_hook_moves_large_notebook_css_out_of_the_page():
+def test_assets_hook_cuts_the_notebook_css_to_the_rules_the_page_uses():
+    # Issue 28: the 575 KB notebook stylesheet was render-blocking and mostly unused (JupyterLab's widgets, icons).
     hook = _load("assets")
 
     class Page:
         url = "tutorials/01_meet_the_data/"
 
-    big = "a{color:red}" * 3000
-    html = f'<style type="text/css">{big}</style><style type="text/css">small{{}}</style><p>text</p>'
-    out = hook.on_page_content(html, Page(), None, None)
-    assert big not in out and "small{}" in out
-    assert '<link rel="stylesheet" href="../../assets/stylesheets/notebook-' in out
-    assert list(hook._css_files.values()) == [big]
+    big = ".jp-Dialog{color:red}" * 3000 + ".jp-Cell{margin:var(--jp-used)}.jupyter-wrapper{--jp-used:1px;--jp-unused:2px}"
+    html = f'<style type="text/css">{big}</style><style type="text/css">small{{}}</style><p class="jp-Cell">text</p>'
+    content = hook.on_page_content(html, Page(), None, None)
+    assert big not in content and "small{}" in content
+    page = f'<html><head></head><body><div class="jupyter-wrapper">{content}</div></body></html>'
+    out = hook._pruned_notebook_css(page)
+    assert ".jp-Cell{margin:var(--jp-used)}" in out and ".jupyter-wrapper{--jp-used:1px}" in out
+    assert "jp-Dialog" not in out and "--jp-unused" not in out and "<link" not in out
 
 
 def test_assets_hook_loads_plotly_only_where_needed():

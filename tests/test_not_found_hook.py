@@ -44,6 +44,8 @@ def test_a_site_at_the_root_is_left_alone_and_bad_pages_are_errors(hook):
     from mkdocs.exceptions import PluginError
 
     at_root = types.SimpleNamespace(get=lambda key, default=None: "https://example.org/")
-    assert hook.on_post_template(PAGE, "404.html", at_root) == PAGE
+    # Its links are left alone; only the search-on-demand script is added (issue 28: the 404 page fetched the index).
+    out = hook.on_post_template(PAGE, "404.html", at_root)
+    assert out == hook.with_search_on_demand(PAGE) and out != PAGE and "XMLHttpRequest.prototype.send" in out
     with pytest.raises(PluginError, match="no <head>"):
         hook._relocate("<html><body></body></html>", "/site/")

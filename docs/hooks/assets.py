@@ -2,7 +2,8 @@
 
 * **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
   ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
-  loaded (its configuration ``javascripts/mathjax.js``, then the bundle, deferred) only by pages that have math:
+  loaded only by pages that have math, and off the critical path (``javascripts/mathjax.js`` fetches the bundle when a
+  formula nears the viewport, or a few seconds after the page loaded): pages that have math:
   arithmatex output on Markdown pages, ``$...$``, ``$$...$$``, ``\\(...\\)`` or ``\\[...\\]`` in the prose of a
   notebook page (its Markdown cells and Markdown outputs).
 
@@ -15,8 +16,10 @@
   ``docs/javascripts/plotly-on-demand.js``, inlined into their ``<head>``, does that, and each figure's
   ``Plotly.newPlot`` script becomes ``readerPlotly(id, draw)``, drawn then (Lighthouse measured plotly.js as a
   long task of about half a second on the trade-off page, whose figure is far below the first screen).
-* **Notebook CSS.** mkdocs-jupyter inlines about 0.6 MB of JupyterLab CSS into every notebook page. This hook
-  moves each large ``<style>`` block into ``assets/stylesheets/notebook-<hash>.css``, written once, and links it.
+* **Notebook CSS.** mkdocs-jupyter inlines about 0.6 MB of JupyterLab CSS into every notebook page (85 KB gzip,
+  nearly all of it for JupyterLab's widgets, menus and icons). This hook cuts each large ``<style>`` block down to
+  the rules the page's own classes can use (``_css.Pruner``: about 34 KB, 6 KB gzip) and leaves that inline: no
+  extra request, nothing render-blocking beyond Material's own stylesheet.
 * **Readable terminal colours.** Outputs coloured with 256-colour ANSI codes (Keras's ``model.summary()``)
   reach the page as ``<span style="color: rgb(...)">``, bright colours meant for a black terminal (cyan on white
   is 1.7:1). Each such colour is replaced by two of the same hue, darkened for the light scheme and lightened
@@ -36,6 +39,7 @@ import re
 
 from mkdocs.structure.files import File
 
+import _css  # sibling module: docs/hooks/_css.py
 import _shared  # sibling module: docs/hooks/_shared.py
 
 HOOK = "assets"
@@ -56,7 +60,6 @@ PLOTLY_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "his
 PLOTLY_ASSET = "assets/javascripts/plotly.min.js"
 SEARCH_SCRIPT = _shared.REPO / "docs" / "javascripts" / "search-on-demand.js"
 PLOTLY_LOADER = SEARCH_SCRIPT.with_name("plotly-on-demand.js")
-CSS_DIR = "assets/stylesheets"
 LARGE_STYLE = 20_000  # characters; smaller blocks (dataframe styles, pygments) stay inline
 _STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
 # plotly.io.to_html(include_plotlyjs=False): `<script>  window.PLOTLYENV=...; if (...) { Plotly.newPlot(...) }</script>`
@@ -71,7 +74,9 @@ _ANSI_COLOR = re.compile(r'<span style="color: (?:rgb\((\d+),(\d+),(\d+)\)|#([0-
 LIGHT_BACKGROUNDS = ((255, 255, 255), (245, 245, 245))
 DARK_BACKGROUNDS = ((30, 33, 41), (35, 38, 48), (46, 48, 62))
 AA = 4.6  # WCAG AA asks 4.5:1 for normal text; a little margin for rounding
-_css_files: dict = {}
+_pruners: dict = {}  # sha256 of a notebook stylesheet -> its parsed rules (_css.Pruner)
+_NOTEBOOK_CSS = re.compile(r"<!-- reader-notebook-css ([0-9a-f]{64}) -->")
+SITE_CSS = _shared.REPO / "docs" / "stylesheets"
 
 
 def _luminance(rgb) -> float:
@@ -187,15 +192,16 @@ def _defer_plotly_calls(html: str, where: str) -> str:
 
 
 def on_page_content(html, page, config, files):
-    def externalise(match):
+    def mark(match):  # pruned in on_post_page, once the page's every class is known
         css = match.group(1)
         if len(css) < LARGE_STYLE:
             return match.group(0)
-        name = f"{CSS_DIR}/notebook-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
-        _css_files[name] = css
-        return f'<link rel="stylesheet" href="{_shared.url_to(name, page)}">'
+        digest = hashlib.sha256(css.encode()).hexdigest()
+        if digest not in _pruners:
+            _pruners[digest] = _css.Pruner(css)
+        return f"<!-- reader-notebook-css {digest} -->"
 
-    html = _readable_ansi(_STYLE.sub(externalise, html))
+    html = _readable_ansi(_STYLE.sub(mark, html))
     if "plotly-graph-div" in html:
         html = _defer_plotly_calls(html, page.file.src_uri)
     return html
@@ -219,22 +225,29 @@ def has_math(page, config) -> bool:
     return bool(_TEX.search(_CODE.sub("", prose)))
 
 
+def _pruned_notebook_css(output: str) -> str:
+    if not _NOTEBOOK_CSS.search(output):
+        return output
+    classes = _css.classes_in(output)
+    site_css = "".join(path.read_text(encoding="utf-8") for path in sorted(SITE_CSS.glob("*.css")))
+
+    def inline(match):
+        css = _pruners[match.group(1)].for_classes(classes, also_read=site_css + output)
+        return f'<style type="text/css">{css}</style>'
+
+    return _NOTEBOOK_CSS.sub(inline, output)
+
+
 def on_post_page(output, page, config):
+    output = _pruned_notebook_css(output)
     tags = f"<script>{SEARCH_SCRIPT.read_text(encoding='utf-8')}</script>"
     if "plotly-graph-div" in output:
         plotly = _shared.url_to(PLOTLY_ASSET, page)
         tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
     output = _insert(output, "</head>", tags, page)
     if has_math(page, config):
-        output = _insert(output, "</body>", f'<script src="{_shared.url_to(MATHJAX_CONFIG, page)}"></script>'
-                         f'<script defer src="{_shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)}"></script>',
-                         page, last=True)
+        bundle = _shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)
+        output = _insert(output, "</body>", f'<script src="{_shared.url_to(MATHJAX_CONFIG, page)}" '
+                         f'data-mathjax="{bundle}"></script>', page, last=True)
     return output
 
-
-def on_post_build(config):
-    site = pathlib.Path(config.site_dir)
-    for name, css in _css_files.items():
-        path = site / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(css, encoding="utf-8")

@@ -7,12 +7,25 @@ key is the build caches' one rule (``mnist_tutorials._cachekey.cache_key``): thi
 it imports (transitively), the data checksums and the library versions. So ``mkdocs serve`` does not redraw them on every save, yet never
 shows a stale figure. Each PNG is written atomically; a truncated one is logged, deleted and drawn again. Other key
 folders are removed after a build succeeds.
+
+**Figures as files.** A tutorial's outputs hold each figure as a ``data:`` URL inside the HTML (nbconvert's way, and
+what the execution cache keeps), which made the page itself megabytes long, slow to first paint on a phone, and
+never cached. ``on_page_content`` moves every such image into a file next to the page (``<page>/fig-<hash>.png``,
+named by its content, so a browser or CDN may cache it for good) and rewrites the tag to
+``<img src="fig-<hash>.png" loading="lazy" decoding="async" width height>``; the width and height come from the tag
+or, when it has none, from the image itself, so the page does not jump while figures load. The files are written
+into the built site in ``on_post_page``; the execution cache keeps the outputs as they were.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html as html_lib
 import io
 import pathlib
+import posixpath
+import re
 import shutil
 
 from mkdocs.structure.files import File
@@ -54,7 +67,11 @@ def _score_histograms():
 
 FIGURES = {"home_datasets": _home_datasets, "score_histograms": _score_histograms}
 
-_state: dict = {}
+_state: dict = {"page_files": {}}
+# An <img> whose src is a data: URL of a PNG, JPEG, GIF or SVG image (nbconvert, mnist_tutorials._site).
+_DATA_IMG = re.compile(r'<img\b([^>]*?)\ssrc="data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
+_SUFFIX = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
+_ATTRIBUTE = re.compile(r'\s(width|height|loading|decoding)="([^"]*)"')
 
 
 def _key() -> str:
@@ -98,3 +115,81 @@ def on_post_build(config):
             shutil.rmtree(stale)
     _buildcache.remove_partials(_state["cache"])
 
+
+
+def image_size(data: bytes, kind: str) -> tuple[int, int] | None:
+    """Width and height in pixels of a PNG, GIF or JPEG image, or None when the bytes do not say.
+
+    Examples
+    --------
+    >>> png = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + (640).to_bytes(4, "big") + (480).to_bytes(4, "big")
+    >>> image_size(png, "png")
+    (640, 480)
+    """
+    if kind == "png" and data[:8] == _buildcache.PNG_SIGNATURE and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if kind == "gif" and data[:3] == b"GIF" and len(data) >= 10:
+        return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    if kind == "jpeg":
+        at = 2
+        while at + 9 < len(data) and data[at] == 0xFF:
+            marker, length = data[at + 1], int.from_bytes(data[at + 2:at + 4], "big")
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                return int.from_bytes(data[at + 7:at + 9], "big"), int.from_bytes(data[at + 5:at + 7], "big")
+            at += 2 + length
+    return None
+
+
+def figures_as_files(html: str, page_url: str) -> tuple[str, dict[str, bytes]]:
+    """``html`` with each ``data:`` image moved to a file beside the page, and those files (site path -> bytes).
+
+    Examples
+    --------
+    >>> png = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + (8).to_bytes(4, "big") + (4).to_bytes(4, "big")
+    >>> tag = f'<img alt="A" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+    >>> out, files = figures_as_files(tag, "tutorials/01_meet_the_data/")
+    >>> out
+    '<img alt="A" src="fig-17ca48099e7e.png" width="8" height="4" loading="lazy" decoding="async">'
+    >>> list(files)
+    ['tutorials/01_meet_the_data/fig-17ca48099e7e.png']
+    """
+    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    files: dict[str, bytes] = {}
+
+    def move(match):
+        before, kind, payload, after = match.groups()
+        data = base64.b64decode("".join(payload.split()))
+        name = f"fig-{hashlib.sha256(data).hexdigest()[:12]}.{_SUFFIX[kind]}"
+        files[folder + name] = data
+        attributes = dict(_ATTRIBUTE.findall(before + after))
+        rest = _ATTRIBUTE.sub("", before + after).rstrip(" /")
+        if "width" not in attributes or "height" not in attributes:
+            size = image_size(data, kind)
+            if size is not None:
+                attributes.setdefault("width", str(size[0]))
+                attributes.setdefault("height", str(size[1]))
+        attributes.setdefault("loading", "lazy")
+        attributes.setdefault("decoding", "async")
+        extra = "".join(f' {key}="{html_lib.escape(value)}"' for key, value in attributes.items())
+        return f'<img{rest} src="{name}"{extra}>'
+
+    return _DATA_IMG.sub(move, html), files
+
+
+def on_page_content(html, page, config, files):
+    if "data:image/" not in html:
+        return html
+    html, found = figures_as_files(html, page.url)
+    _state["page_files"].update(found)
+    return html
+
+
+def on_post_page(output, page, config):
+    site = pathlib.Path(config.site_dir)
+    for name, content in list(_state["page_files"].items()):
+        path = site / name
+        if not path.is_file() or path.stat().st_size != len(content):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    _state["page_files"].clear()
+    return output

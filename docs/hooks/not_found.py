@@ -14,6 +14,10 @@ Links become relative to that base. Stylesheets, icons and scripts are written b
 base is set, so the browser's preload scanner never requests them from a wrong guess. Material's
 ``__config`` paths (``base``, the search worker) are resolved against the same root just before the theme's
 script reads them.
+
+Like every other page (``assets.py``), the 404 page holds Material's request for the search index back until the
+reader opens the search box (``docs/javascripts/search-on-demand.js``, inlined first in ``<head>``): the 404 page
+is rendered from a template, not as a page, so ``assets.on_post_page`` never sees it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from urllib.parse import urlsplit
 import _shared  # sibling module: docs/hooks/_shared.py
 
 _TEMPLATE = "404.html"
+SEARCH_SCRIPT = _shared.REPO / "docs" / "javascripts" / "search-on-demand.js"
 
 
 def _base_script(root: str) -> str:
@@ -83,9 +88,25 @@ def _relocate(html: str, root: str) -> str:
     return html[:head.end()] + _base_script(root) + body
 
 
+def with_search_on_demand(html: str) -> str:
+    """``html`` with the search-on-demand script first in its ``<head>``.
+
+    Examples
+    --------
+    >>> out = with_search_on_demand("<html><head><title>x</title></head></html>")
+    >>> out.index("XMLHttpRequest") < out.index("<title>")
+    True
+    """
+    head = re.search(r"<head[^>]*>", html)
+    if head is None:
+        raise _shared.error("not_found", "404.html has no <head>; the theme's template changed: fix this hook.")
+    return html[:head.end()] + f"<script>{SEARCH_SCRIPT.read_text(encoding='utf-8')}</script>" + html[head.end():]
+
+
 def on_post_template(output_content, template_name, config):
     if template_name != _TEMPLATE:
         return output_content
+    output_content = with_search_on_demand(output_content)
     root = urlsplit(config.get("site_url") or "/").path or "/"
     if not root.endswith("/"):
         root += "/"

@@ -37,12 +37,25 @@
     }
   }
 
+  // No toolbar (modebar): its ten buttons were Tab stops before each chart, mouse tools a keyboard cannot use, one
+  // of them dead ("Share chart", plotly's send-to-cloud). Dragging still zooms, a double click resets, and the data
+  // is in the table under the figure. (mnist_tutorials._site asks for the same; this also covers older outputs.)
+  function withoutModeBar() {
+    var Plotly = window.Plotly;
+    if (!Plotly || Plotly.__readerNoModeBar) return;
+    var newPlot = Plotly.newPlot;
+    Plotly.newPlot = function (gd, data, layout, config) {
+      return newPlot.call(Plotly, gd, data, layout, Object.assign({}, config || {}, { displayModeBar: false }));
+    };
+    Plotly.__readerNoModeBar = true;
+  }
+
   function drawer(id, draw) {
     var done = false;
     return function () {
       if (done) return loading;
       done = true;
-      return loadPlotly().then(function () { draw(); whenDrawn(id, 200); });
+      return loadPlotly().then(function () { withoutModeBar(); draw(); whenDrawn(id, 200); });
     };
   }
 

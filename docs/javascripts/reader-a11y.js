@@ -159,6 +159,34 @@
     nameCodeNavs();
   });
   document.addEventListener("reader:plotted", function (event) { keyboardSlider(event.detail); });
+
+  // Printing: every data table opens (it prints whole, docs/stylesheets/reader.css), and each plotly figure is
+  // redrawn at the printed column's width instead of keeping its screen layout (which was cut at the page edge).
+  // After printing, the tables close again and the figures take the screen's width back.
+  var openedForPrint = [];
+  function resizePlots() {
+    if (!window.Plotly) return;
+    document.querySelectorAll(".plotly-graph-div").forEach(function (gd) {
+      if (gd._fullLayout) window.Plotly.Plots.resize(gd);
+    });
+  }
+  function beforePrint() {
+    document.querySelectorAll("details.reader-plotly-data:not([open]), details.reader-figure-description:not([open])")
+      .forEach(function (d) { d.open = true; openedForPrint.push(d); });
+    resizePlots();
+  }
+  function afterPrint() {
+    openedForPrint.splice(0).forEach(function (d) { d.open = false; });
+    resizePlots();
+  }
+  window.addEventListener("beforeprint", beforePrint);
+  window.addEventListener("afterprint", afterPrint);
+  if (window.matchMedia) {
+    var printing = window.matchMedia("print");
+    var onChange = function (query) { if (query.matches) beforePrint(); else afterPrint(); };
+    if (printing.addEventListener) printing.addEventListener("change", onChange);
+    else if (printing.addListener) printing.addListener(onChange);
+  }
   window.addEventListener("resize", focusableScrollRegions);
   document.addEventListener("reader:typeset", focusableScrollRegions);  // sent by javascripts/mathjax.js
 })();

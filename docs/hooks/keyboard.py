@@ -1,0 +1,105 @@
+"""MkDocs hook: the keyboard reader's path through a page: Tab stops are its links and controls, and a skip link
+leads to each interactive figure.
+
+* **No focusable notebook cells.** mkdocs-jupyter's template gives every cell's input wrapper and every output area
+  a static ``tabindex="0"`` (page 07 had 350 Tab stops, 151 Tab presses from the top of 03 to its slider). This hook
+  removes those attributes; ``docs/javascripts/reader-a11y.js`` gives ``tabindex="0"`` back to the blocks that
+  actually scroll (a wide code line, a long output), where the keyboard needs it to scroll them.
+* **Skip links.** Each interactive figure (a plotly ``<figure class="reader-plotly">``, the confusion explorer
+  ``div.mte``, the threshold widget ``div.mtw``) gets an id and ``tabindex="-1"``, and the page a link to it right
+  after Material's "Skip to content" (visually hidden until focused, like that one): two Tab presses and Enter from
+  the top of the page, then Tab, reach the figure's first control. Each link is named after the heading above its
+  figure.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+import _shared  # sibling module: docs/hooks/_shared.py
+
+HOOK = "keyboard"
+# The two kinds of notebook element to which mkdocs-jupyter's template gives a static tabindex.
+_STATIC_TABINDEX = re.compile(r'(<div\b[^>]*\bclass="[^"]*\b(?:jp-Cell-inputWrapper|jp-OutputArea-output)\b[^"]*"'
+                              r'[^>]*?)\s+tabindex="0"')
+_INTERACTIVE = re.compile(r'<(figure|div)\b([^>]*)\bclass="(reader-plotly|mte|mtw)"')
+_HEADING = re.compile(r'<h([1-6])\b[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SKIP = re.compile(r'(<a\b[^>]*\bclass="md-skip"[^>]*>.*?</a>)', re.S)
+_KIND = {"reader-plotly": "interactive chart", "mte": "confusion matrix explorer", "mtw": "threshold explorer"}
+
+
+def without_cell_tabindex(html: str) -> str:
+    """``html`` without the static ``tabindex="0"`` of notebook input wrappers and output areas.
+
+    Examples
+    --------
+    >>> without_cell_tabindex('<div class="jp-Cell-inputWrapper" tabindex="0"><pre>x</pre></div>')
+    '<div class="jp-Cell-inputWrapper"><pre>x</pre></div>'
+    >>> without_cell_tabindex('<div class="mte-scroll" tabindex="0">')  # a widget's own scroll box stays
+    '<div class="mte-scroll" tabindex="0">'
+    """
+    return _STATIC_TABINDEX.sub(r"\1", html)
+
+
+def _heading_before(html: str, at: int) -> str:
+    found = ""
+    for match in _HEADING.finditer(html, 0, at):
+        found = match.group(2)
+    text = html_lib.unescape(_TAG.sub("", found)).replace("¶", "").strip()
+    return " ".join(text.split())
+
+
+def mark_interactive_figures(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """``html`` with an id and ``tabindex="-1"`` on each interactive figure, and (id, link text) for each.
+
+    Examples
+    --------
+    >>> out, links = mark_interactive_figures('<h2 id="a">The trade-off</h2><figure class="reader-plotly"></figure>')
+    >>> out
+    '<h2 id="a">The trade-off</h2><figure id="reader-interactive-1" tabindex="-1" class="reader-plotly"></figure>'
+    >>> links
+    [('reader-interactive-1', 'Skip to the interactive chart: The trade-off')]
+    """
+    links: list[tuple[str, str]] = []
+    pieces, last = [], 0
+    for match in _INTERACTIVE.finditer(html):
+        tag, attributes, cls = match.groups()
+        if " id=" in f" {attributes}":
+            continue
+        figure_id = f"reader-interactive-{len(links) + 1}"
+        heading = _heading_before(html, match.start())
+        links.append((figure_id, f"Skip to the {_KIND[cls]}" + (f": {heading}" if heading else "")))
+        pieces.append(html[last:match.start()])
+        pieces.append(f'<{tag}{attributes}id="{figure_id}" tabindex="-1" class="{cls}"')
+        last = match.end()
+    pieces.append(html[last:])
+    return "".join(pieces), links
+
+
+def skip_links_html(links: list[tuple[str, str]]) -> str:
+    return "".join(f'<a href="#{figure_id}" class="md-skip reader-skip">{html_lib.escape(text)}</a>'
+                   for figure_id, text in links)
+
+
+_links_of_page: dict[str, list] = {}
+
+
+def on_page_content(html, page, config, files):
+    if _shared.is_tutorial(page.file, config):
+        html = without_cell_tabindex(html)
+    html, links = mark_interactive_figures(html)
+    _links_of_page[page.file.src_uri] = links
+    return html
+
+
+def on_post_page(output, page, config):
+    links = _links_of_page.pop(page.file.src_uri, [])
+    if not links:
+        return output
+    match = _SKIP.search(output)
+    if match is None:
+        raise _shared.error(HOOK, f"{page.file.src_uri} has no Material 'Skip to content' link (a.md-skip) to put "
+                                  "the figures' skip links after; the theme's header changed: fix this hook.")
+    return output[:match.end()] + skip_links_html(links) + output[match.end():]

@@ -1,0 +1,132 @@
+"""Issue 28, alt text that says what a figure shows: the takeaway first, at most about 250 characters, unique on its
+page; a confusion matrix's alt gives its counts; a longer description follows the image in a linked element.
+
+The unit tests run in the default ``pytest``; the ``build`` tests read every page of the built ``site/``.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from mnist_tutorials import _site  # noqa: E402
+from mnist_tutorials._alt import MAX_ALT, alt_text, set_alt_text, short_alt  # noqa: E402
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\salt="([^"]*)"')
+
+
+def _png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=20)
+    return buffer.getvalue()
+
+
+def test_a_long_description_is_cut_at_a_sentence_and_linked_in_full():
+    fig, axes = plt.subplots(3, 10)  # like page 07's 30 panels: 1,379 characters of alt before issue 28
+    for i, ax in enumerate(axes.flat):  # images and bar charts, as there: each panel is described
+        ax.bar([0, 1], [i, 1]) if i % 2 else ax.imshow(np.zeros((2, 2)))
+        ax.set_title(f"Panel number {i}")
+        ax.set_xlabel("class")
+    full = alt_text(fig)
+    assert len(full) > 2 * MAX_ALT
+    tag = _site.figure_img_html(fig, _png(fig))
+    alt = html.unescape(_ALT.search(tag).group(1))
+    assert len(alt) <= MAX_ALT and alt.endswith("Full description below the image.")
+    described = re.search(r'aria-describedby="([^"]+)"', tag).group(1)
+    assert f'<p id="{described}">{html.escape(full)}</p>' in tag and "<details" in tag
+
+
+def test_the_takeaway_comes_first():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlabel("recall")
+    set_alt_text(fig, takeaway="Precision falls as recall rises.")
+    assert alt_text(fig).startswith("Precision falls as recall rises. Line chart.")
+
+
+def test_a_repeated_alt_on_one_page_is_told_apart():
+    seen: dict = {}
+    alts = []
+    for _ in range(3):
+        fig, ax = plt.subplots()
+        ax.imshow(np.zeros((4, 4)))
+        alts.append(html.unescape(_ALT.search(_site.figure_img_html(fig, _png(fig), seen=seen)).group(1)))
+    assert len(set(alts)) == 3, alts
+    assert alts[1].endswith("Figure 2 of this page.") and alts[2].endswith("Figure 3 of this page.")
+
+
+def test_short_alt_keeps_a_short_text_and_cuts_an_unbroken_one():
+    assert short_alt("Short.") == ("Short.", False)
+    alt, cut = short_alt("word " * 200)
+    assert cut and len(alt) <= MAX_ALT and "…" in alt
+
+
+# ------------------------------------------------------------------------------------------ on the built site
+
+
+def _images(site_dir):
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in _IMG.finditer(text):
+            alt = _ALT.search(match.group(0))
+            yield rel, text, match, html.unescape(alt.group(1)) if alt else None
+
+
+@pytest.mark.build
+def test_every_alt_is_short_and_unique_on_its_page(site_dir):
+    too_long, repeated, missing = [], {}, []
+    per_page: dict = {}
+    for rel, _, match, alt in _images(site_dir):
+        if alt is None or not alt.strip():
+            missing.append((rel, match.group(0)[:80]))
+            continue
+        if len(alt) > MAX_ALT:
+            too_long.append((rel, len(alt), alt[:80]))
+        src = re.search(r'\ssrc="([^"]+)"', match.group(0)).group(1)
+        per_page.setdefault(rel, {}).setdefault(alt, set()).add(src)
+    for rel, alts in per_page.items():
+        for alt, sources in alts.items():
+            if len(sources) > 1:  # one alt on two different images
+                repeated.setdefault(rel, []).append(alt[:80])
+    assert sum(len(a) for a in per_page.values()) > 30, "expected the tutorials' figures in the built site"
+    assert not missing, missing[:5]
+    assert not too_long, too_long[:5]
+    assert not repeated, repeated
+
+
+@pytest.mark.build
+def test_every_confusion_matrix_alt_gives_its_counts(site_dir):
+    """The table of counts after a confusion-matrix image: its largest off-diagonal count is in the image's alt."""
+    checked = 0
+    for rel, text, match, alt in _images(site_dir):
+        after = text[match.end():match.end() + 60_000]
+        table = re.match(r'\s*(?:<details class="reader-figure-description">.*?</details>)?\s*'
+                         r'<details class="reader-plotly-data"><summary>The counts in the confusion matrix',
+                         after, re.S)
+        if not table:
+            continue
+        body = after[table.end():after.index("</table>", table.end())]
+        rows = [re.findall(r"<td>([^<]*)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+        rows = [row for row in rows if row]
+        counts = np.array([[int(v.replace(",", "")) for v in row[1:]] for row in rows])
+        off = counts.copy()
+        np.fill_diagonal(off, -1)
+        largest = off.max()
+        assert alt.startswith("Confusion matrix") or "Confusion matrix" in alt, (rel, alt)
+        if largest > 0:
+            assert f"{largest:,}" in alt, (rel, largest, alt)
+        checked += 1
+    assert checked >= 3, f"expected several confusion matrices with their count tables; found {checked}"

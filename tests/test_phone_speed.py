@@ -1,0 +1,177 @@
+"""Issue 28: fast on a phone. Figures as files, the notebook CSS cut to what a page uses, MathJax on demand.
+
+Unit tests run in the default ``pytest``; ``build`` tests read the built ``site/``.
+"""
+
+from __future__ import annotations
+
+import base64
+import doctest
+import gzip
+import io
+import pathlib
+import re
+import types
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from file_module import load_file_module  # noqa: E402
+
+from mnist_tutorials import _site  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+HOOKS = ROOT / "docs" / "hooks"
+MAX_NOTEBOOK_CSS = 60_000  # characters of notebook CSS left inline on a page (mkdocs-jupyter's is 575,137)
+
+
+def _hook(name):
+    return load_file_module(HOOKS / f"{name}.py", f"hook_{name}_phone_speed")
+
+
+def _png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=40)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", ["figures", "_css", "keyboard", "not_found"])
+def test_the_hooks_examples_run(name):
+    module = _hook(name)
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for test in finder.find(module, name):
+        runner.run(test)
+    assert runner.failures == 0 and runner.tries > 0
+
+
+def test_a_figure_leaves_the_html_for_a_lazy_file_beside_its_page(tmp_path):
+    figures = _hook("figures")
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], [1, 0])
+    png = _png(fig)
+    tag = _site.figure_img_html(fig, png)
+    page = types.SimpleNamespace(url="tutorials/07_fashion_keras/")
+    html = figures.on_page_content(f"<p>before</p>{tag}<p>after</p>", page, None, None)
+    assert "data:image" not in html and len(html) < 2000
+    img = re.search(r"<img[^>]*>", html).group(0)
+    name = re.search(r'src="(fig-[0-9a-f]{12}\.png)"', img).group(1)
+    for attribute in ('loading="lazy"', 'width="160"', 'height="120"', 'class="reader-figure"', "alt="):
+        assert attribute in img, (attribute, img)
+    config = types.SimpleNamespace(site_dir=str(tmp_path))
+    figures.on_post_page("<html></html>", page, config)
+    written = tmp_path / "tutorials" / "07_fashion_keras" / name
+    assert written.read_bytes() == png
+    again, _ = figures.figures_as_files(tag, "tutorials/07_fashion_keras/")
+    assert again == html.removeprefix("<p>before</p>").removesuffix("<p>after</p>")  # named by content: stable
+
+
+def test_image_size_reads_jpeg_and_gif_headers():
+    figures = _hook("figures")
+    fig, ax = plt.subplots(figsize=(2, 1))
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="jpg", dpi=50)
+    assert figures.image_size(buffer.getvalue(), "jpeg") == (100, 50)
+    gif = b"GIF89a" + (7).to_bytes(2, "little") + (3).to_bytes(2, "little") + b"\0" * 10
+    assert figures.image_size(gif, "gif") == (7, 3)
+    assert figures.image_size(b"not an image", "png") is None
+
+
+def test_jupyterlab_css_is_cut_to_the_rules_a_notebook_page_uses():
+    import mkdocs_jupyter
+
+    css = (pathlib.Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets"
+           / "index.css").read_text(encoding="utf-8")
+    assert len(css) > 400_000  # what every notebook page carried before
+    pruner = _hook("_css").Pruner(css)
+    classes = {"jupyter-wrapper", "jp-Notebook", "jp-Cell", "jp-CodeCell", "jp-Cell-inputWrapper", "jp-InputArea",
+               "jp-InputPrompt", "jp-InputArea-prompt", "jp-InputArea-editor", "jp-OutputArea", "jp-OutputArea-child",
+               "jp-OutputArea-output", "jp-RenderedText", "jp-RenderedHTMLCommon", "jp-RenderedMarkdown",
+               "jp-MarkdownCell", "jp-RenderedImage", "highlight-ipynb"}
+    kept = pruner.for_classes(classes)
+    assert len(kept) < MAX_NOTEBOOK_CSS, len(kept)
+    assert re.search(r"\.jupyter-wrapper \.jp-InputArea\{", kept)
+    assert ".jupyter-wrapper .jp-OutputArea-output" in kept and ".jupyter-wrapper .jp-RenderedHTMLCommon" in kept
+    # Every variable a kept rule reads is still defined (unless JupyterLab defines it only in its `:root` rules,
+    # which mkdocs-jupyter scopes to `.jupyter-wrapper :root`, where they never apply).
+    reachable = re.sub(r"\.jupyter-wrapper :root\{[^}]*\}", "", css)
+    for name in set(re.findall(r"var\((--[\w-]+)", kept)):
+        assert f"{name}:" in kept or f"{name}:" not in reachable, name
+    assert "jp-Dialog" not in kept and "jp-icon-add-above" not in kept
+
+
+def test_mathjax_is_no_script_src_but_loaded_on_demand():
+    assets = _hook("assets")
+    page = types.SimpleNamespace(url="concepts/metrics/", content='<p><span class="arithmatex">\\(x\\)</span></p>',
+                                 file=types.SimpleNamespace(src_uri="concepts/metrics.md"))
+    out = assets.on_post_page("<html><head></head><body><p>x</p></body></html>", page, types.SimpleNamespace())
+    assert 'data-mathjax="../../assets/vendor/mathjax/tex-mml-chtml.js"' in out
+    assert not re.search(r'<script[^>]*\ssrc="[^"]*tex-mml-chtml', out)
+    loader = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text(encoding="utf-8")
+    assert "IntersectionObserver" in loader and "beforeprint" in loader
+
+
+# ------------------------------------------------------------------------------------------ on the built site
+
+
+def _pages(site: pathlib.Path):
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("assets/"))
+
+
+@pytest.mark.build
+def test_no_page_holds_a_figure_inside_its_html(site_dir):
+    heavy = {}
+    lazy_missing = []
+    for path in _pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        inside = re.findall(r'<img\b[^>]*\ssrc="data:image/', html)  # (the explorer's sprite is its own data)
+        if inside:
+            heavy[path.relative_to(site_dir).as_posix()] = len(inside)
+        for img in re.findall(r"<img\b[^>]*>", html):
+            src = re.search(r'\ssrc="([^"]+)"', img).group(1)
+            if src.startswith("fig-"):
+                assert (path.parent / src).is_file(), (path, src)
+                if not all(a in img for a in ('loading="lazy"', "width=", "height=")):
+                    lazy_missing.append((path.name, img[:120]))
+    assert not heavy, f"pages with figures still inside their HTML (page: count): {heavy}"
+    assert not lazy_missing, lazy_missing[:5]
+    figures = list(site_dir.glob("tutorials/*/fig-*.png"))
+    assert len(figures) > 20, "expected the tutorials' figures as files beside their pages"
+
+
+@pytest.mark.build
+def test_notebook_pages_carry_only_the_css_they_use(site_dir):
+    sizes = {}
+    for path in sorted(site_dir.glob("tutorials/*/index.html")):
+        html = path.read_text(encoding="utf-8")
+        assert "stylesheets/notebook-" not in html, path
+        styles = re.findall(r'<style type="text/css">(.*?)</style>', html, re.S)
+        sizes[path.parent.name] = max((len(s) for s in styles), default=0)
+        assert not re.search(r'<script[^>]*\ssrc="[^"]*tex-mml-chtml', html), f"{path}: MathJax blocks the page"
+    assert sizes and max(sizes.values()) < MAX_NOTEBOOK_CSS, sizes
+
+
+@pytest.mark.build
+def test_the_heaviest_tutorial_page_is_small(site_dir):
+    sizes = {p.parent.name: len(gzip.compress(p.read_bytes(), 6)) for p in site_dir.glob("tutorials/*/index.html")}
+    assert sizes and max(sizes.values()) < 300_000, sizes  # 07 was 717 KB gzip with its figures inside
+
+
+def test_png_bytes_survive_base64_round_trip():
+    fig, _ = plt.subplots(figsize=(1, 1))
+    png = _png(fig)
+    tag = f'<img alt="x" src="data:image/png;base64,{base64.encodebytes(png).decode()}">'  # with line breaks
+    _, files = _hook("figures").figures_as_files(tag, "a/")
+    assert list(files.values()) == [png]
+
+
+@pytest.mark.build
+def test_no_reference_page_holds_5000_elements(site_dir):
+    # reference/plotting held 34,300 (every submodule with its source, on one page): 2-3 s of layout on a phone.
+    sizes = {p.parent.relative_to(site_dir).as_posix(): len(re.findall(r"<[a-zA-Z]", p.read_text(encoding="utf-8")))
+             for p in site_dir.glob("reference/**/index.html")}
+    assert len(sizes) > 12, sizes
+    assert max(sizes.values()) < 5000, sorted(sizes.items(), key=lambda item: -item[1])[:3]

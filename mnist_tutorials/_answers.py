@@ -110,12 +110,13 @@ def normalize_answer(answer, kind: str, decimals: int = 0) -> str:
         raise ValueError(f"normalize_answer: decimals must be an int >= 0, got {decimals!r}.")
     decimals = int(decimals)
     text = _answer_to_text(answer).strip(_WS)
+    shown = _shown(text)
     if kind == "integer" and _GROUPED_INT_RE.fullmatch(text):
         text = text.replace(",", "")
     match = _NUMBER_RE.fullmatch(text)
     if match is None:
         raise ValueError(
-            f"could not read {text!r} as a number: type digits, with a dot for decimals "
+            f"could not read {shown} as a number: type digits, with a dot for decimals "
             f"(and % for a percentage)."
         )
     sign, number, percent = match.groups()
@@ -126,19 +127,30 @@ def normalize_answer(answer, kind: str, decimals: int = 0) -> str:
         step = decimal.Decimal(1).scaleb(-decimals)
         if kind == "fraction":
             if sign == "-" and value != 0:
-                raise ValueError(f"a fraction lies between 0 and 1, got the negative number {text!r}.")
+                raise ValueError(f"a fraction lies between 0 and 1, got the negative number {shown}.")
             if percent or value > 1:  # "37.5%" or a bare "37.5" (> 1): a percentage
                 value = value.scaleb(-2)
             rounded = value.quantize(step, rounding=decimal.ROUND_HALF_UP)
             if rounded > 1:
-                raise ValueError(f"a fraction lies between 0 and 1 (0% to 100%), got {text!r}.")
+                raise ValueError(f"a fraction lies between 0 and 1 (0% to 100%), got {shown}.")
             return format(rounded, "f")
         if percent:
-            raise ValueError(f"this flag asks for a {kind}, not a percentage: remove the % from {text!r}.")
+            raise ValueError(f"this flag asks for {_ARTICLE[kind]} {kind}, not a percentage: remove the % from {shown}.")
         if kind == "integer" and value != value.to_integral_value():
-            raise ValueError(f"this flag asks for a whole number, got {text!r}.")
+            raise ValueError(f"this flag asks for a whole number, got {shown}.")
         rounded = value.quantize(step, rounding=decimal.ROUND_HALF_UP)  # half away from zero, as in JS
         return ("-" if sign == "-" and rounded != 0 else "") + format(rounded, "f")
+
+
+_ARTICLE = {"integer": "an", "fraction": "a", "number": "a"}
+_SHOWN = 40  # characters of an answer that a message repeats
+
+
+def _shown(text: str) -> str:
+    """What a message repeats of a typed answer: all of a short one, the start and the length of a long one."""
+    if len(text) <= _SHOWN:
+        return repr(text)
+    return f"{text[:_SHOWN]!r}… ({len(text):,} characters)"
 
 
 def hash_answer(label: str, normalized: str, salt: str, iterations: int = KDF_ITERATIONS) -> str:

@@ -534,3 +534,15 @@ def test_cli_check_flag_without_data_exits_3(tiny_mnist, tmp_path, monkeypatch, 
     assert main(["check-flag", "DATA.1", "1135", "--data-home", str(tmp_path / "empty")]) == 3
     err = capsys.readouterr().err
     assert "could not be computed, because the data is missing" in err and "Could not get MNIST" in err
+
+
+def test_answer_messages_use_the_right_article_and_a_short_echo():
+    # Issue 23, rows 9-10 on the Python side: "asks for a integer" and a 100,000-digit answer echoed whole.
+    from mnist_tutorials._answers import normalize_answer
+
+    with pytest.raises(ValueError, match="asks for an integer, not a percentage"):
+        normalize_answer("12%", "integer")
+    with pytest.raises(ValueError) as caught:
+        normalize_answer("9" * 100_000 + ".5", "integer")
+    message = str(caught.value)
+    assert len(message) < 200 and "(100,002 characters)" in message

@@ -17,7 +17,7 @@
 # cross-validated scores, and never checked it on new images. This page does what a practitioner does in 2026:
 # it looks at how the best threshold moves from one cross-validation fold to the next, lets scikit-learn's
 # `TunedThresholdClassifierCV` choose the threshold that maximises F1 or minimises a cost, keeps the
-# hand-written search where scikit-learn has no equivalent ("the best recall at 90 % precision"), ships the
+# hand-written search where scikit-learn has no equivalent ("the best recall at 90% precision"), ships the
 # chosen threshold with `FixedThresholdClassifier`, and only then reports each choice on the test set, once.
 # On the way it settles a detail that changes counts: is a score *equal* to the threshold positive or not?
 
@@ -100,7 +100,7 @@ PrecisionRecallDisplay.from_cv_results(cv_results, X_train, y_train_5, name="SGD
 #
 # `confusion_matrix_at_thresholds` (new in 1.8) sweeps every distinct score of a fold as a threshold and
 # returns the four counts at each, so any metric is a line of NumPy away. Here, per fold: the threshold with the
-# highest F1, and the lowest threshold that reaches 90 % precision with the recall it keeps. We also collect
+# highest F1, and the lowest threshold that reaches 90% precision with the recall it keeps. We also collect
 # each image's out-of-fold score in `y_scores`, as `cross_val_predict` would.
 
 # %%
@@ -124,7 +124,7 @@ assert np.ptp(per_fold["recall there"]) > 0.05
 
 # %% [markdown]
 # Both thresholds move by more than half a unit of score from one fold to the next, and the recall kept at
-# 90 % precision by several percentage points. A threshold picked on one split, as the trade-off page did, is
+# 90% precision by several percentage points. A threshold picked on one split, as the trade-off page did, is
 # one draw from this spread. That is why a threshold is chosen on the *average* of the folds, and then checked
 # on data no choice has seen.
 #
@@ -219,9 +219,9 @@ assert band.min() <= tuned_f1.best_threshold_ <= band.max() and tuned_cost.best_
 # the highest out-of-fold score would be about one unit of score apart, as wide as that band.) The cost search
 # lands lower: the more a miss costs, the lower the threshold.
 #
-# ## The best recall at 90 % precision: still by hand
+# ## The best recall at 90% precision: still by hand
 #
-# "As much recall as possible with at least 90 % precision" is a *constrained* objective, not a metric of one
+# "As much recall as possible with at least 90% precision" is a *constrained* objective, not a metric of one
 # set of predictions that could be averaged over folds. scikit-learn has no built-in scorer for it:
 # the constrained objectives that the pull request adding `TunedThresholdClassifierCV` first had
 # (`max_precision_at_recall_constraint`, with a `constraint_value`) were dropped before the 1.5 release, and
@@ -284,7 +284,7 @@ assert not (fold_model.decision_function(X_train[held_out])[position] > threshol
 # rule: write `scores >= threshold`, or use `FixedThresholdClassifier`.
 #
 # The two sweeps also return their thresholds in opposite orders: increasing for `precision_recall_curve`
-# (which is why `argmax` above finds the *lowest* threshold reaching 90 %), decreasing for
+# (which is why `argmax` above finds the *lowest* threshold reaching 90%), decreasing for
 # `confusion_matrix_at_thresholds` and `metric_at_thresholds` (which is why the per-fold loop took the *last*
 # index that reaches it).
 
@@ -321,7 +321,7 @@ assert cost_of["cost, tuned by CV"] == cost_of.min() and test.loc["cost, tuned b
 
 # %% [markdown]
 # On the test set the F1-tuned threshold beats the default threshold's F1, and the cost-tuned one has the
-# lowest cost of the four rules, by finding the most 5s. The hand-made rule, which reached 90 % precision on
+# lowest cost of the four rules, by finding the most 5s. The hand-made rule, which reached 90% precision on
 # the training folds, stays within two percentage points of it on the test images. **A threshold is a setting
 # like any other: choose it on cross-validation folds, look at how much it moves between them, and report it on
 # the test set once.**

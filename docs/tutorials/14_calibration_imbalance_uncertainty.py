@@ -16,7 +16,7 @@
 # Four tools the earlier pages only named. **Calibration, applied**: `CalibratedClassifierCV` corrects the
 # probabilities of the random forest and of the SGD 5-detector, temperature scaling those of a Keras network,
 # and calibrated probabilities give the cost-optimal threshold without a search. **A genuinely imbalanced
-# task**: 5s at 1 % of the images, where ROC AUC and average precision part ways. **Uncertainty**: how far a
+# task**: 5s at 1% of the images, where ROC AUC and average precision part ways. **Uncertainty**: how far a
 # test accuracy can be trusted, and whether two models really differ. **Ranking metrics for ten classes**:
 # one-vs-rest ROC AUC and per-class precision/recall curves for a Fashion-MNIST network.
 
@@ -38,7 +38,7 @@ print("scikit-learn", sklearn.__version__)
 # %% [markdown]
 # ## Calibration, applied
 #
-# A probability is *calibrated* when it means what it says: of the images given 20 %, about 20 % are 5s.
+# A probability is *calibrated* when it means what it says: of the images given 20%, about 20% are 5s.
 # [The random-forest page](../08_random_forest_detector/) found the forest's probabilities too modest, and an
 # SGD classifier has no probabilities at all, only a score. Calibration learns a monotone map from the model's
 # output to a probability, on images the model did not train on. So we split the first 30,000 training images
@@ -108,7 +108,7 @@ assert gap["forest"] > max(gap["forest, sigmoid"], gap["forest, isotonic"]) and 
 # %% [markdown]
 # The raw forest's curve strays far from the diagonal, above it in the middle: under-confident, as [the
 # random-forest page](../08_random_forest_detector/) found. The calibrated curves stay closer to it. They
-# zig-zag because the middle bins hold few images: fewer than 5 % of the test images get a calibrated
+# zig-zag because the middle bins hold few images: fewer than 5% of the test images get a calibrated
 # probability between 0.1 and 0.9 (the histograms have a log scale).
 #
 # Two numbers summarise a probability forecast. The **Brier score** is the mean squared difference between the
@@ -172,8 +172,8 @@ assert abs(raw["best threshold"] - 0.2) > 0.1 and abs(platt["best threshold"] - 
 assert raw["cost at 0.2"] > 1.05 * raw["lowest cost"] and platt["cost at 0.2"] < 1.05 * platt["lowest cost"]
 
 # %% [markdown]
-# On the squashed score the cheapest threshold is far from 0.2, and 0.2 costs more than 5 % above the minimum.
-# After sigmoid calibration the cheapest threshold is within 0.05 of 0.2, and 0.2 costs less than 5 % above the
+# On the squashed score the cheapest threshold is far from 0.2, and 0.2 costs more than 5% above the minimum.
+# After sigmoid calibration the cheapest threshold is within 0.05 of 0.2, and 0.2 costs less than 5% above the
 # minimum. **On calibrated probabilities the cost-optimal threshold is c_FP / (c_FP + c_FN); on anything else
 # it has to be searched for.**
 #
@@ -238,7 +238,7 @@ assert (mlp_proba_T.argmax(axis=1) == mlp_proba.argmax(axis=1)).all()
 #
 # ## A genuinely imbalanced task
 #
-# 5s are 9 % of MNIST, hardly rare. To see what real imbalance does, we keep every other digit of the first
+# 5s are 9% of MNIST, hardly rare. To see what real imbalance does, we keep every other digit of the first
 # 30,000 training images and only as many 5s as make **1 %** of the result.
 
 # %%
@@ -251,7 +251,7 @@ print(f"{len(y_imb):,} training images, {y_imb.sum()} of them 5s ({y_imb.mean():
 # %% [markdown]
 # The test set must look like the task too. Throwing away nine test 5s in ten would leave too few of them to
 # measure anything precisely, so we keep them all and **reweight** them instead: each test 5 counts as a
-# fraction of an image, so that the 5s weigh 1 % of the test set. Every metric below takes these weights
+# fraction of an image, so that the 5s weigh 1% of the test set. Every metric below takes these weights
 # through its `sample_weight` argument.
 
 # %%
@@ -263,7 +263,7 @@ print(f"each of the {y_test_5.sum()} test 5s weighs {w_test[y_test_5][0]:.3f}: "
 # ### ROC AUC against average precision
 #
 # The same linear model, trained once at the natural share of 5s (`sgd`, from the calibration section) and once
-# on the imbalanced set, each scored on the test set as it is (9 % of 5s) and reweighted (1 %):
+# on the imbalanced set, each scored on the test set as it is (9% of 5s) and reweighted (1%):
 
 # %%
 from sklearn.metrics import average_precision_score
@@ -284,7 +284,7 @@ assert (rk["ROC AUC, test 9 %"] - rk["ROC AUC, test 1 %"]).abs().max() < 1e-9
 assert (rk["AP, test 9 %"] - rk["AP, test 1 %"]).min() > 0.1
 
 # %% [markdown]
-# Reweighting the test set to 1 % of 5s leaves both ROC AUCs exactly where they were, while average precision
+# Reweighting the test set to 1% of 5s leaves both ROC AUCs exactly where they were, while average precision
 # falls by more than 0.1 for both models. The true and false positive rates are shares *within* each class, so
 # the ROC curve cannot see how many images each class has; precision compares false alarms with true
 # detections, and with 99 other digits per 5 the same false positive rate buries the detections. **When
@@ -293,7 +293,7 @@ assert (rk["AP, test 9 %"] - rk["AP, test 1 %"]).min() > 0.1
 #
 # ### `class_weight="balanced"` or a moved threshold?
 #
-# Trained on 1 % of 5s, the model's default threshold flags few images. Two common fixes:
+# Trained on 1% of 5s, the model's default threshold flags few images. Two common fixes:
 # `class_weight="balanced"` makes each 5 weigh as much as 99 other digits in the training loss, and
 # `TunedThresholdClassifierCV` keeps the model and moves the threshold, chosen by cross-validation (F1 here).
 
@@ -333,7 +333,7 @@ assert im.loc[moved, "MCC"] == im["MCC"].max() and im.loc[moved, "F1"] == im["F1
 
 # %% [markdown]
 # At threshold 0 the model finds fewer than half of the 5s. `class_weight="balanced"` finds the most, with the
-# lowest precision: it aims at *balanced* classes, and its balanced accuracy is indeed the best, but at 1 % of
+# lowest precision: it aims at *balanced* classes, and its balanced accuracy is indeed the best, but at 1% of
 # 5s that means many false alarms per 5 found. Moving the threshold by cross-validated F1 gives the best F1 and
 # the best MCC. The ROC AUCs are close: reweighting the classes mostly moves the threshold, which a threshold
 # search does directly, towards the metric you care about.
@@ -364,8 +364,8 @@ assert im.loc[bal, "ROC AUC"] > im.loc["threshold 0", "ROC AUC"]
 
 # %% [markdown]
 # On the ROC plot the two curves crowd into the top-left corner. The DET plot separates them, and they cross:
-# at a false positive rate of 1 % the plain model misses fewer 5s (printed above). With 99 other digits per 5,
-# a false positive rate of 1 % already means about one false alarm per 5, so that low-error corner is where
+# at a false positive rate of 1% the plain model misses fewer 5s (printed above). With 99 other digits per 5,
+# a false positive rate of 1% already means about one false alarm per 5, so that low-error corner is where
 # this task is decided, and there the plain model is better, although its ROC AUC is the lower one: an area
 # averages over false positive rates nobody would operate at.
 #
@@ -377,7 +377,7 @@ assert im.loc[bal, "ROC AUC"] > im.loc["threshold 0", "ROC AUC"]
 #
 # [The 5-detector](../02_five_detector/), [the SGD error analysis](../09_sgd_error_analysis/) and [the KNN
 # exercise](../11_exercise_knn_97/) print one score per cross-validation fold. Here are the five folds' average
-# precisions of the model trained at 1 %, each fold holding a fifth of its 5s:
+# precisions of the model trained at 1%, each fold holding a fifth of its 5s:
 
 # %%
 from sklearn.model_selection import cross_val_score
@@ -400,7 +400,7 @@ assert np.ptp(fold_ap) > 0.05
 #
 # On the test set the model is fixed and each test image is an independent draw, right or wrong: the number of
 # right answers is a binomial count. So the interval for an accuracy is the **binomial** one, exact in its
-# assumptions and with no resampling; the **Wilson** interval behaves well even near 100 %, where the textbook
+# assumptions and with no resampling; the **Wilson** interval behaves well even near 100%, where the textbook
 # "± 1.96 standard errors" can overshoot 1. (A metric that is not a share of independent right answers, such as
 # F1 or average precision, needs the bootstrap instead: resample the test images with replacement and recompute.)
 
@@ -442,7 +442,7 @@ assert intervals["5-detector, forest"].low < intervals["5-detector, SGD"].high  
 
 # %% [markdown]
 # The forest is right where SGD is wrong on clearly more images than the reverse. If they were equally good, a
-# split at least this lopsided would have the probability printed as `pvalue`, below 1 %: the forest's lead on
+# split at least this lopsided would have the probability printed as `pvalue`, below 1%: the forest's lead on
 # this 5-detector is very unlikely to be the luck of the test sample, although the two accuracy intervals above
 # overlap. (The Fashion MLP against the CNN is tested the same way at the end of [the Keras
 # page](../07_fashion_keras/).)

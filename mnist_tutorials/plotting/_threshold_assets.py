@@ -63,7 +63,8 @@ stroke:var(--md-default-bg-color,var(--jp-layout-color0,#fff));stroke-width:3px;
 .mtw .mtw-matrix td{text-align:left;padding:4px 5px}
 .mtw .mtw-matrix td.mtw-err{background:var(--mtw-panel)}
 .mtw .mtw-count{font-size:15px;font-weight:700}
-.mtw .mtw-name{color:var(--mtw-muted);font-size:11px;display:block}
+.mtw .mtw-name{font-size:11px;display:block}
+.mtw td .mtw-note{color:inherit}
 .mtw .mtw-thumbs{display:flex;flex-wrap:wrap;gap:3px;margin:.3em 0 0;padding:0;list-style:none}
 .mtw .mtw-thumbs>div{margin:0;padding:0}
 .mtw .mtw-thumb{display:flex;flex-direction:column;align-items:center;padding:1px;min-height:0;border-radius:3px;

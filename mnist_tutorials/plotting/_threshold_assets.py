@@ -35,7 +35,7 @@ background:transparent;color:inherit}
 .mtw .mtw-bar{display:flex;flex-wrap:wrap;gap:.3em .8em;align-items:center;margin:0 0 .3em}
 .mtw button{font:inherit;font-size:12px;color:inherit;background:transparent;border:1px solid var(--mtw-line);
 border-radius:3px;padding:2px 8px;min-height:28px;cursor:pointer;margin:0}
-.mtw button[aria-pressed=true]{background:var(--mtw-accent);border-color:var(--mtw-accent);color:#fff}
+.mtw button[aria-pressed=true]{background:#3949ab;border-color:#3949ab;color:#fff}
 .mtw button:focus-visible,.mtw input:focus-visible,.mtw svg:focus-visible{outline:2px solid var(--mtw-accent);
 outline-offset:2px}
 .mtw p{margin:.2em 0}
@@ -84,7 +84,7 @@ image-rendering:crisp-edges;image-rendering:pixelated}
 border-radius:4px;padding:.5em .6em;margin:.4em 0}
 .mtw .mtw-detail[hidden]{display:none}
 .mtw .mtw-facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1em .8em;margin:0}
-.mtw .mtw-facts .mtw-key{color:var(--mtw-muted)}
+.mtw .mtw-facts .mtw-key{color:inherit;font-weight:400}
 .mtw .mtw-section{border-top:1px solid var(--mtw-line);margin-top:.7em;padding-top:.5em}
 .mtw .mtw-sub{font-weight:600}
 .mtw label{display:block}

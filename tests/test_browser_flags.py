@@ -345,7 +345,7 @@ def _explorer_pages(site_dir):
     each of its thresholds, as (name, thresholds, values) series."""
     for path in sorted(site_dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        blocks = re.findall(r'<script type="application/json" class="mtw-data">(.*?)</script>', text, re.S)
+        blocks = re.findall(r'<script[^>]*class="mtw-data"[^>]*>(.*?)</script>', text, re.S)
         explorers = []
         for block in blocks:
             series = []

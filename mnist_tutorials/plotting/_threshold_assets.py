@@ -35,7 +35,7 @@ background:transparent;color:inherit}
 .mtw .mtw-bar{display:flex;flex-wrap:wrap;gap:.3em .8em;align-items:center;margin:0 0 .3em}
 .mtw button{font:inherit;font-size:12px;color:inherit;background:transparent;border:1px solid var(--mtw-line);
 border-radius:3px;padding:2px 8px;min-height:28px;cursor:pointer;margin:0}
-.mtw button[aria-pressed=true]{background:var(--mtw-accent);border-color:var(--mtw-accent);color:#fff}
+.mtw button[aria-pressed=true]{background:#3949ab;border-color:#3949ab;color:#fff}
 .mtw button:focus-visible,.mtw input:focus-visible,.mtw svg:focus-visible{outline:2px solid var(--mtw-accent);
 outline-offset:2px}
 .mtw p{margin:.2em 0}
@@ -63,7 +63,8 @@ stroke:var(--md-default-bg-color,var(--jp-layout-color0,#fff));stroke-width:3px;
 .mtw .mtw-matrix td{text-align:left;padding:4px 5px}
 .mtw .mtw-matrix td.mtw-err{background:var(--mtw-panel)}
 .mtw .mtw-count{font-size:15px;font-weight:700}
-.mtw .mtw-name{color:var(--mtw-muted);font-size:11px;display:block}
+.mtw .mtw-name{font-size:11px;display:block}
+.mtw td .mtw-note{color:inherit}
 .mtw .mtw-thumbs{display:flex;flex-wrap:wrap;gap:3px;margin:.3em 0 0;padding:0;list-style:none}
 .mtw .mtw-thumbs>div{margin:0;padding:0}
 .mtw .mtw-thumb{display:flex;flex-direction:column;align-items:center;padding:1px;min-height:0;border-radius:3px;
@@ -83,7 +84,7 @@ image-rendering:crisp-edges;image-rendering:pixelated}
 border-radius:4px;padding:.5em .6em;margin:.4em 0}
 .mtw .mtw-detail[hidden]{display:none}
 .mtw .mtw-facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1em .8em;margin:0}
-.mtw .mtw-facts .mtw-key{color:var(--mtw-muted)}
+.mtw .mtw-facts .mtw-key{color:inherit;font-weight:400}
 .mtw .mtw-section{border-top:1px solid var(--mtw-line);margin-top:.7em;padding-top:.5em}
 .mtw .mtw-sub{font-weight:600}
 .mtw label{display:block}

@@ -23,7 +23,7 @@ _CSS = """
 var(--md-accent-fg-color,#526cfe);border-radius:4px;padding:.4em .8em;margin:1em 0;font-size:.8rem}
 .mtq>summary{cursor:pointer;font-weight:600}
 .mtq .mtq-tag{display:inline-block;font-size:.7rem;font-weight:400;text-transform:uppercase;letter-spacing:.04em;
-margin-right:.5em;color:var(--md-default-fg-color--light,#595959)}
+margin-right:.5em;color:inherit}
 .mtq ol{margin:.5em 0 .3em 1.2em;padding:0}
 .mtq.mtq-js ol.mtq-static{display:none}
 .mtq .mtq-choices{display:flex;flex-wrap:wrap;gap:.4em;margin:.5em 0}

@@ -38,8 +38,10 @@ class _OutputText(html.parser.HTMLParser):
         inside, skipped = self._state()
         classes = (dict(attrs).get("class") or "").split()
         inside = inside or "jp-OutputArea-output" in classes
-        # The site's own rendering of a figure (its text alternative and data table) has no notebook counterpart.
-        skipped = skipped or tag in self.SKIP or "reader-plotly" in classes
+        # Skipped: the site's own rendering of a figure (its text alternative and data table), which the notebook
+        # has no counterpart of, and scikit-learn's HTML display of an estimator (classes sk-*), whose parameter
+        # tables and docs change with scikit-learn's version: it is the library's rendering, not the page's prose.
+        skipped = skipped or tag in self.SKIP or "reader-plotly" in classes or any(c.startswith("sk-") for c in classes)
         if tag in self.BLOCKS:
             self.chunks.append("\n")
         elif tag in ("td", "th") and inside and not skipped:

@@ -134,14 +134,19 @@ def tokens(line: str) -> list[str]:
     return _TOKEN.findall(line)
 
 
+_NUMPY_SCALAR = re.compile(r"\bnp\.(?:float|int|uint)\d*\(([^()]*)\)")
+
+
 def template(line: str) -> tuple[str, list[str]]:
-    """The line with its numbers masked, and the numbers.
+    """The line with its numbers masked, and the numbers; numpy 2's scalar repr reads as numpy 1's.
 
     >>> template("14 errors out of 113")
     ('# errors out of #', ['14', '113'])
+    >>> template("np.float64(3370.5)") == template("3370.5")
+    True
     """
     words, numbers = [], []
-    for token in tokens(line):
+    for token in tokens(_NUMPY_SCALAR.sub(r"\1", line)):
         if token[0].isdigit():
             numbers.append(token)
             words.append("#")

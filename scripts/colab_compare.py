@@ -38,8 +38,10 @@ class _OutputText(html.parser.HTMLParser):
         inside, skipped = self._state()
         classes = (dict(attrs).get("class") or "").split()
         inside = inside or "jp-OutputArea-output" in classes
-        # The site's own rendering of a figure (its text alternative and data table) has no notebook counterpart.
-        skipped = skipped or tag in self.SKIP or "reader-plotly" in classes
+        # Skipped: the site's own rendering of a figure (its text alternative and data table), which the notebook
+        # has no counterpart of, and scikit-learn's HTML display of an estimator (classes sk-*), whose parameter
+        # tables and docs change with scikit-learn's version: it is the library's rendering, not the page's prose.
+        skipped = skipped or tag in self.SKIP or "reader-plotly" in classes or any(c.startswith("sk-") for c in classes)
         if tag in self.BLOCKS:
             self.chunks.append("\n")
         elif tag in ("td", "th") and inside and not skipped:
@@ -132,14 +134,19 @@ def tokens(line: str) -> list[str]:
     return _TOKEN.findall(line)
 
 
+_NUMPY_SCALAR = re.compile(r"\bnp\.(?:float|int|uint)\d*\(([^()]*)\)")
+
+
 def template(line: str) -> tuple[str, list[str]]:
-    """The line with its numbers masked, and the numbers.
+    """The line with its numbers masked, and the numbers; numpy 2's scalar repr reads as numpy 1's.
 
     >>> template("14 errors out of 113")
     ('# errors out of #', ['14', '113'])
+    >>> template("np.float64(3370.5)") == template("3370.5")
+    True
     """
     words, numbers = [], []
-    for token in tokens(line):
+    for token in tokens(_NUMPY_SCALAR.sub(r"\1", line)):
         if token[0].isdigit():
             numbers.append(token)
             words.append("#")

@@ -39,6 +39,12 @@ def test_the_page_side_reads_outputs_only_and_skips_the_sites_figure_tables():
     assert lines == ["0.9220", "SGD stopped after 1,000 epochs.", "Fitting took 12.5 s."]
 
 
+def test_scikit_learns_estimator_display_is_not_compared():
+    display = ('<div class="jp-OutputArea-output"><div class="sk-top-container"><table><tr><td>max_iter</td>'
+               '<td>1000</td></tr></table></div><pre>SGDClassifier(random_state=42)</pre></div>')
+    assert compare_mod.text_lines(display, outputs_only=True) == ["SGDClassifier(random_state=42)"]
+
+
 def test_a_run_that_reproduces_the_page_differs_only_in_its_timing():
     page = compare_mod.text_lines(PAGE, outputs_only=True)
     run = compare_mod.output_lines(_run("0.9220\n", "SGD stopped after **1,000** epochs. Fitting took 3.1 s."),

@@ -55,9 +55,10 @@ def test_a_figure_leaves_the_html_for_a_lazy_file_beside_its_page(tmp_path):
     png = _png(fig)
     tag = _site.figure_img_html(fig, png)
     page = types.SimpleNamespace(url="tutorials/07_fashion_keras/")
-    html = figures.on_page_content(f"<p>before</p>{tag}<p>after</p>", page, None, None)
-    assert "data:image" not in html and len(html) < 2000
-    img = re.search(r"<img[^>]*>", html).group(0)
+    html = figures.on_page_content(f"<p>before</p>{tag}<p>after</p>{tag}", page, None, None)
+    assert "data:image" not in html and len(html) < 3000
+    first, img = re.findall(r"<img[^>]*>", html)
+    assert 'loading="lazy"' not in first  # the page's first figure may be its largest paint
     name = re.search(r'src="(fig-[0-9a-f]{12}\.png)"', img).group(1)
     for attribute in ('loading="lazy"', 'width="160"', 'height="120"', 'class="reader-figure"', "alt="):
         assert attribute in img, (attribute, img)
@@ -66,7 +67,7 @@ def test_a_figure_leaves_the_html_for_a_lazy_file_beside_its_page(tmp_path):
     written = tmp_path / "tutorials" / "07_fashion_keras" / name
     assert written.read_bytes() == png
     again, _ = figures.figures_as_files(tag, "tutorials/07_fashion_keras/")
-    assert again == html.removeprefix("<p>before</p>").removesuffix("<p>after</p>")  # named by content: stable
+    assert again == first  # named by content: stable
 
 
 def test_image_size_reads_jpeg_and_gif_headers():
@@ -130,12 +131,11 @@ def test_no_page_holds_a_figure_inside_its_html(site_dir):
         inside = re.findall(r'<img\b[^>]*\ssrc="data:image/', html)  # (the explorer's sprite is its own data)
         if inside:
             heavy[path.relative_to(site_dir).as_posix()] = len(inside)
-        for img in re.findall(r"<img\b[^>]*>", html):
+        for index, img in enumerate(re.findall(r"<img\b[^>]*\ssrc=\"fig-[^>]*>", html)):
             src = re.search(r'\ssrc="([^"]+)"', img).group(1)
-            if src.startswith("fig-"):
-                assert (path.parent / src).is_file(), (path, src)
-                if not all(a in img for a in ('loading="lazy"', "width=", "height=")):
-                    lazy_missing.append((path.name, img[:120]))
+            assert (path.parent / src).is_file(), (path, src)
+            if not all(a in img for a in (*(('loading="lazy"',) if index else ()), "width=", "height=")):
+                lazy_missing.append((path.name, img[:120]))
     assert not heavy, f"pages with figures still inside their HTML (page: count): {heavy}"
     assert not lazy_missing, lazy_missing[:5]
     figures = list(site_dir.glob("tutorials/*/fig-*.png"))

@@ -12,7 +12,8 @@ folders are removed after a build succeeds.
 what the execution cache keeps), which made the page itself megabytes long, slow to first paint on a phone, and
 never cached. ``on_page_content`` moves every such image into a file next to the page (``<page>/fig-<hash>.png``,
 named by its content, so a browser or CDN may cache it for good) and rewrites the tag to
-``<img src="fig-<hash>.png" loading="lazy" decoding="async" width height>``; the width and height come from the tag
+``<img src="fig-<hash>.png" loading="lazy" decoding="async" width height>`` (the first figure of a page is not lazy:
+on a phone it may be the largest paint of the first screen); the width and height come from the tag
 or, when it has none, from the image itself, so the page does not jump while figures load. The files are written
 into the built site in ``on_post_page``; the execution cache keeps the outputs as they were.
 """
@@ -147,16 +148,18 @@ def figures_as_files(html: str, page_url: str) -> tuple[str, dict[str, bytes]]:
     --------
     >>> png = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + (8).to_bytes(4, "big") + (4).to_bytes(4, "big")
     >>> tag = f'<img alt="A" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
-    >>> out, files = figures_as_files(tag, "tutorials/01_meet_the_data/")
-    >>> out
+    >>> out, files = figures_as_files(tag + tag, "tutorials/01_meet_the_data/")
+    >>> out.split(">")[1] + ">"  # the second one; the first, maybe the page's largest paint, is not lazy
     '<img alt="A" src="fig-17ca48099e7e.png" width="8" height="4" loading="lazy" decoding="async">'
     >>> list(files)
     ['tutorials/01_meet_the_data/fig-17ca48099e7e.png']
     """
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
     files: dict[str, bytes] = {}
+    files_before = False  # set after the first image: every later one is lazy
 
     def move(match):
+        nonlocal files_before
         before, kind, payload, after = match.groups()
         data = base64.b64decode("".join(payload.split()))
         name = f"fig-{hashlib.sha256(data).hexdigest()[:12]}.{_SUFFIX[kind]}"
@@ -168,9 +171,11 @@ def figures_as_files(html: str, page_url: str) -> tuple[str, dict[str, bytes]]:
             if size is not None:
                 attributes.setdefault("width", str(size[0]))
                 attributes.setdefault("height", str(size[1]))
-        attributes.setdefault("loading", "lazy")
+        if files_before:  # the page's first figure may be its largest paint: not lazy
+            attributes.setdefault("loading", "lazy")
         attributes.setdefault("decoding", "async")
         extra = "".join(f' {key}="{html_lib.escape(value)}"' for key, value in attributes.items())
+        files_before = True
         return f'<img{rest} src="{name}"{extra}>'
 
     return _DATA_IMG.sub(move, html), files

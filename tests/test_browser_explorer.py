@@ -42,7 +42,7 @@ def _payloads(html: str) -> list[dict]:
 
 
 def _widget_bytes(html: str) -> int:
-    start = html.index('<div class="mtw"')
+    start = re.search(r'<div (?:[a-z-]+="[^"]*" )*class="mtw"', html).start()
     end = html.index("</script></div>", html.index('class="mtw-data"', start)) + len("</script></div>")
     return len(html[start:end].encode("utf-8"))
 

@@ -204,6 +204,11 @@ def confusion_matrix_of(ax):
     if values.ndim != 2 or values.shape[0] != values.shape[1]:
         return None
     n = values.shape[0]
+    for text in ax.texts:  # a cell whose printed value was replaced (a flag's "?") stays hidden here too
+        x, y = text.get_position()
+        i, j = int(round(y)), int(round(x))
+        if 0 <= i < n and 0 <= j < n and (i, j) == (y, x) and not re.search(r"\d", text.get_text()):
+            values[i, j] = np.nan
 
     def labels(ticklabels):
         names = [plain(t.get_text()) for t in ticklabels]
@@ -215,7 +220,8 @@ def confusion_matrix_of(ax):
 def _is_counts(values) -> bool:
     import numpy as np
 
-    return bool(np.all(np.isfinite(values)) and np.allclose(values, np.round(values)) and values.max() > 1)
+    shown = values[np.isfinite(values)]  # hidden cells are NaN
+    return bool(shown.size and np.allclose(shown, np.round(shown)) and shown.max() > 1)
 
 
 def _confusion_description(values, rows, columns, limit: int = 3) -> str:
@@ -225,12 +231,13 @@ def _confusion_description(values, rows, columns, limit: int = 3) -> str:
     n = values.shape[0]
     counts = _is_counts(values)
     cell = (lambda v: f"{int(round(v)):,}") if counts else (lambda v: f"{v:.0%}" if v >= 0.01 or v == 0 else "<1%")
+    values = np.asarray(values, dtype=float)
     off = np.where(np.eye(n, dtype=bool), -np.inf, np.nan_to_num(values, nan=-np.inf))
     order = [k for k in np.argsort(-off, axis=None, kind="stable")[:limit] if np.isfinite(off.flat[k]) and
              off.flat[k] > 0]
     errors = "; ".join(f"true {rows[k // n]} predicted {columns[k % n]}: {cell(values.flat[k])}" for k in order)
     if counts:
-        total, correct = values.sum(), np.trace(values)
+        total, correct = np.nansum(values), np.nansum(np.diag(values))
         head = (f"Confusion matrix, {n} classes: {correct / total:.1%} of {int(round(total)):,} on the diagonal"
                 if correct else f"Confusion matrix of the errors only, {n} classes, {int(round(total)):,} in all")
     else:
@@ -238,6 +245,9 @@ def _confusion_description(values, rows, columns, limit: int = 3) -> str:
         head = (f"Confusion matrix of shares, {n} classes: diagonal {np.nanmin(diagonal):.0%} to "
                 f"{np.nanmax(diagonal):.0%}" if np.nanmax(diagonal) > 0 else
                 f"Confusion matrix of the error shares, {n} classes, diagonal left out")
+    hidden = int(np.isnan(values).sum())
+    if hidden:
+        head += f" ({hidden} hidden cell{'s' if hidden > 1 else ''} left out)"
     head += f". Largest errors: {errors}" if errors and n > 2 else (f". Errors: {errors}" if errors else ". No errors")
     return head + ". Rows: true label; columns: predicted label"
 
@@ -252,7 +262,8 @@ def confusion_table(values, rows, columns) -> tuple[str, list, list]:
     ('The counts in the confusion matrix', ['True label', 'predicted sick', 'predicted healthy'], [['sick', '50', '10'], ['healthy', '5', '35']])
     """
     counts = _is_counts(values)
-    fmt = (lambda v: f"{int(round(v)):,}") if counts else (lambda v: "" if v != v else f"{v:.1%}")
+    fmt = (lambda v: "hidden" if v != v else f"{int(round(v)):,}") if counts else \
+        (lambda v: "hidden" if v != v else f"{v:.1%}")
     caption = "The counts in the confusion matrix" if counts else "The shares in the confusion matrix"
     header = ["True label", *(f"predicted {c}" for c in columns)]
     return caption, header, [[r, *(fmt(v) for v in row)] for r, row in zip(rows, values)]

@@ -139,3 +139,22 @@ def test_every_confusion_matrix_is_described_with_its_counts():
     assert alt_text(shares.figure_).startswith("Confusion matrix of shares, 3 classes: diagonal 33% to 75%.")
     assert "<td>66.7%</td>" in confusion_tables_html(shares.figure_)
     plt.close("all")
+
+
+def test_a_hidden_confusion_cell_stays_hidden_in_the_text():
+    # Flag ML 105.2 hides one cell of a row-normalized matrix (hide_confusion_cells); its value must not reach the
+    # alt text (the diagonal's range) or the table of cells.
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import ConfusionMatrixDisplay
+
+    from mnist_tutorials._site import confusion_tables_html
+    from mnist_tutorials.multiclass import hide_confusion_cells
+
+    y_true = np.array([0, 0, 0, 0, 1, 1, 1, 2, 2, 2])
+    y_pred = np.array([0, 0, 0, 1, 1, 1, 2, 2, 2, 2])  # recall of 0: 75%, the "answer"; the others 67% and 100%
+    disp = ConfusionMatrixDisplay.from_predictions(y_true, y_pred, normalize="true", values_format=".0%")
+    hide_confusion_cells(disp, [(0, 0)])
+    alt, table = alt_text(disp.figure_), confusion_tables_html(disp.figure_)
+    assert "diagonal 67% to 100% (1 hidden cell left out)" in alt and "75" not in alt
+    assert "<td>hidden</td>" in table and "75.0%" not in table
+    plt.close("all")

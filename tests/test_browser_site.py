@@ -144,6 +144,9 @@ def test_every_tutorial_renders_without_console_errors(site_server, page):
             _wait_for_plotly(page)
         if _has_math(tutorial):
             _wait_for_math(page)
+        # Figures are lazy-loaded files: ask for every one now, then wait until each has arrived or failed.
+        page.eval_on_selector_all("article img", "imgs => imgs.forEach(i => { i.loading = 'eager'; })")
+        page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)", timeout=30_000)
         broken = page.eval_on_selector_all("article img", "imgs => imgs.filter(i => !i.complete || !i.naturalWidth).length")
         assert broken == 0, f"{tutorial.stem}: {broken} images did not load"
         page.screenshot(path=str(ARTIFACTS / f"tutorial-{tutorial.stem}.png"), full_page=False)

@@ -13,6 +13,12 @@ __all__ = ["how_many", "number_word", "one_of", "scores_compared"]
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
+def _check_integers(function: str, **values) -> None:
+    for name, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ValueError(f"{function} expects an integer {name}, found {value!r}.")
+
+
 def number_word(n: int) -> str:
     """A count as prose writes it: a word up to twelve, digits (with thousands separators) above.
 
@@ -68,9 +74,7 @@ def how_many(k: int, n: int, noun: str) -> str:
     >>> how_many(12, 60000, "images")
     'twelve of the 60,000 images'
     """
-    for name, value in (("k", k), ("n", n)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise ValueError(f"how_many expects an integer {name}, found {value!r}.")
+    _check_integers("how_many", k=k, n=n)
     if not 0 <= k <= n:
         raise ValueError(f"how_many expects 0 <= k <= n, found k={k} and n={n}.")
     if k == 0:
@@ -101,9 +105,7 @@ def one_of(k: int, n: int, noun: str) -> str:
     >>> one_of(12, 12, "epoch"), one_of(1, 12, "epoch"), one_of(7, 12, "epoch")
     ('the last epoch (12)', 'the first epoch', 'epoch 7 of 12')
     """
-    for name, value in (("k", k), ("n", n)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise ValueError(f"one_of expects an integer {name}, found {value!r}.")
+    _check_integers("one_of", k=k, n=n)
     if not 1 <= k <= n:
         raise ValueError(f"one_of expects 1 <= k <= n, found k={k} and n={n}.")
     if n == 1:

@@ -147,7 +147,8 @@ def install_and_versions(notebook, sklearn_version: str) -> list[str]:
     """What is wrong with the first two cells: the pinned install cell, then the version cell."""
     problems = []
     install, versions = (_source(cell) for cell in notebook["cells"][:2])
-    if not install.startswith("%pip install ") or f'"scikit-learn=={sklearn_version}"' not in install:
+    if not install.startswith("%pip install ") or not re.search(
+            rf'"scikit-learn=={re.escape(sklearn_version)}(; [^"]*)?"', install):
         problems.append(f"install cell does not pin scikit-learn=={sklearn_version}: {install!r}")
     for library in ("numpy", "scipy", "pandas", "tensorflow"):
         if re.search(rf'"{library}[=<>~!]', install):
@@ -218,6 +219,25 @@ def test_install_cell_pins_scikit_learn_not_numpy_and_the_version_cell_follows(n
     problems = {name: install_and_versions(nb, version) for name, nb in notebooks.items()
                 if install_and_versions(nb, version)}
     assert not problems, problems
+
+
+def test_the_scikit_learn_pin_is_skipped_where_its_release_does_not_support_the_python(notebooks, hook):
+    """A reader on a Python the pinned release does not support (3.10 for scikit-learn 1.9) still installs."""
+    from importlib import metadata
+
+    from packaging.markers import Marker
+    from packaging.specifiers import SpecifierSet
+
+    requires = metadata.metadata("scikit-learn")["Requires-Python"]
+    install = "".join(notebooks["01_meet_the_data"]["cells"][0]["source"])
+    pin = re.search(r'"(scikit-learn==[^"]*)"', install).group(1)
+    _, _, marker = pin.partition("; ")
+    assert bool(marker) == bool(requires), (pin, requires)
+    for python in ("3.10", "3.11", "3.12", "3.13"):
+        environment = {"python_version": python, "python_full_version": python + ".0"}
+        assert Marker(marker).evaluate(environment) == (python + ".0" in SpecifierSet(requires)), (python, pin)
+    assert hook.python_marker(">=3.10.1, <4") == "python_full_version >= '3.10.1' and python_version < '4'"
+    assert hook.python_marker("") == ""
 
 
 def test_the_version_cell_runs_and_states_a_known_difference(notebooks, monkeypatch, capsys):

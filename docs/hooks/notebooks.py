@@ -10,11 +10,13 @@ What it does, in build order:
 - ``on_files``: for every tutorial (each file mkdocs-jupyter renders), generate the learner's ``<tutorial>.ipynb``
   next to its page, in memory, from the jupytext source (``learner_notebooks``), unexecuted:
 
-  1. the install cell, ``%pip install "mnist-tutorials @ git+<repo_url>@<ref>" "scikit-learn==<version>"``.
+  1. the install cell, ``%pip install "mnist-tutorials @ git+<repo_url>@<ref>" "scikit-learn==<version>; <marker>"``.
      ``<ref>`` is the commit the site is built from (``git rev-parse HEAD``), so the notebook installs exactly
      the code that computed the page; without git (a source archive) it falls back to ``extra.repo_branch``.
      The libraries in ``PINNED`` (scikit-learn: its version changes the pages' numbers) are pinned to the
-     version the build runs; numpy and the other libraries Colab preinstalls are never pinned.
+     version the build runs, with the marker of that release's ``Requires-Python`` (so that on an older
+     Python pip skips the pin instead of failing); numpy and the other libraries Colab preinstalls are never
+     pinned.
   2. the version cell: ``mnist_tutorials.versions.show_versions`` with the versions the build runs, and the
      page's ``version_notes`` (jupytext header, ``mnist_tutorials: version_notes: <library>: {since, effect}``).
   3. the tutorial's cells as ``_learner.py`` makes them: the hidden cells' checks removed, their prose folded.
@@ -118,8 +120,47 @@ def install_command(repo_url: str, ref: str, extras: tuple = (), pins: dict | No
     ``pins`` (``{distribution: version}``) are installed at exactly those versions, beside the package.
     """
     name = f"{DISTRIBUTION}[{','.join(extras)}]" if extras else DISTRIBUTION
-    pinned = "".join(f' "{library}=={version}"' for library, version in (pins or {}).items())
+    pinned = "".join(f' "{pinned_requirement(library, version)}"' for library, version in (pins or {}).items())
     return f'%pip install "{name} @ git+{repo_url}@{ref}"{pinned}'
+
+
+def python_marker(requires_python: str | None) -> str:
+    """An environment marker that holds exactly where ``requires_python`` (a release's ``Requires-Python``) does.
+
+    A pinned release that does not support the reader's Python is then skipped by pip, instead of failing the
+    whole install cell: the reader keeps the scikit-learn pip picks, and the version cell says it differs.
+
+    >>> python_marker(">=3.11")
+    "python_version >= '3.11'"
+    >>> python_marker(">=3.10.1, <4")
+    "python_full_version >= '3.10.1' and python_version < '4'"
+    >>> python_marker(None)
+    ''
+    """
+    parts = []
+    for spec in (requires_python or "").split(","):
+        found = re.fullmatch(r"\s*(~=|==|!=|<=|>=|<|>)\s*([0-9][0-9.]*)\s*", spec)
+        if not found:
+            continue
+        operator, version = found.groups()
+        variable = "python_full_version" if version.count(".") >= 2 else "python_version"
+        parts.append(f"{variable} {operator} '{version}'")
+    return " and ".join(parts)
+
+
+def pinned_requirement(library: str, version: str) -> str:
+    """``library==version``, with the marker of that release's ``Requires-Python`` when it is installed here.
+
+    The build runs the pinned release, so its metadata is the release's own.
+    """
+    from importlib import metadata
+    try:
+        found = metadata.metadata(library)
+        requires = found.get("Requires-Python") if found.get("Version") == version else None
+    except metadata.PackageNotFoundError:
+        requires = None
+    marker = python_marker(requires)
+    return f"{library}=={version}; {marker}" if marker else f"{library}=={version}"
 
 
 # The libraries the install cell pins to the version the site was built with, and why. Only those whose version

@@ -334,6 +334,15 @@ def select(notebooks: list[pathlib.Path], prefixes: list[str] | None) -> list[pa
     return chosen
 
 
+def stack_requirements(args) -> list[str]:
+    """The requirement lines of the virtualenv for ``--stack`` (without the Keras stack for ``--quick``)."""
+    if args.stack == "colab":
+        return requirement_lines(COLAB_REQUIREMENTS.read_text(encoding="utf-8"),
+                                 exclude=KERAS_STACK if args.quick else ())
+    return floor_requirements((ROOT / "pyproject.toml").read_text(encoding="utf-8"),
+                              extras=() if args.quick else ("keras",))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notebooks", nargs="+", metavar="NN", help="prefixes of the notebooks to run (default: all)")
@@ -351,10 +360,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="compare the runs an earlier call with the same --stack and --quick saved "
                              "(~/.cache/mnist-tutorials-colab-check/runs-<stack>[-quick]/) with the pages of "
                              "--site, without executing anything")
+    parser.add_argument("--prepare", action="store_true",
+                        help="only make (or reuse) the virtualenv of --stack and --quick, and exit: needs no built "
+                             "site, so scripts/test.sh runs it beside the build")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds one cell may run (default: 1800)")
     parser.add_argument("--write", action="store_true", help="put the table on docs/maintainers/index.md")
     args = parser.parse_args(argv)
 
+    if args.prepare:
+        started = time.monotonic()
+        venv = make_venv(f"{args.stack}{'-quick' if args.quick else ''}", stack_requirements(args),
+                         args.python or find_python(PYTHONS[args.stack]))
+        _say(f"virtualenv {venv} ready in {time.monotonic() - started:.0f} s")
+        return 0
     source = args.notebooks_from or args.site
     runs_dir = VENV_HOME / f"runs-{args.stack}{'-quick' if args.quick else ''}"
     notebooks = select(sorted((source / "tutorials").glob("*.ipynb")),
@@ -365,12 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         return report(args, notebooks, [_saved_run(runs_dir, path.stem) for path in notebooks], {},
                       time.monotonic())
     constraints = CONSTRAINTS.read_text(encoding="utf-8")
-    if args.stack == "colab":
-        requirements = requirement_lines(COLAB_REQUIREMENTS.read_text(encoding="utf-8"),
-                                         exclude=KERAS_STACK if args.quick else ())
-    else:
-        requirements = floor_requirements((ROOT / "pyproject.toml").read_text(encoding="utf-8"),
-                                          extras=() if args.quick else ("keras",))
+    requirements = stack_requirements(args)
     installs = {}
     for path in notebooks:
         first = next(cell for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Run every check, in order of speed:
-#   1. the fast offline unit tests (synthetic data; what plain `pytest` runs);
+# Run every check:
+#   1. the fast offline unit tests (synthetic data; what plain `pytest` runs), in the background beside step 2
+#      (with the Colab-stack virtualenv of step 4, which needs no site): the build's two tutorial workers keep
+#      both cores busy, but the unit tests spend most of their time waiting on small builds and servers, so the
+#      whole run is minutes shorter. Their log is printed when they end; a failure fails the run;
 #   2. `mkdocs build --strict` with every tutorial executed (cached in .cache/ between runs);
 #   3. the tests on the real data (reference), on the built site (build) and in Chromium (browser);
 #   4. the quick part of the Colab-stack check: notebooks 01 and 06 on Colab's library versions
@@ -23,18 +26,49 @@ run_pytest() {
   return "$rc"
 }
 
-echo "== 1/4 unit tests"
-run_pytest -q
+logs=$(mktemp -d)
+stop_background() {  # on any exit: no background job (nor its children: pytest, pip) outlives this script
+  local job
+  for job in $(jobs -p); do
+    pkill -TERM -P "$job" 2>/dev/null || true
+    kill -TERM "$job" 2>/dev/null || true
+  done
+  rm -rf "$logs"
+}
+trap stop_background EXIT
+
+echo "== 1/4 unit tests (in the background; their log follows the build)"
+start=$(date +%s)
+( run_pytest -q >"$logs/unit.log" 2>&1; echo "unit tests done in $(( $(date +%s) - start )) s" >>"$logs/unit.log" ) &
+unit=$!
+"$PYTHON" scripts/colab_check.py --quick --prepare >"$logs/colab.log" 2>&1 &
+colab=$!
 
 echo "== 2/4 site build (strict, tutorials executed)"
-start=$(date +%s)
+build_start=$(date +%s)
 "$PYTHON" -m mkdocs build --strict
-echo "site built in $(( $(date +%s) - start )) s"
+echo "site built in $(( $(date +%s) - build_start )) s"
+
+echo "== 1/4 unit tests: log"
+unit_rc=0
+wait "$unit" || unit_rc=$?
+cat "$logs/unit.log"
+if [ "$unit_rc" != 0 ]; then
+  echo "error: the unit tests failed (exit $unit_rc); see their log above" >&2
+  exit "$unit_rc"
+fi
 
 echo "== 3/4 reference, build and browser tests"
 run_pytest -q -m "reference or build or browser"
 
 echo "== 4/4 notebooks 01 and 06 on Colab's stack (requirements/colab.txt)"
 start=$(date +%s)
+colab_rc=0
+wait "$colab" || colab_rc=$?
+cat "$logs/colab.log"
+if [ "$colab_rc" != 0 ]; then
+  echo "error: making the Colab-stack virtualenv failed (exit $colab_rc); see its log above" >&2
+  exit "$colab_rc"
+fi
 "$PYTHON" scripts/colab_check.py --quick
 echo "Colab-stack check (quick) done in $(( $(date +%s) - start )) s"

@@ -150,3 +150,17 @@ def test_notebooks_are_selected_by_prefix_and_an_unknown_prefix_is_an_error(tmp_
     assert check.select(books, None) == books
     with pytest.raises(SystemExit, match="99"):
         check.select(books, ["01", "99"])
+
+
+def test_prepare_makes_only_the_virtualenv_and_needs_no_built_site(monkeypatch, tmp_path):
+    """scripts/test.sh runs ``--quick --prepare`` beside the build, before any site exists."""
+    made = []
+    monkeypatch.setattr(check, "find_python", lambda versions: "python-under-test")
+    monkeypatch.setattr(check, "make_venv", lambda stack, requirements, python: made.append(
+        (stack, requirements, python)) or tmp_path / "venv")
+    monkeypatch.setattr(check, "install_package", lambda *a: pytest.fail("--prepare installed the package"))
+    assert check.main(["--quick", "--prepare", "--site", str(tmp_path / "no-site")]) == 0
+    [(stack, requirements, python)] = made
+    assert (stack, python) == ("colab-quick", "python-under-test")
+    assert any(line.startswith("numpy==") for line in requirements)
+    assert not any(line.lower().startswith(("tensorflow", "keras")) for line in requirements)

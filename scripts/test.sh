@@ -37,6 +37,16 @@ stop_background() {  # on any exit: no background job (nor its children: pytest,
 }
 trap stop_background EXIT
 
+finish_background() {  # finish_background WHAT PID LOG: wait for a background job, print its log, stop if it failed
+  local rc=0
+  wait "$2" || rc=$?
+  cat "$3"
+  if [ "$rc" != 0 ]; then
+    echo "error: $1 failed (exit $rc); see the log above" >&2
+    exit "$rc"
+  fi
+}
+
 echo "== 1/4 unit tests (in the background; their log follows the build)"
 start=$(date +%s)
 ( run_pytest -q >"$logs/unit.log" 2>&1; echo "unit tests done in $(( $(date +%s) - start )) s" >>"$logs/unit.log" ) &
@@ -50,25 +60,13 @@ build_start=$(date +%s)
 echo "site built in $(( $(date +%s) - build_start )) s"
 
 echo "== 1/4 unit tests: log"
-unit_rc=0
-wait "$unit" || unit_rc=$?
-cat "$logs/unit.log"
-if [ "$unit_rc" != 0 ]; then
-  echo "error: the unit tests failed (exit $unit_rc); see their log above" >&2
-  exit "$unit_rc"
-fi
+finish_background "the unit tests" "$unit" "$logs/unit.log"
 
 echo "== 3/4 reference, build and browser tests"
 run_pytest -q -m "reference or build or browser"
 
 echo "== 4/4 notebooks 01 and 06 on Colab's stack (requirements/colab.txt)"
 start=$(date +%s)
-colab_rc=0
-wait "$colab" || colab_rc=$?
-cat "$logs/colab.log"
-if [ "$colab_rc" != 0 ]; then
-  echo "error: making the Colab-stack virtualenv failed (exit $colab_rc); see its log above" >&2
-  exit "$colab_rc"
-fi
+finish_background "making the Colab-stack virtualenv" "$colab" "$logs/colab.log"
 "$PYTHON" scripts/colab_check.py --quick
 echo "Colab-stack check (quick) done in $(( $(date +%s) - start )) s"

@@ -23,6 +23,9 @@ class _OutputText(html.parser.HTMLParser):
     BLOCKS = {"p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol",
               "blockquote", "caption", "details", "summary", "dt", "dd"}
     SKIP = {"script", "style", "svg", "math"}
+    # What the site's build adds around a figure: a plotly figure with its caption, a figure's long description,
+    # a figure's data table (confusion matrices included).
+    SITE_ONLY = {"reader-plotly", "reader-figure-description", "reader-plotly-data"}
     VOID = {"br", "img", "hr", "input", "meta", "link", "source", "area", "col", "embed", "wbr"}
 
     def __init__(self, outputs_only: bool):
@@ -41,7 +44,8 @@ class _OutputText(html.parser.HTMLParser):
         # Skipped: the site's own rendering of a figure (its text alternative and data table), which the notebook
         # has no counterpart of, and scikit-learn's HTML display of an estimator (classes sk-*), whose parameter
         # tables and docs change with scikit-learn's version: it is the library's rendering, not the page's prose.
-        skipped = skipped or tag in self.SKIP or "reader-plotly" in classes or any(c.startswith("sk-") for c in classes)
+        skipped = (skipped or tag in self.SKIP or bool(self.SITE_ONLY.intersection(classes))
+                   or any(c.startswith("sk-") for c in classes))
         if tag in self.BLOCKS:
             self.chunks.append("\n")
         elif tag in ("td", "th") and inside and not skipped:

@@ -22,6 +22,10 @@ PAGE = """
 </div></div></div>
 <div class="jp-OutputArea-output"><figure class="reader-plotly"><figcaption>Bar chart of 10 bars</figcaption>
 <script>Plotly.newPlot("x", [1, 2])</script><table><tr><td>0</td><td>5923</td></tr></table></figure></div>
+<div class="jp-OutputArea-output"><img alt="Histogram." class="reader-figure" src="fig-1.png"><details
+ class="reader-figure-description"><summary>Full description of the figure</summary><p>3 panels. Panel 1: Bar
+ chart.</p></details><details class="reader-plotly-data"><summary>Confusion matrix (table)</summary><table><tr>
+<td>5</td><td>4,344</td></tr></table></details></div>
 """
 
 

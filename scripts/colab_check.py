@@ -421,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     return report(args, notebooks, runs, versions, started)
 
 
+SOLUTIONS = "_solutions"  # an exercise's second notebook, ``<tutorial>_solutions.ipynb``: the whole page
+
+
 def _saved_run(runs_dir: pathlib.Path, stem: str) -> tuple:
     import nbformat
 
@@ -436,7 +439,14 @@ def report(args, notebooks: list[pathlib.Path], runs: list[tuple], versions: dic
     rows = []
     for path, (nb, wall, error, *saved) in zip(notebooks, runs):
         versions = versions or (saved[0] if saved else {})
-        result = colab_compare.compare(page_lines(args.site, path.stem), notebook_lines(nb))
+        solutions = path.with_name(f"{path.stem}{SOLUTIONS}.ipynb")
+        if solutions.is_file():  # an exercise's task: it stops where the solution starts, so it must only run
+            rows.append({"notebook": path.stem, "passed": not error, "error": error, "wall_s": wall, "equal": None,
+                         "differing": [], "compared_in": solutions.stem})
+            _say(f"{path.stem}: {'passed' if not error else 'FAILED: ' + error} in {wall:.0f} s; the task only, "
+                 f"its numbers are compared in {solutions.stem}")
+            continue
+        result = colab_compare.compare(page_lines(args.site, path.stem.removesuffix(SOLUTIONS)), notebook_lines(nb))
         rows.append({"notebook": path.stem, "passed": not error, "error": error, "wall_s": wall, **result})
         _say(f"{path.stem}: {'passed' if not error else 'FAILED: ' + error} in {wall:.0f} s; "
              f"{result['equal']} numbers equal, {len(result['differing'])} differing")

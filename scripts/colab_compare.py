@@ -212,6 +212,9 @@ def table(rows: list[dict]) -> str:
     | notebook | passed | wall s | numbers equal | differing (page → Colab stack) |
     |---|---|---:|---:|---|
     | 01_x | yes | 12 | 40 | 1: 2.0 → 3.5 (timing) |
+    >>> print(table([{"notebook": "11_x", "passed": True, "wall_s": 9.6, "equal": None, "differing": [],
+    ...               "compared_in": "11_x_solutions"}]).splitlines()[-1])
+    | 11_x | yes | 10 | – | the task only; compared in 11_x_solutions |
     """
     out = ["| notebook | passed | wall s | numbers equal | differing (page → Colab stack) |", "|---|---|---:|---:|---|"]
     for row in rows:
@@ -219,6 +222,10 @@ def table(rows: list[dict]) -> str:
         listed = "; ".join(
             f"{_cell(d['page'])} → {_cell(d['notebook'])}" + (" (timing)" if d["timing"] else "") for d in diffs)
         passed = "yes" if row["passed"] else f"**no**: {_cell(row.get('error', ''))}"
+        if row["equal"] is None:  # an exercise's task notebook, compared through its solutions notebook
+            out.append(f"| {row['notebook']} | {passed} | {row['wall_s']:.0f} | – | the task only; compared in "
+                       f"{row['compared_in']} |")
+            continue
         out.append(f"| {row['notebook']} | {passed} | {row['wall_s']:.0f} | {row['equal']} | "
                    f"{len(diffs)}{': ' + listed if diffs else ''} |")
     return "\n".join(out)

@@ -168,3 +168,25 @@ def test_prepare_makes_only_the_virtualenv_and_needs_no_built_site(monkeypatch, 
     assert (stack, python) == ("colab-quick", "python-under-test")
     assert any(line.startswith("numpy==") for line in requirements)
     assert not any(line.lower().startswith(("tensorflow", "keras")) for line in requirements)
+
+
+def test_an_exercise_is_compared_through_its_solutions_notebook(tmp_path, capsys):
+    """The task notebook stops where the solution starts: it must run; the solutions notebook holds the page."""
+    import argparse
+
+    nbformat = pytest.importorskip("nbformat")
+    pytest.importorskip("nbconvert")
+    notebooks = tmp_path / "site" / "tutorials"
+    (notebooks / "11_x").mkdir(parents=True)
+    (notebooks / "11_x" / "index.html").write_text(PAGE, encoding="utf-8")
+    paths = [notebooks / "11_x.ipynb", notebooks / "11_x_solutions.ipynb"]
+    for path in paths:
+        path.write_text("{}", encoding="utf-8")
+    task = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("", outputs=[])])
+    whole = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="0.9220\n")])])
+    args = argparse.Namespace(site=tmp_path / "site", stack="colab", write=False)
+    assert check.report(args, paths, [(task, 9.6, ""), (whole, 370.0, "")], {"numpy": "2.1.3"}, 0.0) == 0
+    table = capsys.readouterr().out
+    assert "| 11_x | yes | 10 | – | the task only; compared in 11_x_solutions |" in table
+    assert "| 11_x_solutions | yes | 370 | 1 | 2: " in table  # the page's prose line is missing from this run

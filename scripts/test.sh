@@ -5,7 +5,8 @@
 #      both cores busy, but the unit tests spend most of their time waiting on small builds and servers, so the
 #      whole run is minutes shorter. Their log is printed when they end; a failure fails the run;
 #   2. `mkdocs build --strict` with every tutorial executed (cached in .cache/ between runs);
-#   3. the tests on the real data (reference), on the built site (build) and in Chromium (browser);
+#   3. the tests on the real data (reference), on the built site (build) and in Chromium (browser), on two
+#      pytest-xdist workers (`--dist loadfile`: a file's tests, and its module-scoped fits, stay on one worker);
 #   4. the quick part of the Colab-stack check: notebooks 01 and 06 on Colab's library versions
 #      (scripts/colab_check.py --quick; the full check of all 13 is `python3 scripts/colab_check.py`, see
 #      docs/maintainers/).
@@ -62,8 +63,8 @@ echo "site built in $(( $(date +%s) - build_start )) s"
 echo "== 1/4 unit tests: log"
 finish_background "the unit tests" "$unit" "$logs/unit.log"
 
-echo "== 3/4 reference, build and browser tests"
-run_pytest -q -m "reference or build or browser"
+echo "== 3/4 reference, build and browser tests (two workers, each test file on one)"
+run_pytest -q -n 2 --dist loadfile -m "reference or build or browser"
 
 echo "== 4/4 notebooks 01 and 06 on Colab's stack (requirements/colab.txt)"
 start=$(date +%s)

@@ -136,7 +136,7 @@ def _load_timings() -> dict:
                 or (isinstance(value, _TIMING[key]) and not isinstance(value, bool))}
         for key in sorted(set(entry) - set(kept)):
             kinds = _TIMING[key] if isinstance(_TIMING[key], tuple) else (_TIMING[key],)
-            log.info("%s: %s of %s is %r, not a %s; ignored", path, key, src, entry[key],
+            log.info("%s: %s of %s is %r, expected %s; ignored", path, key, src, entry[key],
                      " or ".join(kind.__name__ for kind in kinds))
         timings[src] = kept
     return timings

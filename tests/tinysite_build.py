@@ -4,8 +4,9 @@ The real build publishes MathJax and plotly.js that ``scripts/setup.sh`` unpacks
 git-ignored ``vendor/``. The tiny site tests the hooks, not those files, so that plain ``pytest`` passes in a fresh
 clone: :func:`prepare` copies ``tests/tinysite`` and writes small stand-ins (:func:`write_standins`) in the copy,
 and :func:`command` runs this file as ``python tinysite_build.py <stand-ins folder> [mkdocs arguments]`` from the
-copy's folder (default arguments: ``build --strict``). It is MkDocs' own command line; the one difference is
-that, as MkDocs loads ``docs/hooks/assets.py``, its vendor paths are set to the stand-ins.
+copy's folder (default arguments: ``build --strict``; ``properdocs build ...`` runs ProperDocs instead). It is
+MkDocs' own command line; the one difference is that, as MkDocs loads ``docs/hooks/assets.py``, its vendor paths
+are set to the stand-ins.
 
 Two slow inputs come from seeded cache entries, as a warm rebuild finds them (:func:`seed_caches`): the flag
 answers (computing them trains models on the real MNIST for minutes) and the build-time figures (drawn from the
@@ -110,6 +111,11 @@ def write_standins(folder: pathlib.Path) -> pathlib.Path:
 
 
 def main(standins: pathlib.Path, arguments: list[str]) -> None:
+    """MkDocs' command line with ``arguments``; ``properdocs ...`` runs ProperDocs' instead (the way off MkDocs)."""
+    tool = "mkdocs"
+    if arguments[:1] == ["properdocs"]:
+        tool, arguments = "properdocs", arguments[1:]
+        import properdocs.__main__  # noqa: F401  (aliases every mkdocs.* import to properdocs.*)
     from mkdocs.__main__ import cli
     from mkdocs.config import config_options
 
@@ -124,7 +130,7 @@ def main(standins: pathlib.Path, arguments: list[str]) -> None:
         return module
 
     config_options.Hooks._load_hook = load_with_standins
-    cli.main(args=arguments or ["build", "--strict"], prog_name="mkdocs")
+    cli.main(args=arguments or ["build", "--strict"], prog_name=tool)
 
 
 if __name__ == "__main__":

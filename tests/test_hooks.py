@@ -133,19 +133,50 @@ def test_the_events_table_lists_every_handled_event_in_the_order_mkdocs_calls_th
     assert table == _handlers()
 
 
-def test_every_mnist_tutorials_setting_is_on_the_maintainers_page():
+def test_every_mnist_tutorials_setting_is_in_the_one_list_and_the_maintainers_table_is_that_list():
     import re
 
+    settings = _load("_settings")
     used = set()
     for folder in ("mnist_tutorials", "docs/hooks", "scripts", "tests", ".ci", ".github"):
         for path in (REPOSITORY / folder).rglob("*"):
             if path.is_file() and path.suffix in (".py", ".sh", ".yml", ".yaml", "") and "tinysite" not in path.parts:
                 used |= set(re.findall(r"\bMNIST_TUTORIALS_[A-Z][A-Z_]*\b", path.read_text(encoding="utf-8",
                                                                                            errors="replace")))
-    table = {row[0].strip("`") for row in _table_rows("| variable | read by | what it does |")}
+    listed = set(settings.BY_NAME)
     assert used, "found no MNIST_TUTORIALS_* setting in the code: the search is broken"
-    assert used <= table, f"settings used in the code but missing from the Maintainers page: {sorted(used - table)}"
-    assert table <= used, f"settings on the Maintainers page that no code reads: {sorted(table - used)}"
+    assert used <= listed, f"settings used in the code, missing from docs/hooks/_settings.py: {sorted(used - listed)}"
+    assert listed <= used, f"settings in docs/hooks/_settings.py that no code reads: {sorted(listed - used)}"
+    text = MAINTAINERS.read_text(encoding="utf-8")
+    assert settings.markdown_table() in text, "the Maintainers settings table is not `python docs/hooks/_settings.py`"
+
+
+def test_the_hooks_read_settings_only_through_the_one_list():
+    import re
+
+    for path in sorted(HOOKS.glob("*.py")):
+        if path.name == "_settings.py":
+            continue
+        reads = re.findall(r"(?:environ\.get|getenv)\(\s*[\"']MNIST_TUTORIALS_\w+", path.read_text(encoding="utf-8"))
+        assert reads == [], f"{path.name} reads {reads}; read settings with _settings.read"
+
+
+def test_the_package_reads_its_settings_with_the_defaults_of_the_one_list(monkeypatch):
+    from mnist_tutorials import _cachefiles, _site
+
+    settings = _load("_settings")
+    assert settings.BY_NAME["MNIST_TUTORIALS_DATA"].default == ""  # empty: the platform cache folder
+    monkeypatch.setenv("MNIST_TUTORIALS_DATA", "")
+    assert _cachefiles.get_data_home() == _cachefiles._platform_cache_dir()
+    assert _site.ENV_VAR in settings.BY_NAME and settings.BY_NAME[_site.ENV_VAR].default == ""
+    result = doctest_module(settings)
+    assert result.attempted >= 4 and result.failed == 0
+
+
+def doctest_module(module):
+    import doctest
+
+    return doctest.testmod(module, optionflags=doctest.ELLIPSIS)
 
 
 # ------------------------------------------------------------------ errors: PluginError, the file, the fix

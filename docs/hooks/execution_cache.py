@@ -11,6 +11,8 @@ executes nothing. mkdocs-jupyter's own cache is switched off: this hook renders 
 renders, ``MNIST_TUTORIALS_JOBS`` at a time (default 2, longest first), each in its own worker process
 (``_notebook_worker.py``). A failing cell fails the build and names the tutorial. No page is published unexecuted.
 
+Every ``MNIST_TUTORIALS_*`` setting is read through ``_settings.py`` (the one list, with defaults and docs).
+
 **No hangs, no orphans.** Each cell runs at most :func:`cell_timeout` seconds: ``CELL_TIMEOUT_FACTOR`` times the
 tutorial's last recorded wall time, at least ``MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR`` (default
 ``CELL_TIMEOUT_FLOOR`` s); without a recorded time, the factor times the 4-minute budget. A cell past it fails the
@@ -50,6 +52,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _settings  # sibling module: docs/hooks/_settings.py
 import _shared  # sibling module: docs/hooks/_shared.py
 from mkdocs.plugins import event_priority
 
@@ -59,8 +62,8 @@ BUDGET_CPU_SECONDS = 240.0  # each tutorial executed alone: at most 4 CPU-minute
 WORKER = pathlib.Path(__file__).resolve().with_name("_notebook_worker.py")
 # A cell may run CELL_TIMEOUT_FACTOR times its tutorial's last recorded wall time (the whole tutorial's, so
 # generous), at least the floor; without a recorded time, the factor times the budget.
-CELL_TIMEOUT_FACTOR = 10
-CELL_TIMEOUT_FLOOR = 300
+CELL_TIMEOUT_FACTOR = _settings.CELL_TIMEOUT_FACTOR
+CELL_TIMEOUT_FLOOR = int(_settings.BY_NAME["MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR"].default)
 
 # The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
 _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
@@ -84,11 +87,7 @@ _serving = _buildcache.serving
 
 
 def _jobs() -> int:
-    value = os.environ.get("MNIST_TUTORIALS_JOBS", "2")
-    if not value.isdigit() or int(value) < 1:
-        raise _shared.error("execution_cache", f"MNIST_TUTORIALS_JOBS must be a positive integer, found {value!r}. "
-                                               "Use 1 to execute the tutorials one after the other.")
-    return int(value)
+    return _settings.read("MNIST_TUTORIALS_JOBS")
 
 
 def _options(plugin) -> dict:
@@ -143,11 +142,7 @@ def _load_timings() -> dict:
 
 
 def _timeout_floor() -> int:
-    value = os.environ.get("MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR", str(CELL_TIMEOUT_FLOOR))
-    if not value.isdigit() or int(value) < 1:
-        raise _shared.error("execution_cache", "MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR must be a positive number of "
-                                               f"seconds, found {value!r}; the default is {CELL_TIMEOUT_FLOOR}.")
-    return int(value)
+    return _settings.read("MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR")
 
 
 def cell_timeout(recorded: float | None, floor: int) -> tuple[int, str]:
@@ -178,10 +173,10 @@ def on_config(config):
     _timeout_floor()  # a wrong value fails at once, not when the first tutorial executes
     # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
     os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
-    if os.environ.get("MNIST_TUTORIALS_EXECUTE") == "0":
+    if not _settings.read("MNIST_TUTORIALS_EXECUTE"):
         plugin.config["execute"] = False
     # This hook renders the tutorials (cached or not); mkdocs-jupyter keeps rendering when told NO_CACHE.
-    _state["enabled"] = plugin.config["execute"] and not os.environ.get("MNIST_TUTORIALS_NO_CACHE")
+    _state["enabled"] = plugin.config["execute"] and not _settings.read("MNIST_TUTORIALS_NO_CACHE")
     plugin.config["cache"] = False
     _state["build"] = {"used": set(), "executed": {}, "missing": {}}
     _state["timings"] = _load_timings()

@@ -86,24 +86,6 @@ def _hook_names() -> list[str]:
     return re.findall(r"^\s*-\s*docs/hooks/(\w+)\.py\s*$", text, re.M)
 
 
-def _handlers() -> dict[str, list[str]]:
-    """Event -> ``hook (priority)`` in the order MkDocs calls them: priority first, then the order of ``hooks:``."""
-    from mkdocs.plugins import EVENTS, CombinedEvent
-
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    for position, name in enumerate(_hook_names()):
-        module = _load(name)
-        for event in EVENTS:
-            handler = getattr(module, f"on_{event}", None)
-            if handler is None:
-                continue
-            for method in handler.methods if isinstance(handler, CombinedEvent) else [handler]:
-                priority = getattr(method, "mkdocs_priority", 0)
-                found.setdefault(f"on_{event}", []).append((-priority, len(found.get(f"on_{event}", [])), name))
-    return {event: [f"{name} ({-negative})" for negative, _, name in sorted(entries)]
-            for event, entries in found.items()}
-
-
 def _table_rows(heading: str) -> list[list[str]]:
     """The rows of the first Markdown table after the line starting with ``heading`` on the Maintainers page."""
     text = MAINTAINERS.read_text(encoding="utf-8")
@@ -127,10 +109,16 @@ def test_every_hook_file_is_listed_in_mkdocs_yml_and_on_the_maintainers_page():
     assert listed == _hook_names()
 
 
-def test_the_events_table_lists_every_handled_event_in_the_order_mkdocs_calls_them():
+def test_the_events_table_is_made_from_the_hooks_in_the_order_mkdocs_calls_them():
+    events = _load("_events")
+    assert events.hook_names() == _hook_names()
     table = {row[0].strip("`"): [part.strip() for part in row[1].split(",")]
              for row in _table_rows("| event | hooks that handle it")}
-    assert table == _handlers()
+    assert table == events.handlers()
+    assert events.markdown_table() in MAINTAINERS.read_text(encoding="utf-8")
+    # The order rule: priority first (execution_cache's table before search swaps the page), then `hooks:`.
+    assert events.handlers()["on_page_context"][0] == "execution_cache (100)"
+    assert events.handlers()["on_files"][0].startswith("execution_cache")
 
 
 def test_every_mnist_tutorials_setting_is_in_the_one_list_and_the_maintainers_table_is_that_list():

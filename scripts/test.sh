@@ -34,7 +34,7 @@ echo "site built in $(( $(date +%s) - start )) s"
 # The way off MkDocs 1.x and Material (docs/maintainers/): the same site built by ProperDocs, from the execution
 # cache the build above filled (nothing executes again), into its own folder; tests/test_properdocs.py compares
 # the visible text of the two builds' pages.
-TIMEFORMAT="site built with ProperDocs in %R s (CPU: %U s user, %S s system)"
+TIMEFORMAT="site built with ProperDocs in %1R s (CPU: %1U s user, %1S s system)"
 time "$PYTHON" -m properdocs build --strict -f mkdocs.yml -d site-properdocs
 
 echo "== 3/4 reference, build and browser tests"

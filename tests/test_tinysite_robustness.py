@@ -26,7 +26,7 @@ import urllib.request
 
 import pytest
 from file_module import load_file_module, require
-from tinysite_build import HOOKS, ROOT, command, environment
+from tinysite_build import HOOKS, command, environment
 
 require("mkdocs", "mkdocs_jupyter", "jupytext")  # builds the tiny site
 
@@ -173,20 +173,23 @@ def _free_port() -> int:
 def test_a_signal_to_mkdocs_while_a_cell_hangs_leaves_no_process_running(warm, mkdocs, signum):
     _add_hanging_tutorial(warm)
     arguments = ["serve", "-a", f"127.0.0.1:{_free_port()}"] if mkdocs == "serve" else []
-    process = subprocess.Popen(command(warm, *arguments), cwd=warm, env=environment(), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    log_path = warm.parent / "mkdocs.log"  # a file, not a pipe: a full pipe would stop MkDocs itself
+    with log_path.open("w") as log_file:
+        process = subprocess.Popen(command(warm, *arguments), cwd=warm, env=environment(),
+                                   stdout=subprocess.DEVNULL, stderr=log_file)
     tree = {}
     try:
         deadline = time.monotonic() + 180
         while not any("ipykernel" in info[3] for info in tree.values()):
-            assert process.poll() is None, f"mkdocs {mkdocs} ended before the kernel started: {process.stderr.read()}"
+            assert process.poll() is None, f"mkdocs {mkdocs} ended before the kernel started: {log_path.read_text()}"
             assert time.monotonic() < deadline, "no kernel started within 180 s"
             time.sleep(0.5)
             tree = _descendants(process.pid)
         time.sleep(1)  # the hanging cell runs
         tree = _descendants(process.pid)
         process.send_signal(signum)
-        log = process.communicate(timeout=60)[1]
+        process.wait(timeout=60)
+        log = log_path.read_text()
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and any(_alive(pid, info[2]) for pid, info in tree.items()):
             time.sleep(0.5)
@@ -285,8 +288,10 @@ def _wait_for(url: str, predicate, seconds: float, what: str) -> str:
 def test_deleting_the_cache_while_serving_executes_again_and_reloads_without_a_stale_banner(warm):
     port = _free_port()
     url = f"http://127.0.0.1:{port}/tiny/tiny/01_digit/"  # served under site_url's path, /tiny/
-    server = subprocess.Popen(command(warm, "serve", "-a", f"127.0.0.1:{port}"), cwd=warm, env=environment(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log_path = warm.parent / "serve.log"  # a file, not a pipe: a full pipe would stop MkDocs itself
+    with log_path.open("w") as log_file:
+        server = subprocess.Popen(command(warm, "serve", "-a", f"127.0.0.1:{port}"), cwd=warm, env=environment(),
+                                  stdout=subprocess.DEVNULL, stderr=log_file)
     try:
         _wait_for(url, lambda page: "brightest pixel: 255" in page, 120, "the cached page served")
         # rm -rf .cache; the seeded flag answers and figures are put back (rebuilding them needs the real data and
@@ -304,6 +309,6 @@ def test_deleting_the_cache_while_serving_executes_again_and_reloads_without_a_s
         assert "brightest pixel: 255" in page
     finally:
         server.send_signal(signal.SIGINT)
-        log = server.communicate(timeout=60)[1]
+        server.wait(timeout=60)
+        log = log_path.read_text()
     assert re.search(r"Executed tiny/01_digit\.py in [\d.]+ s", log), log[-3000:]
-    assert ROOT.is_dir()

@@ -1,9 +1,9 @@
 """Write requirements/constraints.txt: the exact versions, now installed, of everything the project needs.
 
-Usage: ``python scripts/lock.py [--check]``. It walks the installed dependency tree of
-``mnist-tutorials[docs,test]`` and ``tensorflow-cpu`` (from package metadata, no network) and pins every package in it, so the
-README's commands, ``.ci/run`` and the publishing workflow all install the same versions and the published
-numbers do not drift. Re-run it after a deliberate upgrade and commit the result.
+Usage: ``python scripts/lock.py [--check]``. It walks the installed dependency tree of what ``pyproject.toml``
+declares for ``mnist-tutorials[docs,test]`` and of ``tensorflow-cpu`` (from package metadata, no network) and pins
+every package in it, so the README's commands, ``.ci/run`` and the publishing workflow all install the same
+versions and the published numbers do not drift. Re-run it after a deliberate upgrade and commit the result.
 
 Every pin must satisfy the bounds of ``pyproject.toml`` (``mkdocs<2``, ``mkdocs-material<10``, ...): a lock that
 breaks them is refused, naming the package, its version and the bound. ``--check`` writes nothing and fails when
@@ -60,6 +60,22 @@ def closure(root: str, extras: set[str]) -> dict[str, str]:
     return pinned
 
 
+def project_closure(requirements: list[Requirement]) -> dict[str, str]:
+    """The installed versions of ``requirements`` (pyproject.toml's, read from the working tree, not from the
+    installed package's metadata, which is as old as its last ``pip install -e``) and of everything they need."""
+    pinned: dict[str, str] = {}
+    for requirement in requirements:
+        if requirement.marker is not None and not requirement.marker.evaluate(ENVIRONMENT):
+            continue
+        try:
+            dist = md.distribution(requirement.name)
+        except md.PackageNotFoundError:
+            raise SystemExit(f"{requirement} (pyproject.toml) is not installed; run scripts/setup.sh first") from None
+        pinned[_norm(dist.metadata["Name"])] = dist.version
+        pinned.update(closure(requirement.name, set(requirement.extras)))
+    return pinned
+
+
 def declared_bounds(pyproject: pathlib.Path = ROOT / "pyproject.toml") -> list[Requirement]:
     """The requirements of ``pyproject.toml``: dependencies and the extras this lock covers."""
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
@@ -93,7 +109,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the committed file, write nothing")
     args = parser.parse_args(argv)
-    pins = closure("mnist-tutorials", EXTRAS)
+    pins = project_closure(declared_bounds())
     for root in EXTRA_ROOTS:
         pins[_norm(root)] = md.version(root)
         pins.update(closure(root, set()))

@@ -4,7 +4,8 @@
 #      (with the Colab-stack virtualenv of step 4, which needs no site): the build's two tutorial workers keep
 #      both cores busy, but the unit tests spend most of their time waiting on small builds and servers, so the
 #      whole run is minutes shorter. Their log is printed when they end; a failure fails the run;
-#   2. `mkdocs build --strict` with every tutorial executed (cached in .cache/ between runs);
+#   2. `mkdocs build --strict` with every tutorial executed (cached in .cache/ between runs), then the same site
+#      with `properdocs build --strict` (the maintained fork of MkDocs 1.x) into site-properdocs/, from that cache;
 #   3. the tests on the real data (reference), on the built site (build) and in Chromium (browser), on two
 #      pytest-xdist workers (`--dist loadfile`: a file's tests, and its module-scoped fits, stay on one worker);
 #   4. the quick part of the Colab-stack check: notebooks 01 and 06 on Colab's library versions
@@ -59,6 +60,11 @@ echo "== 2/4 site build (strict, tutorials executed)"
 build_start=$(date +%s)
 "$PYTHON" -m mkdocs build --strict
 echo "site built in $(( $(date +%s) - build_start )) s"
+# The way off MkDocs 1.x and Material (docs/maintainers/): the same site built by ProperDocs, from the execution
+# cache the build above filled (nothing executes again), into its own folder; tests/test_properdocs.py compares
+# the visible text of the two builds' pages.
+TIMEFORMAT="site built with ProperDocs in %1R s (CPU: %1U s user, %1S s system)"
+time "$PYTHON" -m properdocs build --strict -f mkdocs.yml -d site-properdocs
 
 echo "== 1/4 unit tests: log"
 finish_background "the unit tests" "$unit" "$logs/unit.log"

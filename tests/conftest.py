@@ -125,6 +125,26 @@ def _isolate_sources(monkeypatch, tmp_path):
 
 
 @pytest.fixture(scope="session")
+def tinysite(tmp_path_factory):
+    """The tiny site (tests/tinysite) built once per session: (project folder, build log, wall seconds).
+
+    Its tutorials are executed (the execution cache starts empty); ``tests/tinysite_build.py`` says what is seeded.
+    """
+    import subprocess
+    import time
+
+    import tinysite_build
+
+    project = tinysite_build.prepare(tmp_path_factory.mktemp("tinysite"))
+    start = time.perf_counter()
+    result = subprocess.run(tinysite_build.command(project), cwd=project, env=tinysite_build.environment(),
+                            capture_output=True, text=True, timeout=300)
+    seconds = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr[-6000:]
+    return project, result.stderr, seconds
+
+
+@pytest.fixture(scope="session")
 def site_dir() -> pathlib.Path:
     """The built site (``mkdocs build`` first); tests that need it are marked ``build`` or ``browser``."""
     if not (SITE / "index.html").is_file():

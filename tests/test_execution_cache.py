@@ -124,8 +124,8 @@ def test_two_processes_writing_one_entry_both_succeed(tmp_path):
     cache_path = root / ".cache" / "notebooks" / "entry.json"
     request = json.dumps({"path": str(root / "docs" / "tutorials" / "a.py"), "cache_path": str(cache_path),
                           "options": {"kernel_name": "python3", "allow_errors": False}, "toc_depth": 6})
-    hook = root / "docs" / "hooks" / "execution_cache.py"
-    workers = [subprocess.Popen([sys.executable, str(hook)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    worker = root / "docs" / "hooks" / "_notebook_worker.py"
+    workers = [subprocess.Popen([sys.executable, str(worker)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, cwd=root, env=_env(root)) for _ in range(2)]
     for worker in workers:
         out, err = worker.communicate(request, timeout=120)

@@ -86,24 +86,6 @@ def _hook_names() -> list[str]:
     return re.findall(r"^\s*-\s*docs/hooks/(\w+)\.py\s*$", text, re.M)
 
 
-def _handlers() -> dict[str, list[str]]:
-    """Event -> ``hook (priority)`` in the order MkDocs calls them: priority first, then the order of ``hooks:``."""
-    from mkdocs.plugins import EVENTS, CombinedEvent
-
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    for position, name in enumerate(_hook_names()):
-        module = _load(name)
-        for event in EVENTS:
-            handler = getattr(module, f"on_{event}", None)
-            if handler is None:
-                continue
-            for method in handler.methods if isinstance(handler, CombinedEvent) else [handler]:
-                priority = getattr(method, "mkdocs_priority", 0)
-                found.setdefault(f"on_{event}", []).append((-priority, len(found.get(f"on_{event}", [])), name))
-    return {event: [f"{name} ({-negative})" for negative, _, name in sorted(entries)]
-            for event, entries in found.items()}
-
-
 def _table_rows(heading: str) -> list[list[str]]:
     """The rows of the first Markdown table after the line starting with ``heading`` on the Maintainers page."""
     text = MAINTAINERS.read_text(encoding="utf-8")
@@ -127,25 +109,62 @@ def test_every_hook_file_is_listed_in_mkdocs_yml_and_on_the_maintainers_page():
     assert listed == _hook_names()
 
 
-def test_the_events_table_lists_every_handled_event_in_the_order_mkdocs_calls_them():
+def test_the_events_table_is_made_from_the_hooks_in_the_order_mkdocs_calls_them():
+    events = _load("_events")
+    assert events.hook_names() == _hook_names()
     table = {row[0].strip("`"): [part.strip() for part in row[1].split(",")]
              for row in _table_rows("| event | hooks that handle it")}
-    assert table == _handlers()
+    assert table == events.handlers()
+    assert events.markdown_table() in MAINTAINERS.read_text(encoding="utf-8")
+    # The order rule: priority first (execution_cache's table before search swaps the page), then `hooks:`.
+    assert events.handlers()["on_page_context"][0] == "execution_cache (100)"
+    assert events.handlers()["on_files"][0].startswith("execution_cache")
 
 
-def test_every_mnist_tutorials_setting_is_on_the_maintainers_page():
+def test_every_mnist_tutorials_setting_is_in_the_one_list_and_the_maintainers_table_is_that_list():
     import re
 
+    settings = _load("_settings")
     used = set()
     for folder in ("mnist_tutorials", "docs/hooks", "scripts", "tests", ".ci", ".github"):
         for path in (REPOSITORY / folder).rglob("*"):
             if path.is_file() and path.suffix in (".py", ".sh", ".yml", ".yaml", "") and "tinysite" not in path.parts:
                 used |= set(re.findall(r"\bMNIST_TUTORIALS_[A-Z][A-Z_]*\b", path.read_text(encoding="utf-8",
                                                                                            errors="replace")))
-    table = {row[0].strip("`") for row in _table_rows("| variable | read by | what it does |")}
+    listed = set(settings.BY_NAME)
     assert used, "found no MNIST_TUTORIALS_* setting in the code: the search is broken"
-    assert used <= table, f"settings used in the code but missing from the Maintainers page: {sorted(used - table)}"
-    assert table <= used, f"settings on the Maintainers page that no code reads: {sorted(table - used)}"
+    assert used <= listed, f"settings used in the code, missing from docs/hooks/_settings.py: {sorted(used - listed)}"
+    assert listed <= used, f"settings in docs/hooks/_settings.py that no code reads: {sorted(listed - used)}"
+    text = MAINTAINERS.read_text(encoding="utf-8")
+    assert settings.markdown_table() in text, "the Maintainers settings table is not `python docs/hooks/_settings.py`"
+
+
+def test_the_hooks_read_settings_only_through_the_one_list():
+    import re
+
+    for path in sorted(HOOKS.glob("*.py")):
+        if path.name == "_settings.py":
+            continue
+        reads = re.findall(r"(?:environ\.get|getenv)\(\s*[\"']MNIST_TUTORIALS_\w+", path.read_text(encoding="utf-8"))
+        assert reads == [], f"{path.name} reads {reads}; read settings with _settings.read"
+
+
+def test_the_package_reads_its_settings_with_the_defaults_of_the_one_list(monkeypatch):
+    from mnist_tutorials import _cachefiles, _site
+
+    settings = _load("_settings")
+    assert settings.BY_NAME["MNIST_TUTORIALS_DATA"].default == ""  # empty: the platform cache folder
+    monkeypatch.setenv("MNIST_TUTORIALS_DATA", "")
+    assert _cachefiles.get_data_home() == _cachefiles._platform_cache_dir()
+    assert _site.ENV_VAR in settings.BY_NAME and settings.BY_NAME[_site.ENV_VAR].default == ""
+    result = doctest_module(settings)
+    assert result.attempted >= 4 and result.failed == 0
+
+
+def doctest_module(module):
+    import doctest
+
+    return doctest.testmod(module, optionflags=doctest.ELLIPSIS)
 
 
 # ------------------------------------------------------------------ errors: PluginError, the file, the fix

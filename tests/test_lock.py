@@ -34,3 +34,14 @@ def test_a_pin_outside_a_bound_is_named():
     problems = lock.violations({"mkdocs-material": "10.0.1", "numpy": "2.0.0"},
                                [Requirement("mkdocs-material>=9.5,<10"), Requirement("numpy>=1.24")])
     assert problems == ["mkdocs-material==10.0.1 is outside the bound mkdocs-material<10,>=9.5 of pyproject.toml"]
+
+
+def test_mkdocs_and_material_are_pinned_to_their_last_lines_and_properdocs_is_locked():
+    bounds = {lock._norm(r.name): r.specifier for r in lock.declared_bounds()}
+    assert str(bounds["mkdocs"]) == "==1.6.1"
+    material = bounds["mkdocs-material"]
+    assert material.contains("9.8.9") and not material.contains("9.9.0") and not material.contains("9.7.0")
+    assert bounds["properdocs"].contains("1.6.7") and not bounds["properdocs"].contains("1.7.0")
+    pins = _committed_pins()
+    assert pins["mkdocs"] == "1.6.1" and pins["mkdocs-material"].startswith("9.8.")
+    assert pins["properdocs"].startswith("1.6.")

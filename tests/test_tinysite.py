@@ -3,89 +3,28 @@
 The site has two three-cell tutorials (``tiny/01_digit.py`` draws a figure and has a solution cell;
 ``tiny/02_math.py`` has math and a hidden ``remove_input`` cell that renders a sentence), a reference page
 (mkdocstrings), the flags page and the execution-times page. It lists every hook of ``docs/hooks/`` in the order
-of the site's own ``mkdocs.yml``, and is built once per test session, in a copy under ``tmp_path`` (its caches go
-there too), with ``mkdocs build --strict``. The tutorials are executed (the execution cache starts empty).
-
-Two slow inputs come from seeded cache entries, as a warm rebuild finds them: the flag answers (computing them
-trains models on the real MNIST for minutes) and the build-time figures (drawn from the real data). Their cold
-paths have tests of their own (``test_flags.py``, ``test_serve_flags.py``, ``test_cachekey.py``). The flags hook
-checks that every flag's tutorial exists: the copy gets an empty file at each of those paths (a static file, not
-a tutorial of the tiny site). MathJax and plotly.js are small stand-ins (``tests/tinysite_build.py``), so the
-test needs no ``vendor/`` from ``scripts/setup.sh``.
+of the site's own ``mkdocs.yml``, and is built once per test session (the ``tinysite`` fixture of
+``tests/conftest.py``), in a copy under ``tmp_path`` (its caches go there too), with ``mkdocs build --strict``.
+The tutorials are executed (the execution cache starts empty). The flag answers and the build-time figures come
+from seeded cache entries, and MathJax and plotly.js are small stand-ins, so the test needs neither the real data
+nor ``vendor/`` from ``scripts/setup.sh`` (``tests/tinysite_build.py`` says how). Broken builds of the tiny site
+(hanging cells, signals, malformed caches) are tested in ``tests/test_tinysite_robustness.py``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import pathlib
 import re
-import shutil
-import subprocess
-import sys
-import time
 
-import pytest
-from file_module import load_file_module, require
-from tinysite_build import write_standins
+from file_module import require
+from tinysite_build import HOOKS, PNG, ROOT, SALT, TINYSITE
 
 require("mkdocs", "mkdocs_jupyter", "jupytext")  # builds the tiny site
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-TINYSITE = ROOT / "tests" / "tinysite"
-HOOKS = ROOT / "docs" / "hooks"
-SALT = "5a17" * 8
-PNG = b"\x89PNG\r\n\x1a\n" + b"seeded figure" + b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
 def _site_hooks(config: pathlib.Path) -> list[str]:
     return re.findall(r"^\s*-\s*(\S*docs/hooks/\w+\.py)\s*$", config.read_text(encoding="utf-8"), re.M)
-
-
-def _seed_caches(project: pathlib.Path) -> None:
-    """The flag hashes and the figures a warm build would find (see the module docstring)."""
-    from mnist_tutorials import flags
-
-    flags_hook = load_file_module(HOOKS / "flags.py", "flags_hook_tinysite")
-    labels = list(flags.FLAGS)
-    entry = {"version": flags_hook._FORMAT, "key": flags.cache_key(), "salt": SALT, "kdf": flags.KDF,
-             "flags": {label: {"kind": flag.kind, "decimals": flag.decimals, "iterations": 1000,
-                               "hashes": [f"{index:064x}"]}
-                       for index, (label, flag) in enumerate(flags.FLAGS.items())}}
-    path = project / ".cache" / "flags" / f"{entry['key']}.json"
-    path.parent.mkdir(parents=True)
-    path.write_text(json.dumps(entry), encoding="utf-8")
-    assert flags_hook._read_cache(path, labels) is not None, "the seeded flag answers are not what the hook reads"
-    for flag in flags.FLAGS.values():
-        placeholder = project / "docs" / flag.tutorial
-        placeholder.parent.mkdir(parents=True, exist_ok=True)
-        placeholder.touch()
-
-    figures_hook = load_file_module(HOOKS / "figures.py", "figures_hook_tinysite")
-    folder = project / ".cache" / "figures" / figures_hook._key()
-    folder.mkdir(parents=True)
-    for name in figures_hook.FIGURES:
-        (folder / f"{name}.png").write_bytes(PNG)
-
-
-@pytest.fixture(scope="session")
-def tinysite(tmp_path_factory):
-    """The tiny site built once: (project folder, build log, wall seconds of the build)."""
-    project = tmp_path_factory.mktemp("tinysite") / "tinysite"
-    shutil.copytree(TINYSITE, project, ignore=shutil.ignore_patterns("site", ".cache"))
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../", f"{ROOT.as_posix()}/"), encoding="utf-8")
-    _seed_caches(project)
-    env = {**os.environ, "MNIST_TUTORIALS_JOBS": "2", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    env.pop("MNIST_TUTORIALS_EXECUTE", None)
-    env.pop("MNIST_TUTORIALS_NO_CACHE", None)
-    start = time.perf_counter()
-    standins = write_standins(project / "vendor-standins")  # no need for scripts/setup.sh's vendor/
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "tinysite_build.py"), str(standins)], cwd=project,
-                            env=env, capture_output=True, text=True, timeout=300)
-    seconds = time.perf_counter() - start
-    assert result.returncode == 0, result.stderr[-6000:]
-    return project, result.stderr, seconds
 
 
 def _page(project: pathlib.Path, path: str) -> str:

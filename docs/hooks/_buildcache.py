@@ -8,14 +8,20 @@ once per process, so what it holds (the background executor of ``mkdocs serve``)
   ``mnist_tutorials._cachefiles.write_atomically`` (a temporary name unique to the writer, then ``os.replace``):
   two processes writing one entry never share a file, and a reader never sees half of one.
   :func:`remove_partials` removes what killed writers left.
-* :func:`read_json` / :func:`read_png`: a truncated or unreadable entry is a miss, logged with its path and
-  deleted, never an exception.
+* :func:`read_json` / :func:`read_png`: a truncated, unreadable or ill-typed entry is a miss, logged (at INFO:
+  a cache that heals itself is no warning, so it never fails ``--strict``) with its path and deleted, never an
+  exception.
 * :class:`Progress`: which notebooks run, each one's time when it ends, how many are left, and an estimate of the
   time remaining from the last recorded times.
 * :class:`Background`: the executor of ``mkdocs serve``, which runs notebooks after the first page is served;
   :func:`in_background` does the same for other slow work (the flag answers of ``flags.py``). Both end by writing a
   file in :data:`SIGNAL_DIR`, which ``mkdocs serve`` watches: the site rebuilds and the open pages reload.
-  ``execution_cache.on_config`` points it into the built site's cache folder (``_shared.cache_dir``).
+  :func:`start_serving` makes it a temporary folder of this process, outside ``.cache/``, so that deleting
+  ``.cache/`` while serving never removes the watched folder (a removed folder is no longer watched when it is
+  made again, and a finished tutorial would stay under its "being executed" banner).
+* :func:`run_worker` / :func:`stop_workers`: the worker processes that execute notebooks. Every one is registered
+  in :data:`STATE`; :func:`stop_workers` (on SIGTERM, Ctrl-C and ``on_shutdown``) stops them, and each worker
+  stops its kernel (``execution_cache.py``'s worker part), so no process outlives the build or the server.
 """
 
 from __future__ import annotations
@@ -23,8 +29,11 @@ from __future__ import annotations
 import json
 import logging
 import pathlib
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -36,9 +45,13 @@ if str(REPO) not in sys.path:  # the package of this repository (its key rule an
 from mnist_tutorials._cachefiles import remove_partial_files, write_atomically  # noqa: E402
 
 # `mkdocs serve` watches this folder (execution_cache.on_serve): a file written here rebuilds the site and reloads
-# the open pages. Nothing else writes here, so a rebuild never triggers another one.
+# the open pages. Nothing else writes here, so a rebuild never triggers another one. start_serving() makes it a
+# temporary folder of the serving process.
 SIGNAL_DIR = REPO / ".cache" / "serve-reload"
-STATE = {"command": "build"}  # set by execution_cache.on_startup: "build", "gh-deploy" or "serve"
+# "command": set by execution_cache.on_startup ("build", "gh-deploy" or "serve"); "workers": the live worker
+# processes; "stopping": set once the build or the server is stopping (no worker starts after that).
+STATE = {"command": "build", "workers": set(), "stopping": False}
+_workers_lock = threading.Lock()
 log = logging.getLogger("mkdocs.hooks.execution_cache")
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -48,6 +61,19 @@ PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 def serving() -> bool:
     """Whether this process is ``mkdocs serve`` (then slow work runs after the first page is served)."""
     return STATE["command"] == "serve"
+
+
+def start_serving() -> pathlib.Path:
+    """Make :data:`SIGNAL_DIR` a new temporary folder of this process (``mkdocs serve``) and return it."""
+    global SIGNAL_DIR
+    SIGNAL_DIR = pathlib.Path(tempfile.mkdtemp(prefix="mnist-tutorials-serve-reload-"))
+    return SIGNAL_DIR
+
+
+def stop_serving() -> None:
+    """Remove the temporary :data:`SIGNAL_DIR` made by :func:`start_serving` (nothing else)."""
+    if SIGNAL_DIR.name.startswith("mnist-tutorials-serve-reload-"):
+        shutil.rmtree(SIGNAL_DIR, ignore_errors=True)
 
 
 def reload_site(name: str) -> None:
@@ -95,15 +121,19 @@ def atomic_write(path: pathlib.Path, data: bytes | str) -> None:
 
 
 def discard(path: pathlib.Path, reason: str) -> None:
-    """Log and delete an unusable cache entry (the caller treats it as a miss and rebuilds it)."""
-    log.warning("Cache entry %s is unusable (%s): deleted, it will be rebuilt", path, reason)
+    """Log and delete an unusable cache entry (the caller treats it as a miss and rebuilds it).
+
+    Logged at INFO, not WARNING: the cache heals itself, so ``mkdocs build --strict`` has nothing to fail on.
+    """
+    log.info("Cache entry %s is unusable (%s): deleted, it will be rebuilt", path, reason)
     pathlib.Path(path).unlink(missing_ok=True)
 
 
-def read_json(path: pathlib.Path, required: dict | None = None):
+def read_json(path: pathlib.Path, required: dict | None = None, check=None):
     """The JSON content of a cache entry, or None when it is missing or unusable (then deleted).
 
-    ``required`` maps keys the content must have to their types.
+    ``required`` maps keys the content must have to their types (a tuple of types allowed); ``check(content)``
+    returns why the content is unusable, or None.
     """
     path = pathlib.Path(path)
     try:
@@ -115,8 +145,14 @@ def read_json(path: pathlib.Path, required: dict | None = None):
         return None
     for key, kind in (required or {}).items():
         if not isinstance(content, dict) or not isinstance(content.get(key), kind):
-            discard(path, f"expected a {kind.__name__} under {key!r}")
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            found = content.get(key) if isinstance(content, dict) else content
+            discard(path, f"expected a {names} under {key!r}, found {type(found).__name__}")
             return None
+    reason = check(content) if check is not None else None
+    if reason is not None:
+        discard(path, reason)
+        return None
     return content
 
 
@@ -205,28 +241,66 @@ class Progress:
                      cpu, self.done, self.total, left, f", {self._eta_text()}" if left else "")
 
 
-def run_worker(hook: pathlib.Path, request: dict, running: set | None = None) -> tuple[bool, float, float | None, str]:
+def run_worker(hook: pathlib.Path, request: dict) -> tuple[bool, float, float | None, str]:
     """Run ``hook`` as a worker process on ``request``: (ok, wall seconds, CPU seconds, stderr tail).
 
-    The worker prints ``cpu_seconds=...`` (its own and its kernel's). ``running`` collects the live process, so
-    that a shutdown can stop it.
+    The worker prints ``cpu_seconds=...`` (its own and its kernel's). It is registered in ``STATE["workers"]``
+    while it runs, so that :func:`stop_workers` can stop it; none starts once stopping began.
     """
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(hook)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    if running is not None:
-        running.add(process)
+    with _workers_lock:
+        if STATE["stopping"]:
+            return False, 0.0, None, "not started: the build is stopping"
+        process = subprocess.Popen([sys.executable, str(hook)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        STATE["workers"].add(process)
     try:
         stdout, stderr = process.communicate(json.dumps(request))
     finally:
-        if running is not None:
-            running.discard(process)
+        with _workers_lock:
+            STATE["workers"].discard(process)
     seconds = time.perf_counter() - start
     cpu = None
     for line in stdout.splitlines():
         if line.startswith("cpu_seconds="):
             cpu = float(line.split("=", 1)[1])
     return process.returncode == 0, seconds, cpu, stderr[-4000:]
+
+
+def stop_workers(grace: float = 10.0) -> None:
+    """Stop every running worker: SIGTERM (each worker then kills its kernel), SIGKILL after ``grace`` seconds.
+
+    No worker starts afterwards (``STATE["stopping"]``); :func:`execution_cache.on_startup` resets it.
+    """
+    with _workers_lock:
+        STATE["stopping"] = True
+        workers = list(STATE["workers"])
+    for process in workers:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + grace
+    for process in workers:
+        try:
+            process.wait(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            process.kill()
+    if workers:
+        log.info("Stopped %d notebook worker(s) and their kernels", len(workers))
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt(f"stopped by signal {signal.Signals(signum).name}")
+
+
+def handle_termination() -> None:
+    """Make SIGTERM (what ``timeout``, ``kill`` and a cancelled CI job send) stop MkDocs like Ctrl-C does.
+
+    MkDocs then runs ``on_shutdown`` (``mkdocs build`` and ``mkdocs serve`` both do), which stops the workers;
+    Python's default for SIGTERM ends the process at once and leaves the workers and their kernels running.
+    Only the main thread may set a handler: elsewhere (a test loading the hook) nothing changes.
+    """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _raise_interrupt)
 
 
 class Background:
@@ -243,15 +317,13 @@ class Background:
         self.failed: dict[str, str] = {}  # cache path -> error
         self.progress: Progress | None = None
         self.lock = threading.Lock()
-        self.running: set = set()
         self.stopped = False
 
     def shutdown(self) -> None:
         """Drop the queued notebooks and stop the running ones (``mkdocs serve`` is shutting down)."""
         self.stopped = True
         self.pool.shutdown(wait=False, cancel_futures=True)
-        for process in list(self.running):
-            process.terminate()
+        stop_workers()
 
     def pending(self) -> int:
         with self.lock:
@@ -283,7 +355,7 @@ class Background:
                 self.progress.total -= 1
                 return
         self.progress.start(src)
-        ok, seconds, cpu, stderr = run_worker(hook, request, self.running)
+        ok, seconds, cpu, stderr = run_worker(hook, request)
         if self.stopped:
             return
         self.progress.finish(src, seconds, cpu, ok)

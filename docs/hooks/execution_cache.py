@@ -8,8 +8,17 @@ from the code), the data checksums, the library versions and the converter's opt
 executes nothing. mkdocs-jupyter's own cache is switched off: this hook renders the tutorial pages.
 
 **``mkdocs build``** (and ``gh-deploy``): the tutorials missing from the cache are executed before any page
-renders, ``MNIST_TUTORIALS_JOBS`` at a time (default 2, longest first), each in its own worker process (this file
-run as a script). A failing cell fails the build and names the tutorial. No page is published unexecuted.
+renders, ``MNIST_TUTORIALS_JOBS`` at a time (default 2, longest first), each in its own worker process
+(``_notebook_worker.py``). A failing cell fails the build and names the tutorial. No page is published unexecuted.
+
+Every ``MNIST_TUTORIALS_*`` setting is read through ``_settings.py`` (the one list, with defaults and docs).
+
+**No hangs, no orphans.** Each cell runs at most :func:`cell_timeout` seconds: ``CELL_TIMEOUT_FACTOR`` times the
+tutorial's last recorded wall time, at least ``MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR`` (default
+``CELL_TIMEOUT_FLOOR`` s); without a recorded time, the factor times the 4-minute budget. A cell past it fails the
+build with an error naming the tutorial, the line of the cell and the timeout. SIGTERM (what ``timeout`` and a
+cancelled CI job send) stops ``mkdocs build`` and ``mkdocs serve`` as Ctrl-C does; both then stop every worker, and
+each worker its kernel.
 
 **``mkdocs serve``**: the first build executes nothing, so the site is served at once; a missing tutorial is shown
 unexecuted under a banner ("being executed, k of n done"). After that build, the missing tutorials execute in the
@@ -18,8 +27,13 @@ background; each one that finishes writes its cache entry, then a file in ``.cac
 
 The log says which tutorials run, each one's wall and CPU time when it ends, how many are left and the time left
 (estimated from ``timings.data``, the last recorded times). Cache entries are written atomically under names
-unique to the writer; an unreadable entry is logged, deleted and executed again. Entries of other keys are
-removed only after a build succeeds (and, while serving, once nothing is left to execute).
+unique to the writer; an unreadable or malformed entry (truncated, not an object, an empty page) is logged,
+deleted and executed again, without a warning, so it never fails ``--strict``; a malformed ``timings.data`` (or
+an entry of it) is logged and ignored. Entries of other keys are removed only after a build succeeds (and, while
+serving, once nothing is left to execute).
+
+While serving, the folder ``mkdocs serve`` watches is a temporary one (``_buildcache.start_serving``), so
+``rm -rf .cache`` while serving re-executes the tutorials and reloads their pages as usual.
 
 ``MNIST_TUTORIALS_NO_CACHE=1`` leaves execution to mkdocs-jupyter (no cache, one tutorial after the other);
 ``MNIST_TUTORIALS_EXECUTE=0`` renders the tutorials without executing them (quick layout work).
@@ -31,25 +45,31 @@ from __future__ import annotations
 import html
 import json
 import logging
+import math
 import os
 import pathlib
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _settings  # sibling module: docs/hooks/_settings.py
 import _shared  # sibling module: docs/hooks/_shared.py
 from mkdocs.plugins import event_priority
 
 MARKER = "<!-- execution-times -->"
 PLUGIN = _shared.JUPYTER_PLUGIN
 BUDGET_CPU_SECONDS = 240.0  # each tutorial executed alone: at most 4 CPU-minutes
-HOOK = pathlib.Path(__file__).resolve()
+WORKER = pathlib.Path(__file__).resolve().with_name("_notebook_worker.py")
+# A cell may run CELL_TIMEOUT_FACTOR times its tutorial's last recorded wall time (the whole tutorial's, so
+# generous), at least the floor; without a recorded time, the factor times the budget.
+CELL_TIMEOUT_FACTOR = _settings.CELL_TIMEOUT_FACTOR
+CELL_TIMEOUT_FLOOR = int(_settings.BY_NAME["MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR"].default)
 
 # The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
 _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
                     "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
-_ENTRY = {"content": str, "toc_tokens": list}
+_ENTRY = {"content": str, "toc_tokens": list, "title": (str, type(None))}
+_TIMING = {"seconds": (int, float), "cpu_seconds": (int, float), "executed_at": str}
 
 # Lives as long as the process (MkDocs loads a hook once, `mkdocs serve` rebuilds with the same module).
 _state: dict = {"background": None, "unexecuted": {}, "timings": {}, "build": {}, "cache_dir": None}
@@ -57,18 +77,17 @@ log = logging.getLogger("mkdocs.hooks.execution_cache")
 
 
 def on_startup(command, dirty):
-    _buildcache.STATE["command"] = command
+    _buildcache.STATE.update(command=command, stopping=False)
+    _buildcache.handle_termination()  # SIGTERM stops the workers and kernels too (on_shutdown)
+    if command == "serve":
+        _buildcache.start_serving()
 
 
 _serving = _buildcache.serving
 
 
 def _jobs() -> int:
-    value = os.environ.get("MNIST_TUTORIALS_JOBS", "2")
-    if not value.isdigit() or int(value) < 1:
-        raise _shared.error("execution_cache", f"MNIST_TUTORIALS_JOBS must be a positive integer, found {value!r}. "
-                                               "Use 1 to execute the tutorials one after the other.")
-    return int(value)
+    return _settings.read("MNIST_TUTORIALS_JOBS")
 
 
 def _options(plugin) -> dict:
@@ -84,21 +103,80 @@ def _cache_dir() -> pathlib.Path:
     return _state["cache_dir"]
 
 
+def _entry_problem(entry: dict) -> str | None:
+    """Why a cache entry of a tutorial cannot be a page (an empty or cell-less page, a malformed table of contents)."""
+    if '<div class="jp-Cell ' not in entry["content"]:
+        return "its page has no notebook cell (empty content?)"
+    if not all(isinstance(token, dict) for token in entry["toc_tokens"]):
+        return "its table of contents is not a list of objects"
+    return None
+
+
+def _read_entry(path: pathlib.Path) -> dict | None:
+    return _buildcache.read_json(path, _ENTRY, _entry_problem)
+
+
 def _load_timings() -> dict:
-    return _buildcache.read_json(_cache_dir() / "timings.data") or {}
+    """``timings.data``: ``{src: {"seconds": .., "cpu_seconds": .., "executed_at": ..}}``; what is malformed is
+    logged and left out (a miss: the time is unknown until the tutorial executes again)."""
+    path = _cache_dir() / "timings.data"
+    content = _buildcache.read_json(path)
+    if content is None:
+        return {}
+    if not isinstance(content, dict):
+        _buildcache.discard(path, f"expected an object of tutorials, found {type(content).__name__}")
+        return {}
+    timings = {}
+    for src, entry in content.items():
+        if not isinstance(entry, dict):
+            log.info("%s: the entry of %s is a %s, not an object; ignored", path, src, type(entry).__name__)
+            continue
+        kept = {key: value for key, value in entry.items() if key not in _TIMING or value is None
+                or (isinstance(value, _TIMING[key]) and not isinstance(value, bool))}
+        for key in sorted(set(entry) - set(kept)):
+            kinds = _TIMING[key] if isinstance(_TIMING[key], tuple) else (_TIMING[key],)
+            log.info("%s: %s of %s is %r, expected %s; ignored", path, key, src, entry[key],
+                     " or ".join(kind.__name__ for kind in kinds))
+        timings[src] = kept
+    return timings
+
+
+def _timeout_floor() -> int:
+    return _settings.read("MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR")
+
+
+def cell_timeout(recorded: float | None, floor: int) -> tuple[int, str]:
+    """The most seconds one cell of a tutorial may run, and how it was derived.
+
+    ``recorded`` is the tutorial's last recorded wall time (None: never recorded).
+
+    Examples
+    --------
+    >>> cell_timeout(42.0, 300)
+    (420, "10 × the tutorial's last recorded time of 42.0 s, at least 300 s")
+    >>> cell_timeout(3.0, 300)[0]
+    300
+    >>> cell_timeout(None, 300)
+    (2400, '10 × the 240 s budget of a tutorial: no time recorded yet, at least 300 s')
+    """
+    if recorded is None:
+        seconds, basis = CELL_TIMEOUT_FACTOR * BUDGET_CPU_SECONDS, f"the {BUDGET_CPU_SECONDS:.0f} s budget of a " \
+                                                                   "tutorial: no time recorded yet"
+    else:
+        seconds, basis = CELL_TIMEOUT_FACTOR * recorded, f"the tutorial's last recorded time of {recorded:.1f} s"
+    return max(math.ceil(seconds), floor), f"{CELL_TIMEOUT_FACTOR} × {basis}, at least {floor} s"
 
 
 def on_config(config):
     plugin = _shared.jupyter_plugin(config, "execution_cache")
-    cache = _shared.cache_dir(config)
-    _state["cache_dir"] = cache / "notebooks"
-    _buildcache.SIGNAL_DIR = cache / "serve-reload"  # while serving, a file written there reloads the pages
+    _state["cache_dir"] = _shared.cache_dir(config) / "notebooks"
+    _timeout_floor()  # a wrong value fails at once, not when the first tutorial executes
     # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
     os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
-    if os.environ.get("MNIST_TUTORIALS_EXECUTE") == "0":
+    if not _settings.read("MNIST_TUTORIALS_EXECUTE"):
         plugin.config["execute"] = False
     # This hook renders the tutorials (cached or not); mkdocs-jupyter keeps rendering when told NO_CACHE.
-    _state["enabled"] = plugin.config["execute"] and not os.environ.get("MNIST_TUTORIALS_NO_CACHE")
+    _state["enabled"] = plugin.config["execute"] and not _settings.read("MNIST_TUTORIALS_NO_CACHE")
     plugin.config["cache"] = False
     _state["build"] = {"used": set(), "executed": {}, "missing": {}}
     _state["timings"] = _load_timings()
@@ -114,6 +192,8 @@ def on_serve(server, config, builder):
 def on_shutdown():
     if _state["background"] is not None:
         _state["background"].shutdown()
+    _buildcache.stop_workers()
+    _buildcache.stop_serving()
 
 
 def _tutorials(files, plugin):
@@ -124,8 +204,11 @@ def _tutorials(files, plugin):
 
 
 def _request(file, cache_path: pathlib.Path, plugin) -> dict:
-    return {"path": file.abs_src_path, "cache_path": str(cache_path), "options": _options(plugin),
-            "toc_depth": plugin.config["toc_depth"]}
+    """What the worker (``_notebook_worker.py``) is given."""
+    timeout, note = cell_timeout(_estimates().get(file.src_uri), _timeout_floor())
+    return {"path": file.abs_src_path, "src": file.src_uri, "cache_path": str(cache_path),
+            "options": _options(plugin), "toc_depth": plugin.config["toc_depth"], "timeout": timeout,
+            "timeout_note": note, "parent": os.getpid()}
 
 
 def _estimates() -> dict:
@@ -149,7 +232,7 @@ def on_files(files, config):
     for file in _tutorials(files, plugin):
         cache_path = _cache_dir() / f"{_notebook_key(file.abs_src_path, plugin)}.json"
         _state["build"]["used"].add(cache_path)
-        if _buildcache.read_json(cache_path, _ENTRY) is None:
+        if _read_entry(cache_path) is None:
             missing[file.src_uri] = (file, cache_path)
     _state["build"]["missing"] = missing
     if not missing or _serving():
@@ -162,7 +245,7 @@ def on_files(files, config):
     def run(src):
         file, cache_path = missing[src]
         progress.start(src)
-        ok, seconds, cpu, stderr = _buildcache.run_worker(HOOK, _request(file, cache_path, plugin))
+        ok, seconds, cpu, stderr = _buildcache.run_worker(WORKER, _request(file, cache_path, plugin))
         progress.finish(src, seconds, cpu, ok)
         if ok:
             _record(src, seconds, cpu)
@@ -170,27 +253,17 @@ def on_files(files, config):
         return src, ok, stderr
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        failures = [f"{src}:\n{stderr}" for src, ok, stderr in pool.map(run, order) if not ok]
+        try:
+            failures = [f"{src}:\n{stderr}" for src, ok, stderr in pool.map(run, order) if not ok]
+        except BaseException:  # Ctrl-C or SIGTERM: stop the running workers (and kernels), start no other
+            pool.shutdown(wait=False, cancel_futures=True)
+            _buildcache.stop_workers()
+            raise
     if failures:
         raise _shared.error("execution_cache", "executing these tutorials failed (allow_errors is false); fix the "
                             "failing cell, or run the tutorial alone with `python scripts/run_tutorial.py "
                             "docs/tutorials/<name>.py`:\n\n" + "\n\n".join(failures))
     return files
-
-
-def _execute_into_cache(request: dict) -> None:
-    """Worker process: execute one notebook, write its cache entry atomically, print the CPU seconds used."""
-    import resource
-
-    from mkdocs_jupyter import convert
-    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
-
-    body = convert.nb2html(request["path"], execute=True, **request["options"])
-    toc_tokens, title = _get_nb_toc_tokens(request["path"], request["toc_depth"])
-    _buildcache.atomic_write(pathlib.Path(request["cache_path"]),
-                             json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}))
-    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-    print(f"cpu_seconds={sum(u.ru_utime + u.ru_stime for u in usage):.2f}")
 
 
 def _unexecuted(path: str, plugin) -> dict:
@@ -235,7 +308,7 @@ def on_pre_page(page, config, files):
 
     def render(config, files):
         cache_path = _cache_dir() / f"{_notebook_key(path, plugin)}.json"
-        entry = None if ignored else _buildcache.read_json(cache_path, _ENTRY)
+        entry = None if ignored else _read_entry(cache_path)
         banner = ""
         if entry is None and (ignored or _serving()):
             entry = _unexecuted(path, plugin)
@@ -269,12 +342,13 @@ def on_post_build(config):
     if not _state["enabled"]:
         return
     missing = {src: item for src, item in _state["build"]["missing"].items()
-               if _buildcache.read_json(item[1], _ENTRY) is None}
+               if _read_entry(item[1]) is None}
     if _serving() and missing:
         if _state["background"] is None:
             _state["background"] = _buildcache.Background(_jobs())
         plugin = config.plugins[PLUGIN]
-        items = [(src, cache_path, _request(file, cache_path, plugin), HOOK) for src, (file, cache_path) in missing.items()]
+        items = [(src, cache_path, _request(file, cache_path, plugin), WORKER)
+                 for src, (file, cache_path) in missing.items()]
         items.sort(key=lambda item: -_estimates().get(item[0], 0.0))
         _state["background"].submit(items, _estimates(), _record)
         return
@@ -334,7 +408,3 @@ def _timings_table(page) -> str:
         f"<td style=\"text-align:right\"><strong>{total_cpu:.1f}</strong></td><td></td><td></td></tr></tbody></table>"
         + summary
     )
-
-
-if __name__ == "__main__":  # the worker process started by on_files and by the background executor
-    _execute_into_cache(json.loads(sys.stdin.read()))

@@ -87,6 +87,8 @@ def on_pre_build(config, *, in_background=False):
     labels = list(flags.FLAGS)
     path = _shared.cache_dir(config) / "flags" / f"{key}.json"
     content = _read_cache(path, labels)
+    if content is None and path.exists() and not in_background:  # a malformed cache file is a logged miss
+        log.info(f"flags: {path} is unusable (malformed, or of another format); its answers are computed again")
     if content is None and not in_background and _buildcache.serving():
         # `mkdocs serve`: the answers are computed after the first page is served; then the site reloads.
         _buildcache.in_background("flag answers", lambda: on_pre_build(config, in_background=True))

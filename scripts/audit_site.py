@@ -26,7 +26,8 @@ lock each time a new ``third-party-web`` is published.) It prints one table, one
 Targets (issues 16, 28): Lighthouse mobile performance >= 90 and desktop >= 95, accessibility >= 98, best practices
 >= 95, SEO 100; no axe violation; at most 1.5 MB per page. ``--json FILE`` also writes every violation, with its
 nodes; ``--alt-sample N`` prints N alt texts of the built site chosen at random (``--seed``, default 28: the same
-sample for the same site), each with its page and length, and nothing else; ``--write-maintainers`` writes the Markdown table into ``docs/maintainers/index.md``, between
+sample for the same site), each with its page and length, and nothing else; ``--write-maintainers`` writes the
+Markdown table into ``docs/maintainers/index.md``, between
 ``<!-- audit-table -->`` and ``<!-- /audit-table -->`` (section "Speed and access audit").
 """
 

@@ -25,10 +25,10 @@
   }
 
   // A block is measured when it comes near the viewport (an IntersectionObserver calls back after the browser has
-  // laid the page out, so reading its size costs nothing then), and every block not measured yet when the reader
-  // first presses Tab, before the browser moves focus. Measuring every block of a long notebook page while it
-  // loads was a long task (0.1 to 0.3 s in Lighthouse's mobile runs), and notebook cells off screen are not laid
-  // out at all (content-visibility in reader.css) until something measures them.
+  // laid the page out, so reading its size costs nothing then), the rest when the browser is next idle (after a
+  // frame, when the layout is done), and any left when the reader first presses Tab, before the browser
+  // moves focus. Measuring every block while the page was still loading forced its first layout early, inside a
+  // long task of 0.1 to 0.5 s in Lighthouse's mobile runs.
   var pending = new Set();
   var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
     var near = entries.filter(function (entry) { return entry.isIntersecting; }).map(function (entry) { return entry.target; });
@@ -52,12 +52,15 @@
       if (observer) observer.observe(el);
     });
     if (!observer) flushScrollRegions();
+    else if (window.requestIdleCallback) window.requestIdleCallback(flushScrollRegions, { timeout: 3000 });
+    else setTimeout(flushScrollRegions, 1000);
   }
 
   function flushScrollRegions() {
     if (pending.size) mark(Array.from(pending));
   }
   document.addEventListener("keydown", function (event) { if (event.key === "Tab") flushScrollRegions(); }, true);
+
   window.readerFlushScrollRegions = flushScrollRegions;  // tests that count Tab stops without pressing Tab
 
   function nameSearchDialog() {

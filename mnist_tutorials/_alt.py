@@ -9,16 +9,15 @@ figure a table of its data (:func:`plotly_data_table`) that works without JavaSc
 
 from __future__ import annotations
 
-import html
 import re
+
+from ._alt_takeaways import bar_takeaway, line_takeaway, plain
 
 __all__ = ["alt_text", "set_alt_text"]
 
 _ATTRIBUTE = "_mnist_tutorials_alt"  # on matplotlib Figures; plotly keeps it in layout.meta
 _META_KEY = "alt_text"
 MAX_NAMES = 8  # list at most this many panel titles or legend entries
-_TAG = re.compile(r"<[^>]+>")
-_TEX = re.compile(r"[$\\{}]")  # matplotlib mathtext: $\hat y$ reads "hat y"
 
 
 def set_alt_text(fig, text=None, *, takeaway=None):
@@ -150,18 +149,6 @@ def _stored(fig) -> dict:
     return dict(getattr(fig, _ATTRIBUTE, {}))
 
 
-def plain(text) -> str:
-    """Text without HTML tags or entities (plotly titles may hold ``<br>``) or TeX markup, on one line.
-
-    Examples
-    --------
-    >>> plain(r"$\\hat y = \\sigma(z)$<br>and e^{-z}")
-    'hat y = sigma(z) and e^-z'
-    """
-    text = html.unescape(_TAG.sub(" ", str(text or "")))
-    return " ".join(_TEX.sub("", text).split())
-
-
 def _sentence(text: str) -> str:
     text = plain(text)
     if not text:
@@ -287,8 +274,6 @@ def _axes_kind(ax) -> str:
 
 
 def _axes_description(ax, computed: bool = True) -> str:
-    from ._alt_takeaways import bar_takeaway, line_takeaway
-
     confusion = confusion_matrix_of(ax)
     if confusion is not None:
         return _confusion_description(*confusion)

@@ -4,13 +4,28 @@ A ROC curve gives its AUC (from the legend, else the area under the line), a pre
 precision it keeps at 50% and 90% recall, precision and recall against the threshold where the falling recall
 meets the precision, a calibration curve its largest gap from the diagonal, a bar chart with one category label
 per bar its highest and lowest bar. Every number is read from the figure, so the sentence describes the data shown.
+:func:`plain` (text without markup) lives here too, so that this module imports nothing of the package.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-from ._alt import plain
+_TAG = re.compile(r"<[^>]+>")
+_TEX = re.compile(r"[$\\{}]")  # matplotlib mathtext: $\hat y$ reads "hat y"
+
+
+def plain(text) -> str:
+    """Text without HTML tags or entities (plotly titles may hold ``<br>``) or TeX markup, on one line.
+
+    Examples
+    --------
+    >>> plain(r"$\\hat y = \\sigma(z)$<br>and e^{-z}")
+    'hat y = sigma(z) and e^-z'
+    """
+    text = html.unescape(_TAG.sub(" ", str(text or "")))
+    return " ".join(_TEX.sub("", text).split())
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 or float(value).is_integer() else f"{value:.3g}"

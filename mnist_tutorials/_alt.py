@@ -9,16 +9,15 @@ figure a table of its data (:func:`plotly_data_table`) that works without JavaSc
 
 from __future__ import annotations
 
-import html
 import re
+
+from ._alt_takeaways import bar_takeaway, line_takeaway, plain
 
 __all__ = ["alt_text", "set_alt_text"]
 
 _ATTRIBUTE = "_mnist_tutorials_alt"  # on matplotlib Figures; plotly keeps it in layout.meta
 _META_KEY = "alt_text"
 MAX_NAMES = 8  # list at most this many panel titles or legend entries
-_TAG = re.compile(r"<[^>]+>")
-_TEX = re.compile(r"[$\\{}]")  # matplotlib mathtext: $\hat y$ reads "hat y"
 
 
 def set_alt_text(fig, text=None, *, takeaway=None):
@@ -93,7 +92,7 @@ def alt_text(fig) -> str:
     if "text" in stored:
         return stored["text"]
     described = _describe_plotly(_plotly_dict(fig)) if _is_plotly(fig) or isinstance(fig, dict) \
-        else _describe_matplotlib(fig)
+        else _describe_matplotlib(fig, computed="takeaway" not in stored)
     return " ".join(part for part in (stored.get("takeaway"), described) if part)
 
 
@@ -148,18 +147,6 @@ def _stored(fig) -> dict:
         meta = layout.get("meta") if isinstance(layout, dict) else None
         return dict(meta.get(_META_KEY, {})) if isinstance(meta, dict) else {}
     return dict(getattr(fig, _ATTRIBUTE, {}))
-
-
-def plain(text) -> str:
-    """Text without HTML tags or entities (plotly titles may hold ``<br>``) or TeX markup, on one line.
-
-    Examples
-    --------
-    >>> plain(r"$\\hat y = \\sigma(z)$<br>and e^{-z}")
-    'hat y = sigma(z) and e^-z'
-    """
-    text = html.unescape(_TAG.sub(" ", str(text or "")))
-    return " ".join(_TEX.sub("", text).split())
 
 
 def _sentence(text: str) -> str:
@@ -286,11 +273,16 @@ def _axes_kind(ax) -> str:
     return "text" if ax.texts else ""
 
 
-def _axes_description(ax) -> str:
+def _axes_description(ax, computed: bool = True) -> str:
     confusion = confusion_matrix_of(ax)
     if confusion is not None:
         return _confusion_description(*confusion)
     parts = []
+    takeaway = line_takeaway(ax) if ax.lines and computed else ""  # (a plot_* function's own takeaway wins)
+    if not takeaway and ax.containers and computed:
+        takeaway = bar_takeaway(ax)
+    if takeaway:
+        parts.append(takeaway)
     title = " ".join(plain(ax.get_title(loc)) for loc in ("left", "center", "right") if ax.get_title(loc))
     kind = _axes_kind(ax)
     head = (kind.capitalize() if kind else "Panel") + (f" titled {title!r}" if title else "")
@@ -308,20 +300,24 @@ def _axes_description(ax) -> str:
     return ". ".join(parts)
 
 
-def _describe_matplotlib(fig) -> str:
+def _describe_matplotlib(fig, computed: bool = True) -> str:
     axes = [ax for ax in fig.get_axes() if ax.get_visible() and ax.get_label() != "<colorbar>"]
     suptitle = plain(fig.get_suptitle()) if hasattr(fig, "get_suptitle") else ""
     head = f"Figure: {suptitle}." if suptitle else ""
     if not axes:
         return head or "Empty figure."
     if len(axes) == 1:
-        return " ".join(p for p in (head, _axes_description(axes[0]) + ".") if p)
+        return " ".join(p for p in (head, _axes_description(axes[0], computed) + ".") if p)
     kinds = [_axes_kind(ax).split(" (")[0] for ax in axes]
-    if len(axes) > 4 and len(set(kinds)) == 1:
-        titles = _names(ax.get_title() for ax in axes)
+    confusions = [confusion_matrix_of(ax) is not None for ax in axes]
+    if len(set(kinds)) == 1 and not any(confusions) and (len(axes) > 4 or kinds[0] == "image"):
+        titles = [plain(ax.get_title()) for ax in axes]
+        if len(axes) <= 4 and all(titles):  # a few images: their titles say what each shows
+            return " ".join(p for p in (head, f"{len(axes)} images: " + "; ".join(titles) + ".") if p)
+        titles = _names(titles)
         grid = f"A grid of {len(axes)} {kinds[0] or 'panel'}s" + (f", titled {titles}" if titles else "")
         return " ".join(p for p in (head, grid + ".") if p)
-    panels = [f"Panel {i}: {_axes_description(ax)}." for i, ax in enumerate(axes, start=1)]
+    panels = [f"Panel {i}: {_axes_description(ax, computed)}." for i, ax in enumerate(axes, start=1)]
     return " ".join(p for p in (head, f"{len(axes)} panels.", *panels) if p)
 
 

@@ -113,7 +113,7 @@ def module_closure(sources: list[Path], package_dir: Path = PACKAGE_DIR) -> list
     Examples
     --------
     >>> [path.name for path in module_closure([PACKAGE_DIR / "datasets.py"])]
-    ['__init__.py', '_alt.py', '_bounded.py', '_cachefiles.py', '_errors.py', '_formats.py', '_site.py', '_sources.py', 'datasets.py']
+    ['__init__.py', '_alt.py', '_alt_takeaways.py', '_bounded.py', '_cachefiles.py', '_errors.py', '_formats.py', '_site.py', '_sources.py', 'datasets.py']
     """
     todo = [Path(path) for path in sources]
     seen: set[Path] = {path for path in todo if path.is_relative_to(package_dir)}

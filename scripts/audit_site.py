@@ -5,6 +5,7 @@ Usage::
     mkdocs build --strict                      # or MNIST_TUTORIALS_EXECUTE=0 mkdocs build for layout work
     python scripts/audit_site.py [--site site] [--markdown] [--no-lighthouse] [--pages tutorials/02 ...]
                                  [--presets mobile desktop] [--runs 2] [--write-maintainers]
+    python scripts/audit_site.py --alt-sample 20 [--seed 28] [--site site]   # 20 alt texts, chosen at random
 
 The site is served on 127.0.0.1 with gzip, as GitHub Pages serves it, and opened in Debian's Chromium
 (``shutil.which("chromium")``). What it needs from npm is installed pinned and checked: axe-core by
@@ -24,7 +25,9 @@ lock each time a new ``third-party-web`` is published.) It prints one table, one
 
 Targets (issues 16, 28): Lighthouse mobile performance >= 90 and desktop >= 95, accessibility >= 98, best practices
 >= 95, SEO 100; no axe violation; at most 1.5 MB per page. ``--json FILE`` also writes every violation, with its
-nodes; ``--write-maintainers`` writes the Markdown table into ``docs/maintainers/index.md``, between
+nodes; ``--alt-sample N`` prints N alt texts of the built site chosen at random (``--seed``, default 28: the same
+sample for the same site), each with its page and length, and nothing else; ``--write-maintainers`` writes the
+Markdown table into ``docs/maintainers/index.md``, between
 ``<!-- audit-table -->`` and ``<!-- /audit-table -->`` (section "Speed and access audit").
 """
 
@@ -33,11 +36,14 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import html
 import http.server
 import io
 import json
 import os
 import pathlib
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -236,6 +242,38 @@ def load_average() -> str:
         return "unknown"
 
 
+# ---------------------------------------------------------------------------------------------- alt text
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\salt="([^"]*)"')
+
+
+def site_images(site: pathlib.Path) -> list[tuple[str, str | None]]:
+    """Every ``<img>`` of the built site's pages, as (page, alt text or None), in page order."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        for img in _IMG.findall(path.read_text(encoding="utf-8")):
+            alt = _ALT.search(img)
+            found.append((rel.removesuffix("index.html") or "(home)", html.unescape(alt.group(1)) if alt else None))
+    return found
+
+
+def alt_sample(site: pathlib.Path, n: int, seed: int) -> str:
+    """``n`` alt texts of ``site`` chosen at random with ``seed``, numbered, each with its page and length."""
+    images = site_images(site)
+    if not images:
+        sys.exit(f"audit_site: expected images in the built site {site}; found none (run `mkdocs build`)")
+    chosen = sorted(random.Random(seed).sample(range(len(images)), min(n, len(images))))
+    lines = [f"{len(chosen)} of {len(images)} images of {site}, chosen at random (seed {seed}):"]
+    for number, index in enumerate(chosen, 1):
+        page, alt = images[index]
+        lines.append(f"{number}. [{page}] ({len(alt or '')} characters) {alt if alt is not None else '(no alt)'}")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------------------------------------- table
 
 
@@ -315,9 +353,14 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=2, help="Lighthouse runs per page and preset; the lower score counts")
     parser.add_argument("--write-maintainers", action="store_true",
                         help="write the Markdown table into docs/maintainers/index.md (Speed and access audit)")
+    parser.add_argument("--alt-sample", type=int, metavar="N", help="only print N alt texts chosen at random")
+    parser.add_argument("--seed", type=int, default=28, help="seed of --alt-sample's choice")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         sys.exit(f"audit_site: expected a built site in {args.site}; run `mkdocs build` first")
+    if args.alt_sample:
+        print(alt_sample(args.site, args.alt_sample, args.seed))
+        return 0
     if not AXE.is_file():
         sys.exit(f"audit_site: expected axe-core at {AXE}; run `bash scripts/setup.sh` (step 'axe-core')")
     pages = site_pages(args.site)

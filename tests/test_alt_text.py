@@ -86,9 +86,12 @@ def _images(site_dir):
 
 
 @pytest.mark.build
-def test_every_alt_is_short_and_unique_on_its_page(site_dir):
-    too_long, repeated, missing = [], {}, []
-    per_page: dict = {}
+def test_every_alt_is_short_and_unique_per_image(site_dir):
+    """Unique across the whole site: one alt text on two different images is a defect (before issue 28, one
+    confusion-matrix alt stood on 6 images of 3 pages). Figures are files named by their content
+    (``fig-<hash>.png``), so the same image shown on two pages may share its alt."""
+    too_long, missing = [], []
+    images_of_alt: dict = {}
     for rel, _, match, alt in _images(site_dir):
         if alt is None or not alt.strip():
             missing.append((rel, match.group(0)[:80]))
@@ -96,12 +99,10 @@ def test_every_alt_is_short_and_unique_on_its_page(site_dir):
         if len(alt) > MAX_ALT:
             too_long.append((rel, len(alt), alt[:80]))
         src = re.search(r'\ssrc="([^"]+)"', match.group(0)).group(1)
-        per_page.setdefault(rel, {}).setdefault(alt, set()).add(src)
-    for rel, alts in per_page.items():
-        for alt, sources in alts.items():
-            if len(sources) > 1:  # one alt on two different images
-                repeated.setdefault(rel, []).append(alt[:80])
-    assert sum(len(a) for a in per_page.values()) > 30, "expected the tutorials' figures in the built site"
+        image = src.rsplit("/", 1)[-1] if re.search(r"fig-[0-9a-f]{12}\.", src) else f"{rel}:{src}"
+        images_of_alt.setdefault(alt, {}).setdefault(image, rel)
+    repeated = {alt[:80]: sorted(set(pages.values())) for alt, pages in images_of_alt.items() if len(pages) > 1}
+    assert sum(len(p) for p in images_of_alt.values()) > 30, "expected the tutorials' figures in the built site"
     assert not missing, missing[:5]
     assert not too_long, too_long[:5]
     assert not repeated, repeated
@@ -130,3 +131,83 @@ def test_every_confusion_matrix_alt_gives_its_counts(site_dir):
             assert f"{largest:,}" in alt, (rel, largest, alt)
         checked += 1
     assert checked >= 3, f"expected several confusion matrices with their count tables; found {checked}"
+
+
+# ------------------------------------------------------------------------ takeaways computed from the chart
+
+
+def _roc_figure(legend_auc: bool):
+    from sklearn.metrics import RocCurveDisplay
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 400)
+    scores = y + rng.normal(0, 0.8, 400)
+    if legend_auc:
+        return RocCurveDisplay.from_predictions(y, scores, name="SGD").figure_
+    fig, ax = plt.subplots()
+    x = np.linspace(0, 1, 50)
+    ax.plot(x, np.sqrt(x), label="forest")
+    ax.plot([0, 1], [0, 1], label="Random classifier")  # two points: a reference, not a curve
+    ax.set_xlabel("False positive rate (fall-out)")
+    ax.set_ylabel("True positive rate (recall)")
+    ax.legend()
+    return fig
+
+
+def test_a_roc_curve_leads_with_its_auc():
+    alt = alt_text(_roc_figure(legend_auc=True))
+    assert alt.startswith("ROC curve: SGD AUC 0.") and "(0.5 is chance, 1 is perfect)" in alt
+    alt = alt_text(_roc_figure(legend_auc=False))  # no AUC in the legend: the area under the line, 2/3
+    assert alt.startswith("ROC curve: forest AUC 0.66") and "Random classifier AUC" not in alt
+    plt.close("all")
+
+
+def test_precision_recall_curves_and_the_threshold_chart_give_their_numbers():
+    from sklearn.metrics import PrecisionRecallDisplay, precision_recall_curve
+
+    rng = np.random.default_rng(1)
+    y = rng.integers(0, 2, 600)
+    scores = y + rng.normal(0, 0.7, 600)
+    precision, recall, thresholds = precision_recall_curve(y, scores)
+    alt = alt_text(PrecisionRecallDisplay.from_predictions(y, scores, name="SGD").figure_)
+    at_90 = precision[recall >= 0.9].max()
+    assert alt.startswith("Precision SGD") and f"{at_90:.0%} at recall 90%" in alt, alt
+    fig, ax = plt.subplots()
+    ax.plot(thresholds, precision[:-1], label="Precision")
+    ax.plot(thresholds, recall[:-1], label="Recall")
+    ax.set_xlabel("Threshold")
+    ax.legend()
+    alt = alt_text(fig)
+    k = np.flatnonzero(precision[:-1] >= recall[:-1])[0]
+    assert alt.startswith(f"Recall falls from 100% to {recall[-2]:.0%} as the threshold rises"), alt
+    assert f"near threshold {thresholds[k]:.3g}" in alt, alt
+    plt.close("all")
+
+
+def test_a_calibration_curve_gives_its_largest_gap_and_bars_their_extremes():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], label="Perfectly calibrated")
+    ax.plot([0.1, 0.3, 0.5, 0.7, 0.9], [0.05, 0.2, 0.5, 0.85, 0.97], label="forest")
+    ax.set_xlabel("Mean predicted probability")
+    ax.set_ylabel("Fraction of positives")
+    ax.legend()
+    assert alt_text(fig).startswith("Largest gap from the diagonal (perfect calibration): forest 0.15 at predicted 0.70")
+    fig, ax = plt.subplots()
+    ax.bar(["0", "1", "2"], [0.91, 0.98, 0.85], label="recall")
+    ax.legend()
+    assert alt_text(fig).startswith("Recall: highest 1 (0.98), lowest 2 (0.85). Bar chart.")
+    fig, ax = plt.subplots()
+    ax.hist(np.random.default_rng(2).normal(size=300), bins=20)  # bins, not categories: no extremes to name
+    assert alt_text(fig) == "Bar chart."
+    set_alt_text(fig, takeaway="Scores are centred on 0.")  # a plot_* function's takeaway replaces the computed one
+    assert alt_text(fig) == "Scores are centred on 0. Bar chart."
+    plt.close("all")
+
+
+def test_a_few_images_are_described_by_their_titles():
+    fig, axes = plt.subplots(1, 3)
+    for ax, title in zip(axes, ["label '5' → 5", "label '0' → not 5", "label '4' → not 5"]):
+        ax.imshow(np.zeros((28, 28)))
+        ax.set_title(title)
+    assert alt_text(fig) == "3 images: label '5' → 5; label '0' → not 5; label '4' → not 5."
+    plt.close(fig)

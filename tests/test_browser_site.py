@@ -39,7 +39,9 @@ def _open(page, base: str, path: str = "") -> None:
 
 
 def _wait_for_math(page) -> int:
-    """Wait for MathJax's first typeset; return the number of formulas it rendered."""
+    """Press a key (MathJax loads near a formula or at the first key press: javascripts/mathjax.js), wait for its
+    first typeset; return the number of formulas it rendered."""
+    page.keyboard.press("Shift")
     page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=TIMEOUT_MS)
     page.evaluate("() => MathJax.startup.promise")
     return page.locator("mjx-container").count()

@@ -3,7 +3,7 @@
 * **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
   ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
   loaded only by pages that have math, and off the critical path (``javascripts/mathjax.js`` fetches the bundle when a
-  formula nears the viewport, or a few seconds after the page loaded): pages that have math:
+  formula nears the viewport, at the first key press, or before printing): pages that have math:
   arithmatex output on Markdown pages, ``$...$``, ``$$...$$``, ``\\(...\\)`` or ``\\[...\\]`` in the prose of a
   notebook page (its Markdown cells and Markdown outputs).
 
@@ -25,6 +25,8 @@
   is 1.7:1). Each such colour is replaced by two of the same hue, darkened for the light scheme and lightened
   for the dark one until it reads at least 4.5:1 (WCAG AA) on that scheme's backgrounds;
   ``docs/stylesheets/reader.css`` picks the one for the current scheme.
+* **mkdocstrings' stylesheet** only on the pages that have an API entry (it is one more render-blocking request),
+  and the MathJax loader script deferred (Lighthouse counted it as render-blocking).
 * **Search on demand.** Material fetches the search index (``search/search_index.json``, hundreds of KB) on
   every page load. ``docs/javascripts/search-on-demand.js``, inlined into every page's ``<head>``,
   holds that request back until the reader opens the search box.
@@ -238,8 +240,29 @@ def _pruned_notebook_css(output: str) -> str:
     return _NOTEBOOK_CSS.sub(inline, output)
 
 
+_MKDOCSTRINGS_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">\s*')
+
+
+def without_unused_mkdocstrings_css(output: str) -> str:
+    """``output`` without mkdocstrings' stylesheet link when the page has no API entry (``class="doc doc-..."``).
+
+    mkdocstrings adds its stylesheet to every page; on the others it is one more render-blocking request.
+
+    Examples
+    --------
+    >>> without_unused_mkdocstrings_css('<link rel="stylesheet" href="../assets/_mkdocstrings.css"><p>x</p>')
+    '<p>x</p>'
+    >>> page = '<link rel="stylesheet" href="../assets/_mkdocstrings.css"><div class="doc doc-object">'
+    >>> without_unused_mkdocstrings_css(page) == page
+    True
+    """
+    if 'class="doc doc-' in output:
+        return output
+    return _MKDOCSTRINGS_CSS.sub("", output)
+
+
 def on_post_page(output, page, config):
-    output = _pruned_notebook_css(output)
+    output = without_unused_mkdocstrings_css(_pruned_notebook_css(output))
     tags = f"<script>{SEARCH_SCRIPT.read_text(encoding='utf-8')}</script>"
     if "plotly-graph-div" in output:
         plotly = _shared.url_to(PLOTLY_ASSET, page)
@@ -247,7 +270,7 @@ def on_post_page(output, page, config):
     output = _insert(output, "</head>", tags, page)
     if has_math(page, config):
         bundle = _shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)
-        output = _insert(output, "</body>", f'<script src="{_shared.url_to(MATHJAX_CONFIG, page)}" '
+        output = _insert(output, "</body>", f'<script defer src="{_shared.url_to(MATHJAX_CONFIG, page)}" '
                          f'data-mathjax="{bundle}"></script>', page, last=True)
     return output
 

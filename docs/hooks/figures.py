@@ -16,6 +16,11 @@ named by its content, so a browser or CDN may cache it for good) and rewrites th
 on a phone it may be the largest paint of the first screen); the width and height come from the tag
 or, when it has none, from the image itself, so the page does not jump while figures load. The files are written
 into the built site in ``on_post_page``; the execution cache keeps the outputs as they were.
+
+The package's HTML widgets (the confusion explorer, the threshold explorer) carry their thumbnails as one PNG sprite,
+a ``data:`` URL in their JSON (``"sprite":"data:image/png;base64,..."``: 183 KB of page 07's 548 KB, which a phone
+had to download before its first paint). It is moved to a file the same way, and the JSON names the file; the
+widget sets it as a CSS ``url()``, which the browser resolves against the page.
 """
 
 from __future__ import annotations
@@ -72,6 +77,8 @@ _state: dict = {"page_files": {}}
 # An <img> whose src is a data: URL of a PNG, JPEG, GIF or SVG image (nbconvert, mnist_tutorials._site).
 _DATA_IMG = re.compile(r'<img\b([^>]*?)\ssrc="data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
 _SUFFIX = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
+# A widget's thumbnail sprite inside its JSON payload (mnist_tutorials.plotting.explorer._sprite).
+_DATA_SPRITE = re.compile(r'"sprite":\s*"data:image/png;base64,([A-Za-z0-9+/=]+)"')
 _ATTRIBUTE = re.compile(r'\s(width|height|loading|decoding)="([^"]*)"')
 
 
@@ -153,6 +160,9 @@ def figures_as_files(html: str, page_url: str) -> tuple[str, dict[str, bytes]]:
     '<img alt="A" src="fig-17ca48099e7e.png" width="8" height="4" loading="lazy" decoding="async">'
     >>> list(files)
     ['tutorials/01_meet_the_data/fig-17ca48099e7e.png']
+    >>> sprite = '{"n":1,"sprite":"data:image/png;base64,' + base64.b64encode(png).decode() + '"}'
+    >>> figures_as_files(sprite, "tutorials/07_fashion_keras/")[0]  # a widget's thumbnails, in its JSON
+    '{"n":1,"sprite":"fig-17ca48099e7e.png"}'
     """
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
     files: dict[str, bytes] = {}
@@ -178,7 +188,14 @@ def figures_as_files(html: str, page_url: str) -> tuple[str, dict[str, bytes]]:
         files_before = True
         return f'<img{rest} src="{name}"{extra}>'
 
-    return _DATA_IMG.sub(move, html), files
+    def move_sprite(match):
+        data = base64.b64decode(match.group(1))
+        name = f"fig-{hashlib.sha256(data).hexdigest()[:12]}.png"
+        files[folder + name] = data
+        return f'"sprite":"{name}"'
+
+    html = _DATA_IMG.sub(move, html)
+    return _DATA_SPRITE.sub(move_sprite, html), files
 
 
 def on_page_content(html, page, config, files):

@@ -10,6 +10,16 @@ leads to each interactive figure.
   after Material's "Skip to content" (visually hidden until focused, like that one): two Tab presses and Enter from
   the top of the page, then Tab, reach the figure's first control. Each link is named after the heading above its
   figure.
+* **Content first.** Material writes the site navigation (left sidebar: every section's label and the current
+  section's pages) and the page's table of contents (right sidebar) before the article, so a keyboard reader
+  passed 19 + 10 to 18 Tab stops before reaching the page itself (77 to 95 Tab presses from the top of 03, 04 and 07
+  to their first interactive figure). This hook moves both sidebars after the article in the HTML: Tab goes from
+  the header into the page, then to "On this page", then to the site navigation. They stay where they were on the
+  screen (``docs/stylesheets/reader.css`` gives the three columns their order), and Material's "Skip to content"
+  link stays the first Tab stop.
+* **Copy buttons.** mkdocs-jupyter puts a copy button on every code cell, one Tab stop each (15 before 03's
+  figure, 20 before 04's). They stay for the mouse and touch, out of the Tab order: a keyboard reader gets every
+  cell from the page's "Open in Colab" and "Download notebook" links at its top, or selects the text.
 """
 
 from __future__ import annotations
@@ -27,6 +37,10 @@ _INTERACTIVE = re.compile(r'<(figure|div)\b([^>]*)\bclass="(reader-plotly|mte|mt
 _HEADING = re.compile(r'<h([1-6])\b[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _SKIP = re.compile(r'(<a\b[^>]*\bclass="md-skip"[^>]*>.*?</a>)', re.S)
+_COPY = re.compile(r'<clipboard-copy\b(?![^>]*\btabindex=)')
+_SIDEBAR = re.compile(r'<div class="md-sidebar md-sidebar--(primary|secondary)"')
+_CONTENT = re.compile(r'<div class="md-content"')
+_DIV = re.compile(r"<(/?)div\b")
 _KIND = {"reader-plotly": "interactive chart", "mte": "confusion matrix explorer", "mtw": "threshold explorer"}
 
 
@@ -41,6 +55,53 @@ def without_cell_tabindex(html: str) -> str:
     '<div class="mte-scroll" tabindex="0">'
     """
     return _STATIC_TABINDEX.sub(r"\1", html)
+
+
+def copy_buttons_out_of_tab_order(html: str) -> str:
+    """``html`` with mkdocs-jupyter's per-cell copy buttons out of the Tab order (still clickable).
+
+    Examples
+    --------
+    >>> copy_buttons_out_of_tab_order('<clipboard-copy for="cell-1"><div>Copy</div></clipboard-copy>')
+    '<clipboard-copy tabindex="-1" for="cell-1"><div>Copy</div></clipboard-copy>'
+    """
+    return _COPY.sub('<clipboard-copy tabindex="-1"', html)
+
+
+def _div_end(html: str, start: int) -> int:
+    """The index just after the ``</div>`` that closes the ``<div`` at ``start``."""
+    depth = 0
+    for match in _DIV.finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return html.index(">", match.end()) + 1
+    raise ValueError(f"unbalanced <div> from character {start}")
+
+
+def content_before_sidebars(html: str) -> str:
+    """``html`` with Material's two sidebars moved after its ``div.md-content`` (the table of contents first).
+
+    Examples
+    --------
+    >>> page = ('<div class="md-main__inner"><div class="md-sidebar md-sidebar--primary"><div>nav</div></div>'
+    ...         '<div class="md-sidebar md-sidebar--secondary">toc</div><div class="md-content">text</div></div>')
+    >>> content_before_sidebars(page)  # doctest: +NORMALIZE_WHITESPACE
+    '<div class="md-main__inner"><div class="md-content">text</div><div class="md-sidebar md-sidebar--secondary">toc</div><div class="md-sidebar md-sidebar--primary"><div>nav</div></div></div>'
+    """
+    content = _CONTENT.search(html)
+    sidebars = {m.group(1): m.start() for m in _SIDEBAR.finditer(html, 0, content.start() if content else 0)}
+    if content is None or not sidebars:
+        return html
+    first = min(sidebars.values())
+    if html[first:content.start()].strip() and _div_end(html, first) > content.start():
+        raise ValueError("the sidebars enclose the content: Material's layout changed")
+    pieces = {name: html[at:_div_end(html, at)] for name, at in sidebars.items()}
+    between = html[first:content.start()]
+    for piece in pieces.values():
+        between = between.replace(piece, "", 1)
+    end = _div_end(html, content.start())
+    moved = "".join(pieces[name] for name in ("secondary", "primary") if name in pieces)
+    return html[:first] + between.strip() + html[content.start():end] + moved + html[end:]
 
 
 def _heading_before(html: str, at: int) -> str:
@@ -88,13 +149,18 @@ _links_of_page: dict[str, list] = {}
 
 def on_page_content(html, page, config, files):
     if _shared.is_tutorial(page.file, config):
-        html = without_cell_tabindex(html)
+        html = copy_buttons_out_of_tab_order(without_cell_tabindex(html))
     html, links = mark_interactive_figures(html)
     _links_of_page[page.file.src_uri] = links
     return html
 
 
 def on_post_page(output, page, config):
+    try:
+        output = content_before_sidebars(output)
+    except ValueError as exc:
+        raise _shared.error(HOOK, f"{page.file.src_uri}: expected Material's sidebars beside div.md-content; {exc}. "
+                                  "The theme's main.html changed: fix content_before_sidebars.") from exc
     links = _links_of_page.pop(page.file.src_uri, [])
     if not links:
         return output

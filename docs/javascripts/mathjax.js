@@ -1,8 +1,11 @@
 // MathJax 3 configuration and loader, added at the end of <body> by docs/hooks/assets.py, only on pages that have
 // math. The bundle (assets/vendor/mathjax/tex-mml-chtml.js, `data-mathjax` on this script: 260 KB gzip, about two
 // seconds of script on a phone) is off the critical path: it is fetched when a formula comes within one screen
-// of the viewport, or a few seconds after the page has loaded (so that screen readers, find-in-page and printing
-// get every formula typeset, with MathJax's assistive MathML, without the reader scrolling), or before printing.
+// of the viewport (a screen reader's virtual cursor scrolls the page, so it gets MathJax's assistive MathML
+// there), at the reader's first key press (keyboard and screen-reader users jumping through headings get every
+// formula typeset), or before printing. Until then a formula reads as its TeX source. There is no timer: a timer
+// a few seconds after load (the previous loader) ran MathJax's start-up (a 745 ms long task in a mobile Lighthouse run) inside its window on
+// page 05, whose first formula is two screens down, and made most of its total blocking time.
 //
 // * Markdown pages: only pymdownx.arithmatex's output (generic mode: <span|div class="arithmatex">\( … \)</…>)
 //   is typeset; every other element is ignored, so a stray "$" in prose stays a dollar sign.
@@ -77,6 +80,6 @@ if (typeof document$ !== "undefined") {
     }
   }, { rootMargin: "100% 0px" });
   math.forEach(function (el) { observer.observe(el); });
-  window.addEventListener("load", function () { setTimeout(load, 4000); });
+  document.addEventListener("keydown", load, { once: true });
   window.addEventListener("beforeprint", load);
 })();

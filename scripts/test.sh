@@ -3,7 +3,7 @@
 #   1. the fast offline unit tests (synthetic data; what plain `pytest` runs);
 #   2. `mkdocs build --strict` with every tutorial executed (cached in .cache/ between runs);
 #   3. the tests on the real data (reference), on the built site (build) and in Chromium (browser);
-#   4. the quick part of the Colab-stack check: notebooks 01 and 06 on Colab's library versions
+#   4. the quick part of the Colab-stack check: notebooks 01 and 10 on Colab's library versions
 #      (scripts/colab_check.py --quick; the full check of all 13 is `python3 scripts/colab_check.py`, see
 #      docs/maintainers/).
 # Run scripts/setup.sh once first.
@@ -34,7 +34,7 @@ echo "site built in $(( $(date +%s) - start )) s"
 echo "== 3/4 reference, build and browser tests"
 run_pytest -q -m "reference or build or browser"
 
-echo "== 4/4 notebooks 01 and 06 on Colab's stack (requirements/colab.txt)"
+echo "== 4/4 notebooks 01 and 10 on Colab's stack (requirements/colab.txt)"
 start=$(date +%s)
 "$PYTHON" scripts/colab_check.py --quick
 echo "Colab-stack check (quick) done in $(( $(date +%s) - start )) s"

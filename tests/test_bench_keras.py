@@ -11,7 +11,7 @@ require("jupytext")  # reads the Keras page
 import jupytext  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGE = ROOT / "docs" / "tutorials" / "07_fashion_keras.py"
+PAGE = ROOT / "docs" / "tutorials" / "11_fashion_keras.py"
 
 
 def _calls(name):

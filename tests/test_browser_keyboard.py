@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 INTERACTIVE = "figure.reader-plotly, div.mte, div.mtw"
-PAGES = ["tutorials/03_precision_recall_tradeoff/", "tutorials/04_multiclass/", "tutorials/07_fashion_keras/"]
+PAGES = ["tutorials/03_precision_recall_tradeoff/", "tutorials/06_multiclass/", "tutorials/11_fashion_keras/"]
 MAX_STOPS = 40
 MAX_PLAIN = 110  # Tab presses without the skip link (151 and 173 before issue 28); each confusion matrix above
 # the figure adds one: the <summary> of its table of counts
@@ -121,7 +121,7 @@ def test_notebook_cells_are_tab_stops_only_where_they_scroll(site_server, browse
 
 def test_no_plotly_toolbar_button(site_server, browser):
     checked = 0
-    for path in sorted({*PAGES, "tutorials/06_fashion_eda/"}):
+    for path in sorted({*PAGES, "tutorials/10_fashion_eda/"}):
         context, page = _open(browser, site_server + path)
         if page.locator(".plotly-graph-div").count():
             page.evaluate("() => window.readerPlotly && window.readerPlotly.drawAll()")

@@ -421,6 +421,6 @@ print("F1:       ", f1_score(y_train_5, y_train_pred))
 #
 # ## What next
 #
-# Is the SGD detector's trade-off the best we can get? [A second 5-detector](../08_random_forest_detector/)
+# Is the SGD detector's trade-off the best we can get? [A second 5-detector](../05_random_forest_detector/)
 # trains a random forest and compares the two detectors by their precision/recall and ROC curves. After it,
-# [multiclass classification](../04_multiclass/) moves from one digit to all ten.
+# [multiclass classification](../06_multiclass/) moves from one digit to all ten.

@@ -135,9 +135,9 @@ assert round(grid_search.best_score_, 4) == 0.9442 and round(test_accuracy, 4) =
 # ## Going further
 #
 # Preprocessing helps KNN too: deskewing the digits (`mnist_tutorials.deskew`, introduced in
-# [Logistic regression: better features](../05_logistic_regression_features/)) puts the strokes of upright and slanted digits on
+# [Logistic regression: better features](../09_logistic_regression_features/)) puts the strokes of upright and slanted digits on
 # the same pixels, and a distance that tolerates small shifts and rotations, such as the tangent distance of
 # Simard, LeCun and Denker (1993), compares shapes rather than pixels.
 #
-# **Next:** the [augmentation exercise](../12_exercise_augmentation/) adds shifted copies of the training images
+# **Next:** the [augmentation exercise](../16_exercise_augmentation/) adds shifted copies of the training images
 # and gains accuracy with the same model.

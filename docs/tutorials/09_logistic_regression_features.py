@@ -13,7 +13,7 @@
 # %% [markdown]
 # # Logistic regression: better features
 #
-# [Logistic regression](../05_logistic_regression/) trained a logistic regression on the pixels of all ten
+# [Logistic regression](../08_logistic_regression/) trained a logistic regression on the pixels of all ten
 # MNIST digits, scaled to $[0, 1]$, and measured it: its accuracy, its calibration, the confusion matrix and
 # per-class precision, recall and F1. This page keeps the same model and changes what it sees. First we
 # compare two ways of scaling the pixels, then compress them with PCA, then add polynomial features, which
@@ -546,5 +546,5 @@ display(Markdown(f"""
 # ## What next
 #
 # Per-class metrics of these models, and whether their probabilities are calibrated, are measured the same way
-# as on [the previous page](../05_logistic_regression/). The same questions for a neural network, on a harder data set: [Fashion-MNIST: explore the
-# data](../06_fashion_eda/) first, then [a Keras classifier](../07_fashion_keras/).
+# as on [the previous page](../08_logistic_regression/). The same questions for a neural network, on a harder data set: [Fashion-MNIST: explore the
+# data](../10_fashion_eda/) first, then [a Keras classifier](../11_fashion_keras/).

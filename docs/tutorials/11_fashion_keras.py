@@ -20,7 +20,7 @@
 # individual predictions with their probabilities, and check whether those probabilities can be taken at
 # their word. Then we turn the same network into a one-vs-rest *sandal detector*, choose its decision
 # threshold on the validation set, and finally compare it with a small convolutional network.
-# [Exploring the data](../06_fashion_eda/) comes first.
+# [Exploring the data](../10_fashion_eda/) comes first.
 #
 # The page follows two course notebooks written for this lab (its *source notebooks*), and departs from them
 # where they went wrong or where a better method is cheap; the section *This lab and
@@ -369,7 +369,7 @@ display(Markdown(
     "The largest confusions: "
     + "; ".join(f"{cm[i, j]} {class_names[i]} images read as {class_names[j]}" for i, j in worst)
     + ". They are all among the four tops, exactly the classes whose average images were closest in "
-    f"[the data exploration](../06_fashion_eda/). In all, {tops_share:.0%} of the errors are one top taken "
+    f"[the data exploration](../10_fashion_eda/). In all, {tops_share:.0%} of the errors are one top taken "
     f"for another. {class_names[6]} is the weakest class: only {cm[6, 6] / cm[6].sum():.1%} of shirts are "
     "recognised."
 ))
@@ -474,7 +474,7 @@ display(Markdown(
 # confidence, about 80% should be right. Training minimises the log loss on the training images, which
 # rewards honest probabilities *there*; it guarantees nothing on new images (a network can become
 # overconfident as it fits its training set, and early stopping, dropout and batch normalization all shift
-# its outputs). So we measure it, as the [random-forest page](../08_random_forest_detector/) does for the
+# its outputs). So we measure it, as the [random-forest page](../05_random_forest_detector/) does for the
 # 5-detector. Here the probability that matters is the *confidence*, the probability of the predicted class,
 # and the event is "the prediction is right". `calibration_table` groups the test predictions into 10 bins of
 # confidence and compares, in each, the mean confidence with the accuracy; the reliability diagram plots the
@@ -517,7 +517,7 @@ display(Markdown(
     f"overconfident and {len(under)} underconfident. So for this network on this test set the softmax outputs "
     "are close to calibrated probabilities: the log loss it was trained on pushes towards calibration, but only a measurement like this one "
     "can tell, and a different architecture, schedule or data set can land elsewhere. The "
-    "[logistic regression page](../05_logistic_regression/) asks the same question of a linear model "
+    "[logistic regression page](../08_logistic_regression/) asks the same question of a linear model "
     "trained on the log loss. If calibrated probabilities matter, "
     "`sklearn.calibration.CalibratedClassifierCV` learns a correction on held-out data; for a network, the usual "
     "one is *temperature scaling*: divide the logits by one number, fitted on validation data, before the softmax, "
@@ -887,6 +887,6 @@ display(Markdown(f"""
 # %% [markdown]
 # ## What next
 #
-# The [error analysis of an SGD classifier on all ten digits](../09_sgd_error_analysis/) goes deeper into
+# The [error analysis of an SGD classifier on all ten digits](../07_sgd_error_analysis/) goes deeper into
 # reading a multiclass confusion matrix, and [the metrics in one page](../../concepts/metrics/) collects the
 # definitions used here: precision, recall, F1, their macro and weighted averages, log loss and calibration.

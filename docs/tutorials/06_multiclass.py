@@ -499,6 +499,6 @@ assert (np.unique(y_train[:2000])[y_train_scores.argmax(axis=1)] == y_train_pred
 # ## What next
 #
 # The SVM's votes, the one-versus-rest detectors and the SGD classifier all turn scores into a single label,
-# and the confusion matrix says which labels go wrong. [Logistic regression](../05_logistic_regression/) is a
+# and the confusion matrix says which labels go wrong. [Logistic regression](../08_logistic_regression/) is a
 # linear model whose scores are probabilities, and computes precision, recall and F1 for each of the ten
 # classes.

@@ -111,9 +111,8 @@ display(Markdown(
 ))
 
 # %% [markdown]
-# The textbook scales the whole training set and then cross-validates. That lets each validation fold take part
-# in computing the means and deviations used to scale it, a small leak. A `Pipeline` avoids it: in each fold the
-# scaler is fitted on the training part only, then applied to the validation part.
+# The scaler goes inside a `Pipeline`, so that each fold is scaled with statistics of its training part only
+# ([the multiclass page](../06_multiclass/#the-leak-and-the-pipeline-that-closes-it) measures the leak this closes).
 
 # %%
 from sklearn.pipeline import make_pipeline
@@ -371,5 +370,5 @@ assert (shifted_3s["still 3"] < 1).all() and shifted_3s.loc[-2, "still 3"] < shi
 #   [random forest](../05_random_forest_detector/) or a convolutional network, whose filters recognise a
 #   stroke wherever it is.
 #
-# **Next:** [multilabel and multioutput classification](../13_multilabel_multioutput/) gives each image several
-# labels at once, and ends with a model that removes noise from images.
+# **Next:** [logistic regression](../08_logistic_regression/), a linear model whose scores are probabilities,
+# with precision, recall and F1 for each of the ten classes.

@@ -492,4 +492,5 @@ display(Markdown(f"The hardest classes are **{per_class_ap.index[0]}**, **{per_c
 #
 # [The metrics in one page](../../concepts/metrics/) collects every term used here: calibration, the Brier
 # score, balanced accuracy, MCC, the DET curve, confidence intervals, McNemar's test and the micro, macro and
-# weighted averages of curves.
+# weighted averages of curves. **Next:** two exercises, [a KNN classifier above 97%
+# accuracy](../15_exercise_knn_97/) and [data augmentation by shifting](../16_exercise_augmentation/).

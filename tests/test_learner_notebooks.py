@@ -272,7 +272,7 @@ def test_the_site_still_runs_the_checks_the_notebook_leaves_out(hook):
     """The build executes the jupytext source: building the notebooks must not change it."""
     import jupytext
 
-    source = ROOT / "docs" / "tutorials" / "11_fashion_keras.py"
+    source = ROOT / "docs" / "tutorials" / "12_fashion_cnn.py"
     before = source.read_bytes()
     _build(hook, source)
     assert source.read_bytes() == before
@@ -324,7 +324,7 @@ def test_learner_cells_fold_prose_and_drop_site_only_cells(learner):
 
 def test_string_links_rewrites_only_string_literals(learner):
     code = 'd[k](x)\nprint(f"see [the next page](../11_fashion_keras/) for {n}")\n'
-    out = learner.string_links(code, lambda text: text.replace("../07", "https://s/tutorials/07"))
+    out = learner.string_links(code, lambda text: text.replace("../11", "https://s/tutorials/11"))
     assert out == 'd[k](x)\nprint(f"see [the next page](https://s/tutorials/11_fashion_keras/) for {n}")\n'
 
 

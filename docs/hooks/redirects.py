@@ -1,7 +1,7 @@
 """MkDocs hook: every old address of a renamed tutorial keeps working.
 
-The tutorials were renumbered in reading order (issue 24), so ``tutorials/07_fashion_keras/`` became
-``tutorials/11_fashion_keras/``. The one list of renames is ``moved_pages.json`` beside this file (old source stem
+The tutorials were renumbered in reading order (issue 24), and a tutorial's address carries its number.
+The one list of renames is ``moved_pages.json`` beside this file (old source stem
 -> new source stem, both under ``tutorials/``); ``tests/test_redirects.py`` reads the same file.
 
 ``on_post_build`` writes, for each rename whose new page is part of the site being built:

@@ -444,8 +444,8 @@ assert intervals["5-detector, forest"].low < intervals["5-detector, SGD"].high  
 # The forest is right where SGD is wrong on clearly more images than the reverse. If they were equally good, a
 # split at least this lopsided would have the probability printed as `pvalue`, below 1%: the forest's lead on
 # this 5-detector is very unlikely to be the luck of the test sample, although the two accuracy intervals above
-# overlap. (The Fashion MLP against the CNN is tested the same way at the end of [the Keras
-# page](../11_fashion_keras/).)
+# overlap. (The Fashion MLP against the CNN is tested the same way on [the CNN
+# page](../12_fashion_cnn/).)
 #
 # ## Ranking metrics for ten classes
 #

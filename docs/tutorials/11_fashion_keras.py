@@ -213,7 +213,7 @@ display(Markdown(
 # How long to train, and on how many images per gradient step? As in the second source notebook, we try a
 # small grid of epoch budgets and batch sizes and let the validation set decide. Every cell of the grid trains
 # a fresh copy of the network above: `build_mlp((512, 256), dropout=0.2, batch_norm=True)` builds and compiles
-# the same layers (the page checks that it matches the model written out above). `train_grid` runs, for each
+# the same layers as the model written out above. `train_grid` runs, for each
 # pair (here `build_fn` is that `build_mlp`):
 #
 # ```python
@@ -275,7 +275,7 @@ display(Markdown(
     f"In a {len(epoch_budgets)} × {len(batch_sizes)} grid every cell lies on the edge, so the grid only shows "
     "that the winner beats the other cells, not that it is the best setting: a grid whose winner sits on its "
     "edge should be extended beyond that edge before one concludes more. The whole grid took "
-    f"{mlp_fit_seconds:.0f} s on the machine that ran this page's code."
+    f"{mlp_fit_seconds:.0f} s (a time that depends on the computer running the code)."
 ))
 
 # %% [markdown]

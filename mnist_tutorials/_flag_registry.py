@@ -145,7 +145,7 @@ FLAGS: dict[str, Flag] = {
                      "confusion matrix normalized by row (`ConfusionMatrixDisplay.from_predictions("
                      "y_train[:2000], y_train_pred, normalize=\"true\", values_format=\".0%\")`). What "
                      "percentage of the **0**s is classified correctly? Give a whole percentage.",
-            tutorial="tutorials/04_multiclass.py",
+            tutorial="tutorials/06_multiclass.py",
             kind="fraction",
             decimals=2,
             compute=_tasks.scaled_sgd_zero_recall,
@@ -168,7 +168,7 @@ FLAGS: dict[str, Flag] = {
                      "is fitted on the 80/20 split `train_test_split(X, y, test_size=0.2, "
                      "random_state=42)` of all 70,000 images. Keep only **20** components instead: what "
                      "is the pipeline's accuracy on the test set? Give a whole percentage.",
-            tutorial="tutorials/05_logistic_regression_features.py",
+            tutorial="tutorials/09_logistic_regression_features.py",
             kind="fraction",
             decimals=2,
             compute=_tasks.pca20_logreg_accuracy,
@@ -181,7 +181,7 @@ FLAGS: dict[str, Flag] = {
                      "images. What is the mean pixel value of the **Trouser** training images alone "
                      "(label 1: every pixel of every Trouser image in the first 60,000 rows)? "
                      "Give it to 1 decimal, on the 0-255 scale.",
-            tutorial="tutorials/06_fashion_eda.py",
+            tutorial="tutorials/10_fashion_eda.py",
             kind="number",
             decimals=1,
             compute=_tasks.trouser_mean_pixel,
@@ -194,7 +194,7 @@ FLAGS: dict[str, Flag] = {
                      "[{\"weights\": [\"uniform\", \"distance\"], \"n_neighbors\": [3, 4, 5, 6]}], cv=3)`, "
                      "on the **first 2,000** training images only. What is the best mean validation accuracy "
                      "(`best_score_`)? Give it to 3 decimals (or as a percentage to 0.1 %).",
-            tutorial="tutorials/11_exercise_knn_97.py",
+            tutorial="tutorials/15_exercise_knn_97.py",
             kind="fraction",
             decimals=3,
             compute=_tasks.knn_grid_best_score_2000,
@@ -207,7 +207,7 @@ FLAGS: dict[str, Flag] = {
                      "right, up, down; 25,000 images in all, originals included), train a default "
                      "`KNeighborsClassifier()` on them, and score it on the **first 2,000** test images. "
                      "What is its accuracy? Give it to 3 decimals (or as a percentage to 0.1 %).",
-            tutorial="tutorials/12_exercise_augmentation.py",
+            tutorial="tutorials/16_exercise_augmentation.py",
             kind="fraction",
             decimals=3,
             compute=_tasks.augmented_knn_accuracy,

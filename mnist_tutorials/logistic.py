@@ -1,7 +1,7 @@
 """Logistic regression: the sigmoid, a hand-made simulation, and the pipelines of the tutorial.
 
-The functions here are the plumbing behind ``docs/tutorials/05_logistic_regression.py`` and
-``docs/tutorials/05_logistic_regression_features.py``:
+The functions here are the plumbing behind ``docs/tutorials/08_logistic_regression.py`` and
+``docs/tutorials/09_logistic_regression_features.py``:
 
 - :func:`sigmoid` and :func:`simulate_logistic_regression` show what one logistic unit computes,
   ``y_hat = sigmoid(X @ weights + bias)``.

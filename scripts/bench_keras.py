@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/bench_keras.py [--runs 2] [--pages docs/tutorials/06_fashion_eda.py ...]
+    python scripts/bench_keras.py [--runs 2] [--pages docs/tutorials/10_fashion_eda.py ...]
 
 Each page is executed as the site build does (jupytext + nbclient, repository root as working directory, a
 fresh kernel, no execution cache). The script reports, per page and per section (``## heading``) of a page:
@@ -39,7 +39,8 @@ import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGES = [ROOT / "docs/tutorials/06_fashion_eda.py", ROOT / "docs/tutorials/07_fashion_keras.py"]
+PAGES = [ROOT / "docs/tutorials/10_fashion_eda.py", ROOT / "docs/tutorials/11_fashion_keras.py",
+         ROOT / "docs/tutorials/12_fashion_cnn.py"]
 TARGETS = {"mlp_accuracy": 0.895, "cnn_accuracy": 0.92, "page_cpu_seconds": 240.0}
 
 _CPU = "import os as _bk_os\nprint('__BENCH_CPU__', sum(_bk_os.times()[:2]))"
@@ -174,7 +175,7 @@ def _macs(model):
     return int(total)
 """
 
-# The page's models, as docs/tutorials/07_fashion_keras.py builds them.
+# The pages' models, as docs/tutorials/11_fashion_keras.py (MLP) and 12_fashion_cnn.py (MLP, CNN) build them.
 MLP_HIDDEN = (512, 256)
 CNN_KWARGS = dict(filters=(32, 64), padding="same", dense_units=128, dropout=0.25)
 

@@ -2,8 +2,8 @@
 
 Usage::
 
-    python scripts/bench_logistic.py               # the models of docs/tutorials/05_logistic_regression.py
-                                                   # and docs/tutorials/05_logistic_regression_features.py
+    python scripts/bench_logistic.py               # the models of docs/tutorials/08_logistic_regression.py
+                                                   # and docs/tutorials/09_logistic_regression_features.py
     python scripts/bench_logistic.py --reference   # plus tol=1e-4 variants and the source notebook's pipeline
 
 The data and split are the page's: ``fetch_mnist()``, ``train_test_split(test_size=0.2, random_state=42)``.
@@ -32,8 +32,8 @@ from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures
 from mnist_tutorials import fetch_mnist
 from mnist_tutorials.logistic import make_pca_logreg, make_pca_poly_logreg, make_scaled_logreg
 
-# The tutorials' settings (keep in sync with docs/tutorials/05_logistic_regression.py and
-# 05_logistic_regression_features.py, whose hidden cells assert that their inline pipelines equal these builders').
+# The tutorials' settings (keep in sync with docs/tutorials/08_logistic_regression.py and
+# 09_logistic_regression_features.py, whose hidden cells assert that their inline pipelines equal these builders').
 TOL = 1e-3
 POLY_KW = dict(n_components=30, degree=2)
 C_GRID = [0.01, 0.03, 0.1]

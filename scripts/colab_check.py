@@ -61,7 +61,7 @@ PINNED = ("scikit-learn",)
 # --quick: the pages CI runs (the fastest ones, no Keras), and the Keras stack it leaves out of the virtualenv.
 # The two cheapest pages (10 and 17 CPU s in the site build), which between them use MNIST, Fashion-MNIST and
 # plotly (its notebook renderer): what a Colab reader meets first. The full check runs every notebook.
-QUICK_NOTEBOOKS = ("01", "06")
+QUICK_NOTEBOOKS = ("01", "10")
 KERAS_STACK = ("tensorflow", "keras", "tensorboard", "tensorboard-data-server")
 PYTHONS = {"colab": ("3.13", "3.12"), "floors": ("3.10",)}
 

@@ -8,8 +8,8 @@
 #      with `properdocs build --strict` (the maintained fork of MkDocs 1.x) into site-properdocs/, from that cache;
 #   3. the tests on the real data (reference), on the built site (build) and in Chromium (browser), on two
 #      pytest-xdist workers (`--dist loadfile`: a file's tests, and its module-scoped fits, stay on one worker);
-#   4. the quick part of the Colab-stack check: notebooks 01 and 06 on Colab's library versions
-#      (scripts/colab_check.py --quick; the full check of all 13 is `python3 scripts/colab_check.py`, see
+#   4. the quick part of the Colab-stack check: notebooks 01 and 10 on Colab's library versions
+#      (scripts/colab_check.py --quick; the full check of every notebook is `python3 scripts/colab_check.py`, see
 #      docs/maintainers/).
 # Run scripts/setup.sh once first.
 set -euo pipefail
@@ -72,7 +72,7 @@ finish_background "the unit tests" "$unit" "$logs/unit.log"
 echo "== 3/4 reference, build and browser tests (two workers, each test file on one)"
 run_pytest -q -n 2 --dist loadfile -m "reference or build or browser"
 
-echo "== 4/4 notebooks 01 and 06 on Colab's stack (requirements/colab.txt)"
+echo "== 4/4 notebooks 01 and 10 on Colab's stack (requirements/colab.txt)"
 start=$(date +%s)
 finish_background "making the Colab-stack virtualenv" "$colab" "$logs/colab.log"
 "$PYTHON" scripts/colab_check.py --quick

@@ -11,13 +11,13 @@ require("jupytext")  # reads the Keras page
 import jupytext  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGE = ROOT / "docs" / "tutorials" / "07_fashion_keras.py"
+PAGES = [ROOT / "docs" / "tutorials" / name for name in ("11_fashion_keras.py", "12_fashion_cnn.py")]
 
 
 def _calls(name):
     """Every call of ``name`` in the page's code cells, as (positional args, keyword args) of literals."""
     calls = []
-    for cell in jupytext.read(PAGE).cells:
+    for cell in (cell for page in PAGES for cell in jupytext.read(page).cells):
         if cell.cell_type != "code":
             continue
         for node in ast.walk(ast.parse(cell.source)):

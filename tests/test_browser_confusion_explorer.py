@@ -22,7 +22,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-PAGES = ["tutorials/04_multiclass/", "tutorials/09_sgd_error_analysis/", "tutorials/07_fashion_keras/"]
+PAGES = ["tutorials/06_multiclass/", "tutorials/07_sgd_error_analysis/", "tutorials/11_fashion_keras/"]
 WIDGET_BUDGET = 300_000  # bytes the explorer may add to a page
 PAGE_BUDGET = 1_500_000
 MORE = re.compile(r"and ([\d,]+) more")

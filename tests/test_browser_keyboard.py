@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 INTERACTIVE = "figure.reader-plotly, div.mte, div.mtw"
-PAGES = ["tutorials/03_precision_recall_tradeoff/", "tutorials/04_multiclass/", "tutorials/07_fashion_keras/"]
+PAGES = ["tutorials/03_precision_recall_tradeoff/", "tutorials/06_multiclass/", "tutorials/11_fashion_keras/"]
 MAX_STOPS = 40
 # Plain Tab presses, no skip link, from the top to a control inside the page's first interactive figure: 151 (03)
 # and 173 (04) before issue 28, then 77 to 95 with the notebook cells no longer Tab stops, and within 40 since the
@@ -142,7 +142,7 @@ def test_notebook_cells_are_tab_stops_only_where_they_scroll(site_server, browse
 
 def test_no_plotly_toolbar_button(site_server, browser):
     checked = 0
-    for path in sorted({*PAGES, "tutorials/06_fashion_eda/"}):
+    for path in sorted({*PAGES, "tutorials/10_fashion_eda/"}):
         context, page = _open(browser, site_server + path)
         if page.locator(".plotly-graph-div").count():
             page.evaluate("() => window.readerPlotly && window.readerPlotly.drawAll()")

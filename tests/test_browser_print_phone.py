@@ -19,8 +19,8 @@ pytestmark = pytest.mark.browser
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 A4_WIDTH = 794  # CSS pixels: 210 mm at 96 dpi
-PRINT_PAGES = ["tutorials/03_precision_recall_tradeoff/", "tutorials/04_multiclass/", "tutorials/06_fashion_eda/"]
-PHONE_PAGES = ["tutorials/02_five_detector/", "tutorials/07_fashion_keras/"]
+PRINT_PAGES = ["tutorials/03_precision_recall_tradeoff/", "tutorials/06_multiclass/", "tutorials/10_fashion_eda/"]
+PHONE_PAGES = ["tutorials/02_five_detector/", "tutorials/11_fashion_keras/"]
 
 _DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('svg.main-svg'))"""
 _CUT = """width => {

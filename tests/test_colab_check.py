@@ -91,12 +91,12 @@ def test_tables_in_html_outputs_are_compared_row_by_row():
 
 
 def test_the_table_and_its_markers():
-    rows = [{"notebook": "04_multiclass", "passed": False, "error": "AssertionError: sklearn >= 1.8", "wall_s": 61.2,
+    rows = [{"notebook": "06_multiclass", "passed": False, "error": "AssertionError: sklearn >= 1.8", "wall_s": 61.2,
              "equal": 3, "differing": [{"page": "14", "notebook": "5", "line": "14 errors", "timing": False}]}]
     text = compare_mod.table(rows)
-    assert "| 04_multiclass | **no**: AssertionError: sklearn >= 1.8 | 61 | 3 | 1: 14 → 5 |" in text
+    assert "| 06_multiclass | **no**: AssertionError: sklearn >= 1.8 | 61 | 3 | 1: 14 → 5 |" in text
     page = f"# Maintainers\n{compare_mod.TABLE_START}\nold table\n{compare_mod.TABLE_END}\nafter"
-    assert compare_mod.replace_between_markers(page, text).count("04_multiclass") == 1
+    assert compare_mod.replace_between_markers(page, text).count("06_multiclass") == 1
     assert "old table" not in compare_mod.replace_between_markers(page, text)
     with pytest.raises(ValueError, match="markers"):
         compare_mod.replace_between_markers("# no markers", text)

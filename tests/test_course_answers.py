@@ -72,5 +72,5 @@ def test_course_answers_recomputed_under_the_course_scikit_learn(tmp_path):
 def test_page_04_names_the_course_scikit_learn_the_file_records():
     """Page 04's note types the course's scikit-learn version; it must be the one the answer was computed with."""
     committed = json.loads(_flag_tasks.COURSE_ANSWERS_FILE.read_text(encoding="utf-8"))
-    page = (ROOT / "docs" / "tutorials" / "04_multiclass.py").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "tutorials" / "06_multiclass.py").read_text(encoding="utf-8")
     assert f"scikit-learn {committed['ML105.2']['sklearn']}" in page

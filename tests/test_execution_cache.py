@@ -200,7 +200,11 @@ def test_serve_shows_pages_before_execution_and_reloads_them_when_done(tmp_path)
 
 @pytest.mark.build
 def test_the_built_site_publishes_no_unexecuted_tutorial(site_dir):
+    moved = json.loads((pathlib.Path(__file__).resolve().parents[1] / "docs" / "hooks" / "moved_pages.json")
+                       .read_text(encoding="utf-8"))["moved"]  # old addresses: redirect pages (test_redirects.py)
     for page in sorted((site_dir / "tutorials").glob("*/index.html")):
+        if page.parent.name in moved:
+            continue
         html = page.read_text(encoding="utf-8")
         assert "execution-pending" not in html and "Being executed" not in html, f"{page} is unexecuted"
         assert 'class="jp-OutputArea' in html, f"{page} has no cell output"

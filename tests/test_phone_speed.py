@@ -56,7 +56,7 @@ def test_a_figure_leaves_the_html_for_a_lazy_file_beside_its_page(tmp_path):
     ax.plot([0, 1], [1, 0])
     png = _png(fig)
     tag = _site.figure_img_html(fig, png)
-    page = types.SimpleNamespace(url="tutorials/07_fashion_keras/")
+    page = types.SimpleNamespace(url="tutorials/11_fashion_keras/")
     html = figures.on_page_content(f"<p>before</p>{tag}<p>after</p>{tag}", page, None, None)
     assert "data:image" not in html and len(html) < 3000
     first, img = re.findall(r"<img[^>]*>", html)
@@ -66,9 +66,9 @@ def test_a_figure_leaves_the_html_for_a_lazy_file_beside_its_page(tmp_path):
         assert attribute in img, (attribute, img)
     config = types.SimpleNamespace(site_dir=str(tmp_path))
     figures.on_post_page("<html></html>", page, config)
-    written = tmp_path / "tutorials" / "07_fashion_keras" / name
+    written = tmp_path / "tutorials" / "11_fashion_keras" / name
     assert written.read_bytes() == png
-    again, _ = figures.figures_as_files(tag, "tutorials/07_fashion_keras/")
+    again, _ = figures.figures_as_files(tag, "tutorials/11_fashion_keras/")
     assert again == first  # named by content: stable
 
 

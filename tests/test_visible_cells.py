@@ -119,7 +119,7 @@ def test_visible_cells_do_not_use_names_from_hidden_cells(tutorial):
 
 
 # Pages cheap enough to execute twice in CI (once in the build, once here with their visible cells alone).
-CHEAP = ["01_meet_the_data", "04_multiclass"]
+CHEAP = ["01_meet_the_data", "06_multiclass"]
 
 
 @pytest.mark.reference

@@ -151,45 +151,8 @@ print("X_fashion:", X_fashion.shape, X_fashion.dtype, "  y_fashion:", y_fashion.
 print("classes:", ", ".join(fashion.target_names))
 
 # %% [markdown]
-# ## The first item of each class
-#
-# Each picture is the first image of its class in the training set, with the label, the class name and the row
-# it came from.
-
-# %%
-from mnist_tutorials.plotting import plot_class_examples
-
-plot_class_examples(X_fashion[:60000], y_fashion[:60000], fashion.target_names);
-
-# %% [markdown]
-# Some classes are easy to tell apart (trousers, bags), others differ only in details: shirts, T-shirts,
-# pullovers and coats share a silhouette. Expect a classifier to mix those up; the Keras lab measures which
-# pairs it actually confuses.
-#
-# ## Class balance in Fashion-MNIST
-
-# %%
-plot_class_balance(y_fashion[:60000], fashion.target_names);
-
-# %% tags=["remove_input"]
-fashion_counts = np.bincount(y_fashion[:60000])
-test_counts = np.bincount(y_fashion[60000:])
-assert len(set(fashion_counts)) == 1 and len(set(test_counts)) == 1
-display(Markdown(
-    f"Fashion-MNIST is perfectly balanced: every class has {fashion_counts[0]:,} training images and "
-    f"{test_counts[0]:,} test images. Accuracy is therefore less misleading here than for the 5-detector, "
-    "but per-class precision and recall still tell us *which* items the model gets wrong."
-))
-
-# %% [markdown]
-# ## As a DataFrame
-#
-# With `as_frame=True` the Fashion data comes in the layout of the popular Kaggle CSV files: a `label` column
-# followed by `pixel1` … `pixel784`.
-
-# %%
-fashion_df = fetch_fashion_mnist(as_frame=True).frame
-fashion_df.iloc[:5, :8]
+# One item of each class, the class balance, the pixels and the data as a table come in
+# [Fashion-MNIST: explore the data](../10_fashion_eda/), before the Fashion tutorials train anything.
 
 # %% [markdown]
 # ## What next

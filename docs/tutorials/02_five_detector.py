@@ -250,3 +250,4 @@ display(Markdown(
 # Precision and recall are not fixed properties of the model: they depend on the **threshold** the model uses
 # to turn its score into a yes or a no. The [next tutorial](../03_precision_recall_tradeoff/) moves that
 # threshold, draws the precision/recall and ROC curves, and lets you explore the trade-off with a slider.
+# [The metrics in one page](../../concepts/metrics/) collects the definitions of this page and the next ones.

@@ -150,6 +150,16 @@ from mnist_tutorials.plotting import plot_pr_curve
 plot_pr_curve(precisions, recalls);
 
 # %% [markdown]
+# scikit-learn draws the same curve itself: `PrecisionRecallDisplay.from_predictions` takes the labels and the
+# scores (`from_estimator` takes a fitted model and the data instead). The package's `plot_pr_curve` adds the
+# marked threshold used below.
+
+# %%
+from sklearn.metrics import PrecisionRecallDisplay
+
+PrecisionRecallDisplay.from_predictions(y_train_5, y_scores, name="SGD 5-detector");
+
+# %% [markdown]
 # Precision stays high while recall climbs to moderate values, then collapses: the last 5s can only be caught
 # by accepting a flood of false positives. A better model pushes the whole curve towards the top-right corner.
 #
@@ -252,6 +262,15 @@ display(Markdown(
     f"PR curve when the positive class is rare (here {positive_rate:.1%}) or when false positives matter more "
     "than false negatives; the ROC curve is fine for balanced problems."
 ))
+
+# %% [markdown]
+# scikit-learn's own `RocCurveDisplay` draws the same curve from the labels and the scores (`from_estimator`
+# takes a fitted model and the data), here with the chance diagonal:
+
+# %%
+from sklearn.metrics import RocCurveDisplay
+
+RocCurveDisplay.from_predictions(y_train_5, y_scores, name="SGD 5-detector", plot_chance_level=True);
 
 # %% [markdown]
 # ## Explore the trade-off
@@ -421,6 +440,8 @@ print("F1:       ", f1_score(y_train_5, y_train_pred))
 #
 # ## What next
 #
-# Is the SGD detector's trade-off the best we can get? [A second 5-detector](../08_random_forest_detector/)
-# trains a random forest and compares the two detectors by their precision/recall and ROC curves. After it,
-# [multiclass classification](../04_multiclass/) moves from one digit to all ten.
+# The 90%-precision threshold above was chosen on one set of scores. [Choosing a threshold by
+# cross-validation](../04_choosing_thresholds/) measures how far it moves from fold to fold and lets
+# scikit-learn tune it. After it, [a second 5-detector](../05_random_forest_detector/) trains a random forest and
+# compares the two detectors by their precision/recall and ROC curves. The definitions used here are collected
+# in [the metrics in one page](../../concepts/metrics/).

@@ -39,7 +39,7 @@ print("scikit-learn", sklearn.__version__)
 # ## Calibration, applied
 #
 # A probability is *calibrated* when it means what it says: of the images given 20%, about 20% are 5s.
-# [The random-forest page](../08_random_forest_detector/) found the forest's probabilities too modest, and an
+# [The random-forest page](../05_random_forest_detector/) found the forest's probabilities too modest, and an
 # SGD classifier has no probabilities at all, only a score. Calibration learns a monotone map from the model's
 # output to a probability, on images the model did not train on. So we split the first 30,000 training images
 # three ways (a subset, to keep the page fast): 10,000 to fit the models, 10,000 to fit the calibration, and
@@ -107,7 +107,7 @@ assert gap["forest"] > max(gap["forest, sigmoid"], gap["forest, isotonic"]) and 
 
 # %% [markdown]
 # The raw forest's curve strays far from the diagonal, above it in the middle: under-confident, as [the
-# random-forest page](../08_random_forest_detector/) found. The calibrated curves stay closer to it. They
+# random-forest page](../05_random_forest_detector/) found. The calibrated curves stay closer to it. They
 # zig-zag because the middle bins hold few images: fewer than 5% of the test images get a calibrated
 # probability between 0.1 and 0.9 (the histograms have a log scale).
 #
@@ -141,7 +141,7 @@ assert abs(scores.loc["forest, sigmoid", "ROC AUC"] - scores.loc["forest", "ROC 
 #
 # ### The cost-optimal threshold
 #
-# [Choosing a threshold](../13_choosing_thresholds/) searched for the threshold with the lowest cost when a
+# [Choosing a threshold](../04_choosing_thresholds/) searched for the threshold with the lowest cost when a
 # false alarm costs $c_{FP} = 1$ and a missed 5 costs $c_{FN} = 4$. With a calibrated probability $p$ no
 # search is needed. Flagging an image costs $c_{FP}$ with probability $1 - p$; not flagging it costs $c_{FN}$
 # with probability $p$. Flagging is cheaper when $(1 - p)\,c_{FP} < p\,c_{FN}$, that is when
@@ -375,8 +375,8 @@ assert im.loc[bal, "ROC AUC"] > im.loc["threshold 0", "ROC AUC"]
 #
 # ### The spread between folds
 #
-# [The 5-detector](../02_five_detector/), [the SGD error analysis](../09_sgd_error_analysis/) and [the KNN
-# exercise](../11_exercise_knn_97/) print one score per cross-validation fold. Here are the five folds' average
+# [The 5-detector](../02_five_detector/), [the SGD error analysis](../07_sgd_error_analysis/) and [the KNN
+# exercise](../15_exercise_knn_97/) print one score per cross-validation fold. Here are the five folds' average
 # precisions of the model trained at 1%, each fold holding a fifth of its 5s:
 
 # %%
@@ -444,8 +444,8 @@ assert intervals["5-detector, forest"].low < intervals["5-detector, SGD"].high  
 # The forest is right where SGD is wrong on clearly more images than the reverse. If they were equally good, a
 # split at least this lopsided would have the probability printed as `pvalue`, below 1%: the forest's lead on
 # this 5-detector is very unlikely to be the luck of the test sample, although the two accuracy intervals above
-# overlap. (The Fashion MLP against the CNN is tested the same way at the end of [the Keras
-# page](../07_fashion_keras/).)
+# overlap. (The Fashion MLP against the CNN is tested the same way on [the CNN
+# page](../12_fashion_cnn/).)
 #
 # ## Ranking metrics for ten classes
 #
@@ -492,4 +492,5 @@ display(Markdown(f"The hardest classes are **{per_class_ap.index[0]}**, **{per_c
 #
 # [The metrics in one page](../../concepts/metrics/) collects every term used here: calibration, the Brier
 # score, balanced accuracy, MCC, the DET curve, confidence intervals, McNemar's test and the micro, macro and
-# weighted averages of curves.
+# weighted averages of curves. **Next:** two exercises, [a KNN classifier above 97%
+# accuracy](../15_exercise_knn_97/) and [data augmentation by shifting](../16_exercise_augmentation/).

@@ -55,7 +55,7 @@ QUESTIONS = {
         "check": "reweighting the threshold-0 counts to 1% of 5s changes precision and leaves recall and the false positive rate as they were",
     },
     "FOREST.calibration": {
-        "page": "tutorials/08_random_forest_detector.py",
+        "page": "tutorials/05_random_forest_detector.py",
         "question": "The forest gives some images a 50–60% chance of being a 5. What share of those images "
                     "are really 5s?",
         "options": [
@@ -70,7 +70,7 @@ QUESTIONS = {
         "check": "more than 60% of the images the forest gives 50-60% are 5s",
     },
     "FOREST.f1": {
-        "page": "tutorials/08_random_forest_detector.py",
+        "page": "tutorials/05_random_forest_detector.py",
         "question": "At their default thresholds, which detector has the higher F1 score?",
         "options": [
             ("SGD.", "SGD is a single linear boundary: one weight per pixel cannot follow the many ways of "
@@ -83,7 +83,7 @@ QUESTIONS = {
         "check": "the forest's F1 at probability 0.5 is above SGD's at score 0",
     },
     "FOREST.balance": {
-        "page": "tutorials/08_random_forest_detector.py",
+        "page": "tutorials/05_random_forest_detector.py",
         "question": "Keep every 5 and only as many non-5s, so half the images are 5s. Which summary will "
                     "change: ROC AUC or average precision?",
         "options": [
@@ -97,7 +97,7 @@ QUESTIONS = {
         "check": "balancing the classes moves average precision more than five times as much as ROC AUC",
     },
     "FASHION.sandal_scores": {
-        "page": "tutorials/07_fashion_keras.py",
+        "page": "tutorials/11_fashion_keras.py",
         "question": "The network's sandal probability for each validation image: will most of them be spread "
                     "between 0.1 and 0.9, or squeezed near 0 and 1?",
         "options": [

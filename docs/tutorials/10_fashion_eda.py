@@ -15,7 +15,7 @@
 #
 # Fashion-MNIST is Zalando's drop-in replacement for MNIST: 70,000 grayscale images of 28×28 pixels, ten
 # classes of clothing instead of ten digits, and the same split into 60,000 training and 10,000 test images.
-# Before training a network on it (in [the next tutorial](../07_fashion_keras/)), this page looks at the
+# Before training a network on it (in [the next tutorial](../11_fashion_keras/)), this page looks at the
 # data the way a Kaggle notebook would: as a table, then as images. We check the shapes, types and missing
 # values, look at one item of each class and at one image's raw pixel values, and measure how the labels and
 # the pixel values are distributed. Finally, the average image of each class tells us which classes will be
@@ -319,5 +319,5 @@ display(Markdown(
 # - Trousers, bags and footwear have distinctive silhouettes; the four kinds of tops share one, and their
 #   average images are the closest. That is where we expect the errors of a classifier to be.
 #
-# **Next:** [a Keras classifier for Fashion-MNIST](../07_fashion_keras/) scales the pixels, trains a network
+# **Next:** [a Keras classifier for Fashion-MNIST](../11_fashion_keras/) scales the pixels, trains a network
 # and checks where its errors fall.

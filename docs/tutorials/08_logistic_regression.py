@@ -25,7 +25,7 @@
 # their word, and then measures it: the confusion matrix, and precision, recall and F1 per class, each
 # computed by hand and checked against scikit-learn, and what weighting the classes changes.
 #
-# The next page, [Logistic regression: better features](../05_logistic_regression_features/), improves the
+# The next page, [Logistic regression: better features](../09_logistic_regression_features/), improves the
 # score of the same model: it scales the pixels, compresses them with PCA, adds polynomial features, which
 # give the same linear model curved decision boundaries and cut its test errors by more than half, and
 # straightens slanted digits before the model sees them, which takes it past 98%.
@@ -325,8 +325,8 @@ display(Markdown(
     f"correct; the mean absolute gap (the *expected calibration error*) is {100 * ece:.1f} percentage points. "
     "Training on the log loss gave probabilities worth reading, close to calibrated here but not exactly, "
     "and nothing promised either: calibration is measured on data the model did not train on, never "
-    "assumed. The [Keras page](../07_fashion_keras/) and the [random-forest "
-    "detector](../08_random_forest_detector/) ask the same question of other models."
+    "assumed. The [Keras page](../11_fashion_keras/) and the [random-forest "
+    "detector](../05_random_forest_detector/) ask the same question of other models."
 ))
 
 # %% [markdown]
@@ -654,6 +654,6 @@ display(Markdown(f"""
 # %% [markdown]
 # ## What next
 #
-# [Logistic regression: better features](../05_logistic_regression_features/) keeps this model and changes
+# [Logistic regression: better features](../09_logistic_regression_features/) keeps this model and changes
 # what it sees: `StandardScaler` against `MinMaxScaler`, PCA, polynomial features with `C` chosen on a
 # validation split, and deskewed digits.

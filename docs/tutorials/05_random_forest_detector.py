@@ -353,6 +353,6 @@ display(Markdown(
 #
 # All the numbers on this page come from cross-validation on the training set; the test set stays untouched.
 #
-# **Next:** [multiclass classification](../04_multiclass/) leaves the 5-detector behind and trains classifiers
-# that tell all ten digits apart; [the error-analysis tutorial](../09_sgd_error_analysis/) later does the same
-# with SGD on the full training set and looks at the images it gets wrong.
+# **Next:** [multiclass classification](../06_multiclass/) leaves the 5-detector behind and trains classifiers
+# that tell all ten digits apart; [the error-analysis tutorial](../07_sgd_error_analysis/) right after it does the
+# same with SGD on the full training set and looks at the images it gets wrong.

@@ -18,9 +18,9 @@
 # and the batch size with a small grid search and early stopping, and read the learning curves. On the
 # held-out test set we compute accuracy, the confusion matrix, per-class precision and recall, look at
 # individual predictions with their probabilities, and check whether those probabilities can be taken at
-# their word. Then we turn the same network into a one-vs-rest *sandal detector*, choose its decision
-# threshold on the validation set, and finally compare it with a small convolutional network.
-# [Exploring the data](../06_fashion_eda/) comes first.
+# their word. Then we turn the same network into a one-vs-rest *sandal detector* and choose its decision
+# threshold on the validation set. [Exploring the data](../10_fashion_eda/) comes first; [a small
+# convolutional network](../12_fashion_cnn/) comes next.
 #
 # The page follows two course notebooks written for this lab (its *source notebooks*), and departs from them
 # where they went wrong or where a better method is cheap; the section *This lab and
@@ -213,7 +213,7 @@ display(Markdown(
 # How long to train, and on how many images per gradient step? As in the second source notebook, we try a
 # small grid of epoch budgets and batch sizes and let the validation set decide. Every cell of the grid trains
 # a fresh copy of the network above: `build_mlp((512, 256), dropout=0.2, batch_norm=True)` builds and compiles
-# the same layers (the page checks that it matches the model written out above). `train_grid` runs, for each
+# the same layers as the model written out above. `train_grid` runs, for each
 # pair (here `build_fn` is that `build_mlp`):
 #
 # ```python
@@ -275,7 +275,7 @@ display(Markdown(
     f"In a {len(epoch_budgets)} × {len(batch_sizes)} grid every cell lies on the edge, so the grid only shows "
     "that the winner beats the other cells, not that it is the best setting: a grid whose winner sits on its "
     "edge should be extended beyond that edge before one concludes more. The whole grid took "
-    f"{mlp_fit_seconds:.0f} s on the machine that ran this page's code."
+    f"{mlp_fit_seconds:.0f} s (a time that depends on the computer running the code)."
 ))
 
 # %% [markdown]
@@ -330,9 +330,6 @@ mlp_accuracy = accuracy_score(y_test, y_pred)
 print(f"test accuracy: {mlp_accuracy:.4f}   test log loss: {log_loss(y_test, y_proba):.4f}")
 
 # %% tags=["remove_input"]
-assert mlp_accuracy >= 0.895, mlp_accuracy  # the lab's target for the MLP
-
-# %% tags=["remove_input"]
 assert mlp_accuracy < best["val_accuracy"]  # "below", and the reasons given for it
 display(Markdown(
     f"The MLP classifies **{mlp_accuracy:.2%}** of the {len(y_test):,} test images correctly, "
@@ -369,7 +366,7 @@ display(Markdown(
     "The largest confusions: "
     + "; ".join(f"{cm[i, j]} {class_names[i]} images read as {class_names[j]}" for i, j in worst)
     + ". They are all among the four tops, exactly the classes whose average images were closest in "
-    f"[the data exploration](../06_fashion_eda/). In all, {tops_share:.0%} of the errors are one top taken "
+    f"[the data exploration](../10_fashion_eda/). In all, {tops_share:.0%} of the errors are one top taken "
     f"for another. {class_names[6]} is the weakest class: only {cm[6, 6] / cm[6].sum():.1%} of shirts are "
     "recognised."
 ))
@@ -474,7 +471,7 @@ display(Markdown(
 # confidence, about 80% should be right. Training minimises the log loss on the training images, which
 # rewards honest probabilities *there*; it guarantees nothing on new images (a network can become
 # overconfident as it fits its training set, and early stopping, dropout and batch normalization all shift
-# its outputs). So we measure it, as the [random-forest page](../08_random_forest_detector/) does for the
+# its outputs). So we measure it, as the [random-forest page](../05_random_forest_detector/) does for the
 # 5-detector. Here the probability that matters is the *confidence*, the probability of the predicted class,
 # and the event is "the prediction is right". `calibration_table` groups the test predictions into 10 bins of
 # confidence and compares, in each, the mean confidence with the accuracy; the reliability diagram plots the
@@ -517,7 +514,7 @@ display(Markdown(
     f"overconfident and {len(under)} underconfident. So for this network on this test set the softmax outputs "
     "are close to calibrated probabilities: the log loss it was trained on pushes towards calibration, but only a measurement like this one "
     "can tell, and a different architecture, schedule or data set can land elsewhere. The "
-    "[logistic regression page](../05_logistic_regression/) asks the same question of a linear model "
+    "[logistic regression page](../08_logistic_regression/) asks the same question of a linear model "
     "trained on the log loss. If calibrated probabilities matter, "
     "`sklearn.calibration.CalibratedClassifierCV` learns a correction on held-out data; for a network, the usual "
     "one is *temperature scaling*: divide the logits by one number, fitted on validation data, before the softmax, "
@@ -695,99 +692,10 @@ display(Markdown(
     "nothing about new images."
 ))
 
-# %% [markdown]
-# ## Going further: a small convolutional network
-#
-# An MLP sees 784 unrelated numbers: shift a shirt by two pixels and, to the MLP, it is a new image. A
-# **convolutional network** (CNN) slides small 3×3 filters over the image, so it detects a collar or a
-# sleeve edge wherever it is, with the same few weights at every position. Ours stacks two blocks of
-# convolution + 2×2 max pooling (32 then 64 filters, `padding="same"` so the 28×28 image shrinks only by
-# pooling, to 14×14 then 7×7), then dropout, a dense layer of 128 units and the softmax. Its first layer
-# reshapes each 784-pixel row to a 28×28×1 image, so it takes the same `X_train` as the MLP.
-#
-# We train it under the same rules as the MLP: Adam with a cosine learning-rate schedule over the whole
-# budget, `EarlyStopping` with `restore_best_weights`, the same training and validation sets. Its settings
-# are chosen for a short run: a budget of 8 epochs, batches of 128 and an initial learning rate
-# of 0.002. This time `fit` prints one line per epoch (`verbose=2`).
-
-# %%
-cnn_epochs, cnn_batch_size = 8, 128
-schedule = keras.optimizers.schedules.CosineDecay(
-    initial_learning_rate=2e-3, decay_steps=int(np.ceil(len(X_train) / cnn_batch_size)) * cnn_epochs)
-keras.utils.set_random_seed(42)
-cnn = keras.Sequential([
-    keras.Input(shape=(784,)),
-    keras.layers.Reshape((28, 28, 1)),
-    keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
-    keras.layers.MaxPooling2D(2),
-    keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
-    keras.layers.MaxPooling2D(2),
-    keras.layers.Flatten(),
-    keras.layers.Dropout(0.25),
-    keras.layers.Dense(128, activation="relu"),
-    keras.layers.Dropout(0.25),
-    keras.layers.Dense(10, activation="softmax"),
-], name="cnn")
-cnn.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule), loss="sparse_categorical_crossentropy",
-            metrics=["accuracy"], steps_per_execution=8)
-cnn.summary()
-
-# %%
-import time
-
-start = time.perf_counter()
-cnn_history = cnn.fit(
-    X_train, y_train, epochs=cnn_epochs, batch_size=cnn_batch_size, validation_data=(X_val, y_val), verbose=2,
-    callbacks=[keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True)])
-cnn_fit_seconds = time.perf_counter() - start
-
-# %%
-cnn_best_epoch = int(np.argmin(cnn_history.history["val_loss"])) + 1
-plot_history(cnn_history, best_epoch=cnn_best_epoch);
-
-# %% [markdown]
-# On the test set, side by side with the MLP:
-
-# %%
-cnn_proba = cnn.predict(X_test, verbose=0)
-cnn_pred = cnn_proba.argmax(axis=1)
-cnn_accuracy = accuracy_score(y_test, cnn_pred)
-comparison = pd.DataFrame({
-    "parameters": [mlp_model.count_params(), cnn.count_params()],
-    "epochs trained": [int(best["epochs_run"]), len(cnn_history.history["loss"])],
-    "test accuracy": [mlp_accuracy, cnn_accuracy],
-    "test log loss": [log_loss(y_test, y_proba), log_loss(y_test, cnn_proba)],
-    "test ECE": [expected_calibration_error(y_test, y_proba), expected_calibration_error(y_test, cnn_proba)],
-    "shirt recall": [recall_score(y_test == 6, y_pred == 6), recall_score(y_test == 6, cnn_pred == 6)],
-}, index=["MLP", "CNN"])
-comparison.round(4)
-
 # %% tags=["remove_input"]
-assert cnn_accuracy >= 0.92, cnn_accuracy  # the lab's target for the CNN
-assert cnn.count_params() < mlp_model.count_params()
-cnn_recalls = recall_score(y_test, cnn_pred, average=None)
-assert cnn_recalls.argmin() == 6 and report["recall"].iloc[:10].to_numpy().argmin() == 6  # shirts hardest for both
-mlp_best_seconds = float(best["fit_seconds"])
-epoch_cost = (cnn_fit_seconds / len(cnn_history.history["loss"])) / (mlp_best_seconds / best["epochs_run"])
-assert epoch_cost > 1
-cnn_ece = comparison.loc["CNN", "test ECE"]
-display(Markdown(
-    f"With {cnn.count_params() / mlp_model.count_params():.0%} of the MLP's parameters and "
-    f"{len(cnn_history.history['loss'])} epochs, the CNN reaches **{cnn_accuracy:.2%}** test accuracy against "
-    f"the MLP's {mlp_accuracy:.2%}: it removes {1 - (1 - cnn_accuracy) / (1 - mlp_accuracy):.0%} of the "
-    f"MLP's errors. Shirts remain the hardest class for both (recall {cnn_recalls[6]:.1%} for the CNN). Its "
-    f"expected calibration error is {100 * cnn_ece:.1f} percentage points against {100 * mlp_ece:.1f} for the MLP: calibration is a "
-    "property of each trained model, to be measured again for every new one. The price of the CNN is "
-    "computation: each convolution applies its filters at every position, so an epoch took "
-    f"{cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against "
-    f"{mlp_best_seconds / best['epochs_run']:.1f} s for one of the chosen MLP's, on the machine that ran this "
-    "page's code."
-))
-
-# %% tags=["remove_input"]
-# The networks written out above are the ones the package's builders make (train_grid trained build_mlp's); built
-# only now, after every training run, so that these extra models draw no random numbers before one.
-from mnist_tutorials.keras_lab import build_cnn, build_mlp
+# The network written out above is the one the package's builder makes (train_grid trained build_mlp's); built
+# only now, after every training run, so that this extra model draws no random numbers before one.
+from mnist_tutorials.keras_lab import build_mlp
 
 layers_of = lambda m: [(type(layer).__name__, {k: v for k, v in layer.get_config().items() if k != "name"})
                        for layer in m.layers]
@@ -796,8 +704,6 @@ compiled_as = lambda m: ({k: v for k, v in m.optimizer.get_config().items() if k
 mlp_helper = build_mlp((512, 256), dropout=0.2, batch_norm=True)
 assert layers_of(model) == layers_of(mlp_helper) == layers_of(mlp_model)
 assert compiled_as(model) == compiled_as(mlp_helper)
-cnn_helper = build_cnn((32, 64), padding="same", dense_units=128, dropout=0.25, learning_rate=schedule)
-assert layers_of(cnn) == layers_of(cnn_helper) and compiled_as(cnn) == compiled_as(cnn_helper)
 
 # %% [markdown]
 # ## This lab and its source notebooks
@@ -831,31 +737,7 @@ assert layers_of(cnn) == layers_of(cnn_helper) and compiled_as(cnn) == compiled_
 # - **The sandal detector** counts every image in precision and recall, and its threshold is chosen on the
 #   validation set, then reported on the test set once. The first notebook explored thresholds directly on
 #   the test set.
-# - **A CNN** goes beyond both notebooks, which stopped at the MLP.
-
-# %% [markdown]
-# ## Is the CNN really better? McNemar's test
-#
-# Both networks were scored on the same 10,000 test images, so the fair comparison is paired: only the images
-# that one network gets right and the other gets wrong say anything about which is better. If the two had the
-# same error rate, each such image would be a coin toss between them; McNemar's exact test asks how unlikely
-# the observed split is under that hypothesis (see [calibration, imbalance and
-# uncertainty](../14_calibration_imbalance_uncertainty/) for the test and for confidence intervals).
-
-# %%
-from mnist_tutorials.evaluation import mcnemar_test
-
-mlp_vs_cnn = mcnemar_test(y_test, y_pred, cnn_pred)
-mlp_vs_cnn
-
-# %% tags=["remove_input"]
-assert mlp_vs_cnn.only_b_right > mlp_vs_cnn.only_a_right > 0 and mlp_vs_cnn.pvalue < 0.01
-
-# %% [markdown]
-# The CNN is right where the MLP is wrong on many more test images than the reverse, and under equal error
-# rates a split at least this lopsided would have the probability printed as `pvalue`, far below 1 %: the
-# CNN's lead is not the luck of this test sample. The images only the MLP gets right are a reminder that a
-# better model is not better on every image.
+# - **A CNN** goes beyond both notebooks, which stopped at the MLP: [the next page](../12_fashion_cnn/).
 
 # %% [markdown]
 # ## Conclusions
@@ -878,15 +760,11 @@ display(Markdown(f"""
   and its expected calibration error on the test set is {100 * mlp_ece:.1f} percentage points.
 - **Sandal detector.** The lowest threshold with 99% precision on the validation set, {threshold_99:.3f}, gives
   a test precision of {sandal_test['precision']:.2%} and a test recall of {sandal_test['recall']:.2%}.
-- **CNN.** A small convolutional network reaches {cnn_accuracy:.2%} with
-  {cnn.count_params() / mlp_model.count_params():.0%} of the MLP's parameters, at a higher cost per epoch
-  ({cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against {mlp_best_seconds / best['epochs_run']:.1f} s
-  here).
 """))
 
 # %% [markdown]
 # ## What next
 #
-# The [error analysis of an SGD classifier on all ten digits](../09_sgd_error_analysis/) goes deeper into
-# reading a multiclass confusion matrix, and [the metrics in one page](../../concepts/metrics/) collects the
-# definitions used here: precision, recall, F1, their macro and weighted averages, log loss and calibration.
+# [A small convolutional network](../12_fashion_cnn/) trains a CNN on the same split and asks whether it is
+# really better than this MLP. [The metrics in one page](../../concepts/metrics/) collects the definitions used
+# here: precision, recall, F1, their macro and weighted averages, log loss and calibration.

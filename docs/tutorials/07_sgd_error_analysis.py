@@ -13,7 +13,7 @@
 # %% [markdown]
 # # All ten digits with SGD: scaling and error analysis
 #
-# The [multiclass tutorial](../04_multiclass/) trained its classifiers on the first 2,000 images to keep them
+# The [multiclass tutorial](../06_multiclass/) trained its classifiers on the first 2,000 images to keep them
 # fast. Here a linear `SGDClassifier` learns all ten digits from the full training set of 60,000 images. We
 # measure what standardizing the pixels is worth, then study the mistakes the way Géron's chapter 3 does:
 # confusion matrices normalized by row, the errors alone, and finally the images themselves, to see why a linear
@@ -111,9 +111,8 @@ display(Markdown(
 ))
 
 # %% [markdown]
-# The textbook scales the whole training set and then cross-validates. That lets each validation fold take part
-# in computing the means and deviations used to scale it, a small leak. A `Pipeline` avoids it: in each fold the
-# scaler is fitted on the training part only, then applied to the validation part.
+# The scaler goes inside a `Pipeline`, so that each fold is scaled with statistics of its training part only
+# ([the multiclass page](../06_multiclass/#the-leak-and-the-pipeline-that-closes-it) measures the leak this closes).
 
 # %%
 from sklearn.pipeline import make_pipeline
@@ -162,7 +161,7 @@ assert raw_diff < 0 < scaled_diff and gain_ours > gain_book > 0  # the direction
 display(Markdown(
     f"On raw pixels our runs are {-raw_diff:.1f} percentage points of mean accuracy *below* the textbook's. "
     "Two things differ there: the stopping rule, and the scikit-learn version (the textbook ran an older "
-    "release, and [the multiclass page](../04_multiclass/) shows that 1.8 changed how `SGDClassifier` trains), "
+    "release, and [the multiclass page](../06_multiclass/) shows that 1.8 changed how `SGDClassifier` trains), "
     "so this page cannot say how much of the gap early stopping causes. On scaled pixels our runs are "
     f"{scaled_diff:.1f} points *above* the textbook's; there the per-fold scaling differs as well. "
     f"The lesson is the same either way: scaling helps SGD on MNIST, by {gain_book:.1f} points in the textbook "
@@ -366,10 +365,10 @@ assert (shifted_3s["still 3"] < 1).all() and shifted_3s.loc[-2, "still 3"] < shi
 # - **Preprocess the images** so that digits are centred and not rotated (deskewing), which moves the strokes
 #   onto the same pixels.
 # - **Augment the training set** with shifted and rotated copies of each image, so the model sees the variants.
-#   The [augmentation exercise](../12_exercise_augmentation/) does this for a KNN classifier.
+#   The [augmentation exercise](../16_exercise_augmentation/) does this for a KNN classifier.
 # - **Use a model that is not linear in the pixels**, such as the
-#   [random forest](../08_random_forest_detector/) or a convolutional network, whose filters recognise a
+#   [random forest](../05_random_forest_detector/) or a convolutional network, whose filters recognise a
 #   stroke wherever it is.
 #
-# **Next:** [multilabel and multioutput classification](../10_multilabel_multioutput/) gives each image several
-# labels at once, and ends with a model that removes noise from images.
+# **Next:** [logistic regression](../08_logistic_regression/), a linear model whose scores are probabilities,
+# with precision, recall and F1 for each of the ten classes.

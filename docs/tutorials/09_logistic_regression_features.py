@@ -13,7 +13,7 @@
 # %% [markdown]
 # # Logistic regression: better features
 #
-# [Logistic regression](../05_logistic_regression/) trained a logistic regression on the pixels of all ten
+# [Logistic regression](../08_logistic_regression/) trained a logistic regression on the pixels of all ten
 # MNIST digits, scaled to $[0, 1]$, and measured it: its accuracy, its calibration, the confusion matrix and
 # per-class precision, recall and F1. This page keeps the same model and changes what it sees. First we
 # compare two ways of scaling the pixels, then compress them with PCA, then add polynomial features, which
@@ -167,18 +167,23 @@ from IPython.display import Markdown, display
 
 gap = abs(accuracy - standard_accuracy)
 ahead = scaler_accuracy.idxmax()
-assert ahead["this page"] == ahead["source notebook (quoted)"] == "MinMaxScaler"  # "agree on the order"
 source_gap = abs(source_accuracy["MinMaxScaler"] - source_accuracy["StandardScaler"])
+gap_images = round(gap * len(y_test))
+minmax_test_max = clf[0].transform(X_test).max()
+assert clf[0].transform(X_train).max() <= 1 < minmax_test_max  # "never beyond 1" on training images only
 display(Markdown(
     f"Both converge quickly, and the two accuracies are within {100 * gap:.2f} percentage points of each "
     f"other ({ahead['this page']} ahead here). The source notebook has {ahead['source notebook (quoted)']} "
-    f"ahead by {100 * source_gap:.2f} points: both runs agree on the order. "
+    f"ahead by {100 * source_gap:.2f} points. A gap of {gap_images} of the {len(y_test):,} test images is "
+    "too small to rank the two scalers. "
     + "For a linear model both are just a per-pixel affine change of the "
     "features, which the weights can largely absorb. What scaling buys is a well-conditioned optimisation "
     "problem. For images, `MinMaxScaler` has the extra merit of keeping every training value in [0, 1], with a blank "
-    "pixel still 0: it stretches the few rarely inked pixels too, but never beyond 1, while `StandardScaler` "
-    f"sends a stroke on a rarely inked pixel as high as {columns['StandardScaler'].max():.0f} in the five "
-    "images above. So MinMax is the one we keep."
+    "pixel still 0: it stretches the few rarely inked pixels too, but never beyond 1 on the training images, "
+    f"while `StandardScaler` sends a stroke on a rarely inked pixel as high as "
+    f"{columns['StandardScaler'].max():.0f} in the five images above. (A new image is not bound by the "
+    f"training range: here the largest MinMax-scaled test value is {minmax_test_max:.0f}, on a pixel that "
+    "training images almost never ink.) So MinMax is the one we keep."
 ))
 
 # %% [markdown]
@@ -343,7 +348,6 @@ print(f"train accuracy: {poly_train_accuracy:.4f}, test accuracy: {poly_accuracy
 # %% tags=["remove_input"]
 assert n_poly_features == 495
 assert poly_clf[-1].coef_.size + poly_clf[-1].intercept_.size == 4960  # "4,960 parameters" in the text above
-assert poly_accuracy >= 0.975, poly_accuracy
 assert abs(poly_accuracy - poly_search.best_score_) < 0.005  # validation predicted the test score well
 
 # %%
@@ -473,7 +477,6 @@ print(f"test accuracy: {deskew_accuracy:.4f} (without deskewing: {poly_accuracy:
 
 # %% tags=["remove_input"]
 assert list(deskew_clf.named_steps)[0] == "deskew"
-assert deskew_accuracy >= 0.98, deskew_accuracy
 assert deskew_accuracy > poly_accuracy
 
 # %%
@@ -546,5 +549,5 @@ display(Markdown(f"""
 # ## What next
 #
 # Per-class metrics of these models, and whether their probabilities are calibrated, are measured the same way
-# as on [the previous page](../05_logistic_regression/). The same questions for a neural network, on a harder data set: [Fashion-MNIST: explore the
-# data](../06_fashion_eda/) first, then [a Keras classifier](../07_fashion_keras/).
+# as on [the previous page](../08_logistic_regression/). The same questions for a neural network, on a harder data set: [Fashion-MNIST: explore the
+# data](../10_fashion_eda/) first, then [a Keras classifier](../11_fashion_keras/).

@@ -25,7 +25,7 @@
 #    filling the uncovered border with white (zero). `scipy.ndimage.shift` can do the work.
 # 2. For every image of a training set, add four shifted copies, one per direction. The training set grows
 #    five-fold.
-# 3. Train the best model of the [previous exercise](../11_exercise_knn_97/),
+# 3. Train the best model of the [previous exercise](../15_exercise_knn_97/),
 #    `KNeighborsClassifier(n_neighbors=4, weights="distance")`, on the original and on the augmented training
 #    set, and compare their accuracies on the test set.
 #
@@ -199,7 +199,7 @@ display(Markdown(
 #   shifts=[(-1, -1), (-1, 0), …])`.
 # - Small rotations, or the elastic distortions of Simard, Steinkraus and Platt (2003), are other ways to make
 #   new training digits from old ones.
-# - The linear model of the [error-analysis tutorial](../09_sgd_error_analysis/) was thrown off by 3s shifted
+# - The linear model of the [error-analysis tutorial](../07_sgd_error_analysis/) was thrown off by 3s shifted
 #   by a pixel or two. Train it on the augmented set: are the shifted 3s still taken for 5s?
 #
 # **Next:** check your answers to this and the other exercises on the [flags page](../../exercises/flags/).

@@ -89,11 +89,14 @@ results.sort_values("rank_test_score").round(4)
 best = grid_search.best_params_
 scores = results.set_index(["param_weights", "param_n_neighbors"])["mean_test_score"]
 spread = scores.max() - scores.min()
+fold_std = results["std_test_score"].median()
 assert (scores["distance"] > scores["uniform"]).all()  # "distance weighting wins for every number of neighbours"
 display(Markdown(
     f"The best setting is `n_neighbors={best['n_neighbors']}, weights=\"{best['weights']}\"`, with a mean "
     f"validation accuracy of {grid_search.best_score_:.2%} on the subset. All {n_settings} settings lie within "
-    f"{100 * spread:.2f} percentage points of each other: the choice matters, but it is not dramatic. "
+    f"{100 * spread:.2f} percentage points of each other, while the accuracy of one setting varies by "
+    f"{100 * fold_std:.2f} points (median standard deviation) from fold to fold: on this subset the close "
+    "settings cannot be ranked with confidence. "
     "`\"distance\"` weighting wins for every number of neighbours: a close neighbour is better evidence than "
     "a far one."
 ))
@@ -135,9 +138,9 @@ assert round(grid_search.best_score_, 4) == 0.9442 and round(test_accuracy, 4) =
 # ## Going further
 #
 # Preprocessing helps KNN too: deskewing the digits (`mnist_tutorials.deskew`, introduced in
-# [Logistic regression: better features](../05_logistic_regression_features/)) puts the strokes of upright and slanted digits on
+# [Logistic regression: better features](../09_logistic_regression_features/)) puts the strokes of upright and slanted digits on
 # the same pixels, and a distance that tolerates small shifts and rotations, such as the tangent distance of
 # Simard, LeCun and Denker (1993), compares shapes rather than pixels.
 #
-# **Next:** the [augmentation exercise](../12_exercise_augmentation/) adds shifted copies of the training images
+# **Next:** the [augmentation exercise](../16_exercise_augmentation/) adds shifted copies of the training images
 # and gains accuracy with the same model.

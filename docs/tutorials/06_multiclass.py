@@ -450,29 +450,9 @@ display(Markdown(
 ))
 
 # %% [markdown]
-# To see the errors alone, we weight each prediction by whether it is wrong: correct predictions get weight 0
-# and vanish from the matrix. Normalising by row then shows, for each digit, *where its errors go*.
-
-# %%
-sample_weight = y_train_pred != y_train[:2000]
-ConfusionMatrixDisplay.from_predictions(
-    y_train[:2000], y_train_pred, sample_weight=sample_weight, normalize="true", values_format=".0%"
-);
-
-# %% tags=["remove_input"]
-cm_errors = confusion_matrix(y_train[:2000], y_train_pred, sample_weight=sample_weight, normalize="true")
-error_rows = pd.DataFrame(cm_errors, index=digits, columns=digits)
-nine_to = error_rows.loc["9"].idxmax()
-seven_to = error_rows.loc["7"].idxmax()
-eager = error_rows.sum(axis=0).sort_values(ascending=False).index[:2]
-display(Markdown(
-    f"Read a row to see where one digit's mistakes go: {error_rows.loc['9', nine_to]:.0%} of the misread 9s "
-    f"became '{nine_to}', and {error_rows.loc['7', seven_to]:.0%} of the misread 7s became '{seven_to}'. "
-    "Columns collect the impostors: a column with many large cells is a prediction the model makes too "
-    f"eagerly, here '{eager[0]}' and '{eager[1]}'. For a linear model, digits that share most of their strokes "
-    "(a 7 and a 9 differ by a closed loop) are the hard pairs: more training images, features such as closed "
-    "loops, or a model that sees shapes rather than single pixels would help."
-))
+# The errors alone (each prediction weighted by whether it is wrong) and the reasons a linear model mixes up
+# digits that share their strokes are the subject of [the next page](../07_sgd_error_analysis/#the-errors-alone),
+# on all 60,000 training images.
 
 # %% [markdown]
 # Which images are these? `confusion_explorer` draws the count matrix once more, and a click on a cell (or the
@@ -499,6 +479,6 @@ assert (np.unique(y_train[:2000])[y_train_scores.argmax(axis=1)] == y_train_pred
 # ## What next
 #
 # The SVM's votes, the one-versus-rest detectors and the SGD classifier all turn scores into a single label,
-# and the confusion matrix says which labels go wrong. [Logistic regression](../05_logistic_regression/) is a
-# linear model whose scores are probabilities, and computes precision, recall and F1 for each of the ten
-# classes.
+# and the confusion matrix says which labels go wrong. [All ten digits with SGD](../07_sgd_error_analysis/)
+# trains the SGD classifier on the full training set and reads its mistakes down to the images. After it,
+# [logistic regression](../08_logistic_regression/) is a linear model whose scores are probabilities.

@@ -130,7 +130,7 @@ def test_a_widgets_thumbnail_sprite_leaves_its_json_for_a_file(tmp_path):
     widget = confusion_explorer(y_true, y_pred, images=rng.random((60, 8, 8)))
     html = widget._repr_html_()
     assert '"sprite": "data:image/png;base64,' in html or '"sprite":"data:image/png;base64,' in html
-    out, files = _hook("figures").figures_as_files(html, "tutorials/04_multiclass/")
+    out, files = _hook("figures").figures_as_files(html, "tutorials/06_multiclass/")
     assert "data:image" not in out and len(out) < len(html)
     (name, png), = files.items()
     assert png.startswith(b"\x89PNG") and f'"sprite":"{name.rsplit("/", 1)[1]}"' in out

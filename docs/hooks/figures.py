@@ -161,7 +161,7 @@ def figures_as_files(html: str, page_url: str) -> tuple[str, dict[str, bytes]]:
     >>> list(files)
     ['tutorials/01_meet_the_data/fig-17ca48099e7e.png']
     >>> sprite = '{"n":1,"sprite":"data:image/png;base64,' + base64.b64encode(png).decode() + '"}'
-    >>> figures_as_files(sprite, "tutorials/07_fashion_keras/")[0]  # a widget's thumbnails, in its JSON
+    >>> figures_as_files(sprite, "tutorials/11_fashion_keras/")[0]  # a widget's thumbnails, in its JSON
     '{"n":1,"sprite":"fig-17ca48099e7e.png"}'
     """
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"

@@ -745,12 +745,13 @@ assert compiled_as(model) == compiled_as(mlp_helper)
 # %% tags=["remove_input"]
 display(Markdown(f"""
 - **Data.** 70,000 balanced images: {len(X_train):,} to train on, {len(X_val):,} held out for validation,
-  {len(X_test):,} for the test. Scaling the pixels to [0, 1] matters: on raw pixels the first source
-  notebook's model had a first-epoch loss of {raw['loss'].iloc[0]:.2f} instead of {scaled['loss'].iloc[0]:.2f}.
+  {len(X_test):,} for the test. Scaling the pixels to [0, 1] matters: in this page's short re-run of the first
+  source notebook's model, the first epoch's training loss was {raw['loss'].iloc[0]:.2f} on raw pixels against
+  {scaled['loss'].iloc[0]:.2f} on scaled ones.
 - **Model selection.** Of the {len(epoch_budgets)} × {len(batch_sizes)} grid, the run with a budget of
   {best['epochs']} epochs and batches of {best['batch_size']} had the lowest validation loss
-  ({best['val_loss']:.4f}, at epoch {best['best_epoch']}). Early stopping ended {n_stopped} of the
-  {len(results)} runs early. By the last epoch the validation loss is {gap_loss:.3f} above the training loss.
+  ({best['val_loss']:.4f}, at epoch {best['best_epoch']}). Early stopping ended
+  {how_many(n_stopped, len(results), 'runs')} early. By the last epoch the validation loss is {gap_loss:.3f} above the training loss.
 - **Test performance of the MLP.** Accuracy {mlp_accuracy:.2%}; weighted precision
   {summary['precision (weighted)']:.2%}, recall {summary['recall (weighted)']:.2%}, F1
   {summary['F1 (weighted)']:.2%}. {tops_share:.0%} of the errors are confusions among the four tops; shirts

@@ -20,7 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from file_module import load_file_module  # noqa: E402
+from file_module import load_file_module, require  # noqa: E402
 
 from mnist_tutorials import _site  # noqa: E402
 
@@ -84,6 +84,7 @@ def test_image_size_reads_jpeg_and_gif_headers():
 
 
 def test_jupyterlab_css_is_cut_to_the_rules_a_notebook_page_uses():
+    require("mkdocs_jupyter")
     import mkdocs_jupyter
 
     css = (pathlib.Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets"

@@ -321,6 +321,15 @@ def notebook_lines(nb) -> list[str]:
     return lines
 
 
+MOVED_PAGES = ROOT / "docs" / "hooks" / "moved_pages.json"  # renamed tutorials: old stem -> new stem
+
+
+def current_notebooks(notebooks: list[pathlib.Path], moved: pathlib.Path = MOVED_PAGES) -> list[pathlib.Path]:
+    """``notebooks`` without the copies the site keeps at renamed tutorials' old addresses (``moved_pages.json``)."""
+    old = set(json.loads(moved.read_text(encoding="utf-8"))["moved"]) if moved.is_file() else set()
+    return [nb for nb in notebooks if nb.stem.removesuffix(SOLUTIONS) not in old]
+
+
 def select(notebooks: list[pathlib.Path], prefixes: list[str] | None) -> list[pathlib.Path]:
     if not prefixes:
         return notebooks
@@ -375,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     source = args.notebooks_from or args.site
     runs_dir = VENV_HOME / f"runs-{args.stack}{'-quick' if args.quick else ''}"
-    notebooks = select(sorted((source / "tutorials").glob("*.ipynb")),
+    notebooks = select(current_notebooks(sorted((source / "tutorials").glob("*.ipynb"))),
                        list(QUICK_NOTEBOOKS) if args.quick and not args.notebooks else args.notebooks)
     if not notebooks:
         raise SystemExit(f"error: no notebooks in {source / 'tutorials'}; run `mkdocs build` first.")

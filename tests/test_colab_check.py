@@ -190,3 +190,17 @@ def test_an_exercise_is_compared_through_its_solutions_notebook(tmp_path, capsys
     table = capsys.readouterr().out
     assert "| 11_x | yes | 10 | – | the task only; compared in 11_x_solutions |" in table
     assert "| 11_x_solutions | yes | 370 | 1 | 2: " in table  # the page's prose line is missing from this run
+
+
+def test_the_copies_at_renamed_tutorials_old_addresses_are_not_run(tmp_path):
+    """The site keeps each renamed tutorial's notebook at its old address too; the check runs each notebook once."""
+    moved = tmp_path / "moved_pages.json"
+    moved.write_text('{"moved": {"10_multilabel_multioutput": "13_multilabel_multioutput", '
+                     '"12_exercise_augmentation": "16_exercise_augmentation"}}', encoding="utf-8")
+    names = ["10_fashion_eda", "10_multilabel_multioutput", "12_exercise_augmentation",
+             "12_exercise_augmentation_solutions", "13_multilabel_multioutput", "16_exercise_augmentation"]
+    kept = check.current_notebooks([tmp_path / f"{name}.ipynb" for name in names], moved)
+    assert [path.stem for path in kept] == ["10_fashion_eda", "13_multilabel_multioutput", "16_exercise_augmentation"]
+    assert [p.stem for p in check.select(kept, ["10"])] == ["10_fashion_eda"]
+    real = check.current_notebooks([tmp_path / "07_fashion_keras.ipynb", tmp_path / "11_fashion_keras.ipynb"])
+    assert [path.stem for path in real] == ["11_fashion_keras"]  # the repository's own moved_pages.json

@@ -140,7 +140,8 @@ def install_cell_requirements(source: str) -> tuple[tuple, list[str]]:
         raise ValueError(f"expected a '%pip install' line in the notebook's first cell, found {source[:80]!r}")
     extras, others = (), []
     for word in re.findall(r'"[^"]*"|\'[^\']*\'|\S+', found.group(1)):
-        word = word.strip("\"'")
+        if len(word) >= 2 and word[0] == word[-1] and word[0] in "\"'":  # a quoted word: its quotes only
+            word = word[1:-1]
         if word.startswith("-"):
             continue
         name = re.match(r"[\w.-]+", word)

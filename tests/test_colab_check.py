@@ -204,3 +204,13 @@ def test_the_copies_at_renamed_tutorials_old_addresses_are_not_run(tmp_path):
     assert [p.stem for p in check.select(kept, ["10"])] == ["10_fashion_eda"]
     real = check.current_notebooks([tmp_path / "07_fashion_keras.ipynb", tmp_path / "11_fashion_keras.ipynb"])
     assert [path.stem for path in real] == ["11_fashion_keras"]  # the repository's own moved_pages.json
+
+
+def test_the_install_cells_marker_keeps_its_quotes():
+    """The pin carries a marker with quotes of its own: only the word's surrounding quotes go."""
+    cell = ('%pip install "mnist-tutorials[keras] @ git+https://github.com/o/r@0123abc" '
+            '"scikit-learn==1.9.1; python_version >= \'3.11\'"')
+    assert check.install_cell_requirements(cell) == (("keras",), ["scikit-learn==1.9.1; python_version >= '3.11'"])
+    from packaging.requirements import Requirement
+
+    assert str(Requirement(check.install_cell_requirements(cell)[1][0]).marker) == 'python_version >= "3.11"'

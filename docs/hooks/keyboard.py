@@ -158,3 +158,14 @@ def on_post_page(output, page, config):
         raise _shared.error(HOOK, f"{page.file.src_uri} has no Material 'Skip to content' link (a.md-skip) to put "
                                   "the figures' skip links after; the theme's header changed: fix this hook.")
     return output[:match.end()] + skip_links_html(links) + output[match.end():]
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a template, not a page (``not_found.py``): its article comes before the sidebars too."""
+    if template_name != "404.html":
+        return output_content
+    try:
+        return content_before_sidebars(output_content)
+    except ValueError as exc:
+        raise _shared.error(HOOK, f"404.html: expected Material's sidebars beside div.md-content; {exc}. "
+                                  "The theme's main.html changed: fix content_before_sidebars.") from exc

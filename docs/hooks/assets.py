@@ -274,3 +274,8 @@ def on_post_page(output, page, config):
                          f'data-mathjax="{bundle}"></script>', page, last=True)
     return output
 
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a template, not a page (``not_found.py``): no API entry, so no mkdocstrings stylesheet."""
+    return without_unused_mkdocstrings_css(output_content) if template_name == "404.html" else output_content

@@ -745,9 +745,8 @@ assert compiled_as(model) == compiled_as(mlp_helper)
 # %% tags=["remove_input"]
 display(Markdown(f"""
 - **Data.** 70,000 balanced images: {len(X_train):,} to train on, {len(X_val):,} held out for validation,
-  {len(X_test):,} for the test. Scaling the pixels to [0, 1] matters: in this page's short re-run of the first
-  source notebook's model, the first epoch's training loss was {raw['loss'].iloc[0]:.2f} on raw pixels against
-  {scaled['loss'].iloc[0]:.2f} on scaled ones.
+  {len(X_test):,} for the test. Scaling the pixels to [0, 1] matters: in this page's short re-run of the first source
+  notebook's model, the first epoch's loss was {raw['loss'].iloc[0]:.2f} on raw pixels, {scaled['loss'].iloc[0]:.2f} on scaled.
 - **Model selection.** Of the {len(epoch_budgets)} × {len(batch_sizes)} grid, the run with a budget of
   {best['epochs']} epochs and batches of {best['batch_size']} had the lowest validation loss
   ({best['val_loss']:.4f}, at epoch {best['best_epoch']}). Early stopping ended

@@ -17,10 +17,10 @@ leads to each interactive figure.
   the header into the page, then to "On this page", then to the site navigation. They stay where they were on the
   screen (``docs/stylesheets/reader.css`` gives the three columns their order), and Material's "Skip to content"
   link stays the first Tab stop.
-* **Copy buttons stay.** mkdocs-jupyter puts a copy button on every code cell. Each is a control, one Tab stop
-  (15 before 03's figure, 20 before the multiclass page's), and stays one: a keyboard reader must be able to copy a
-  cell as a mouse reader can. The Tab budget to the first interactive figure (40) counts every other stop; the
-  skip links are the short way.
+* **Copy buttons stay.** mkdocs-jupyter puts a copy button on every code cell. Each is a control, one Tab stop,
+  and stays one: a keyboard reader must be able to copy a cell as a mouse reader can. The Tab budget to the first
+  interactive figure (40) counts every other stop (``tests/test_browser_keyboard.py`` counts the copy buttons apart
+  and writes both to ``test-artifacts/tab-stops.json``); the skip links are the short way.
 """
 
 from __future__ import annotations

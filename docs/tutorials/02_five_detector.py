@@ -103,6 +103,31 @@ sgd_accuracy
 # correctly on the three folds. That sounds excellent, until we compare it with a model that knows nothing at all.
 
 # %% [markdown]
+# What does `cross_val_score` do? With `cv=3` and a classifier, it cuts the training set into three folds with
+# `StratifiedKFold` (each fold keeps the share of 5s; the images stay in their order, unshuffled). For each fold it
+# trains a fresh copy of the model, made by `clone`: the same settings, none of the training. Written out, as in
+# Géron's chapter 3:
+
+# %%
+from sklearn.base import clone
+from sklearn.model_selection import StratifiedKFold
+
+skfolds = StratifiedKFold(n_splits=3)  # what cv=3 means for a classifier
+fold_accuracy = []
+for train_index, test_index in skfolds.split(X_train, y_train_5):
+    clone_clf = clone(sgd_clf)  # the same settings, untrained
+    clone_clf.fit(X_train[train_index], y_train_5[train_index])
+    y_pred = clone_clf.predict(X_train[test_index])
+    fold_accuracy.append(np.mean(y_pred == y_train_5[test_index]))
+np.array(fold_accuracy)
+
+# %% tags=["remove_input"]
+assert np.array_equal(fold_accuracy, sgd_accuracy)
+
+# %% [markdown]
+# The same three accuracies: `cross_val_score` is this loop, with the bookkeeping done for us.
+
+# %% [markdown]
 # ## Why accuracy misleads: a "never 5" baseline
 #
 # `DummyClassifier` ignores the pixels. With its default strategy it predicts the most frequent class of the

@@ -75,3 +75,21 @@ def test_prose_with_numbers_is_written_as_markdown_not_as_hidden_code(tutorial):
                 offending.append(number)
     assert not offending, (f"{tutorial.name}: cells {offending} display a literal f-string from hidden code; "
                            "write the sentence as a Markdown cell tagged fill (see docs/hooks/_fill.py)")
+
+
+@pytest.mark.build
+def test_no_hidden_cell_shows_a_value_on_the_page(site_dir):
+    # A hidden cell renders prose, a question or checks a claim; its last expression's value as plain text (a check's
+    # returned string, say) must not appear on the page as an "Out[n]:" result. End such a line with ";" (IPython
+    # then shows nothing). A question (predict_then_reveal) is an HTML result, and meant to be seen.
+    import re
+
+    shared = load_file_module(ROOT / "docs" / "hooks" / "_shared.py", "shared_for_fill_tests")
+    hidden = re.compile(r'<div class="jp-Cell [^"]*\bcelltag_remove_input\b')
+    text_result = re.compile(r'OutputPrompt[^>]*>\s*(Out\[\d+\]:)\s*</div>\s*<div class="jp-RenderedText ')
+    shown = []
+    for tutorial in TUTORIALS:
+        page = (site_dir / "tutorials" / tutorial.stem / "index.html").read_text(encoding="utf-8")
+        for start, end in shared.div_spans(page, hidden, tutorial.stem):
+            shown += [f"{tutorial.stem} {prompt}" for prompt in text_result.findall(page, start, end)]
+    assert not shown, f"hidden cells show a value on the page: {sorted(shown)}"

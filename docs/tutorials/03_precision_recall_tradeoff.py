@@ -365,7 +365,7 @@ test_cost = cost_per_1000(y_test_5, shipped_clf.predict(X_test))
 default_cost = cost_per_1000(y_test_5, tuned_clf.estimator_.predict(X_test))
 assert np.array_equal(shipped_clf.predict(X_test), tuned_clf.estimator_.decision_function(X_test) >= tuned_clf.best_threshold_)
 assert test_cost < default_cost and tuned_clf.best_threshold_ != cheapest_stop
-check_answer("TRADEOFF.cost", cheapest_stop < 0)
+check_answer("TRADEOFF.cost", cheapest_stop < 0);  # a check: its returned answer text is not shown
 
 # %% [markdown] tags=["fill"]
 # With a missed 5 worth 5 false alarms, the explorer's cheapest threshold on the {len(y_scores):,} cross-validated
@@ -409,7 +409,7 @@ reweighted = {"Recall.": (tp * wp / (tp * wp + fn * wp), tp / (tp + fn)),
               "The false positive rate.": (fp * wn / (fp * wn + tn * wn), fp / (fp + tn)),
               "Precision.": (rare_precision, tp / (tp + fp))}
 (changed,) = [name for name, (after, before) in reweighted.items() if not np.isclose(after, before)]
-check_answer("TRADEOFF.base_rate", changed == "Precision.")
+check_answer("TRADEOFF.base_rate", changed == "Precision.");  # a check: its returned answer text is not shown
 
 # %% [markdown] tags=["fill"]
 # For instance at threshold 0: with 5s at 1 % instead of {pi0:.1%}, recall stays {tp / (tp + fn):.1%} and the false

@@ -101,7 +101,7 @@ share_50_to_60 = y_train_5[idx_50_to_60].mean()
 assert share_50_to_60 > 0.6  # "far more than the 50–60% the forest announced"
 from mnist_tutorials.plotting.questions import check_answer
 
-check_answer("FOREST.calibration", share_50_to_60 > 0.6)
+check_answer("FOREST.calibration", share_50_to_60 > 0.6);  # a check: its returned answer text is not shown
 
 # %% [markdown] tags=["fill"]
 # {idx_50_to_60.sum():,} training images get a probability between 50% and 60%, and **{share_50_to_60:.1%}** of them
@@ -202,7 +202,7 @@ comparison.round(4)
 assert (comparison["Random forest"] > comparison["SGD"])[["F1", "ROC AUC", "average precision"]].all()
 sgd, forest = comparison["SGD"], comparison["Random forest"]
 assert forest["precision"] > sgd["precision"] and forest["recall"] > sgd["recall"]  # the question's explanation
-check_answer("FOREST.f1", forest["F1"] > sgd["F1"])
+check_answer("FOREST.f1", forest["F1"] > sgd["F1"]);  # a check: its returned answer text is not shown
 
 # %% [markdown] tags=["fill"]
 # The forest wins on every summary that looks at both kinds of error: F1 **{forest['F1']:.3f}** against

@@ -594,7 +594,7 @@ plot_precision_recall_vs_threshold(precisions, recalls, thresholds, threshold=0.
 undecided = np.mean((y_val_scores > 0.1) & (y_val_scores < 0.9))
 from mnist_tutorials.plotting.questions import check_answer
 
-check_answer("FASHION.sandal_scores", undecided < 0.5)
+check_answer("FASHION.sandal_scores", undecided < 0.5);  # a check: its returned answer text is not shown
 
 # %% [markdown] tags=["fill"]
 # Almost all the action is squeezed against 0 and 1: only {undecided:.1%} of the validation images get a sandal score

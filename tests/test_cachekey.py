@@ -164,7 +164,7 @@ def test_progress_estimates_the_time_left_from_recorded_times(buildcache, caplog
 
 def test_the_times_table_shows_cpu_seconds_and_marks_the_budget():
     hook = load_file_module(HOOKS / "execution_cache.py", "hook_times_table")
-    hook._state["timings"] = {
+    hook.STATE.execution["timings"] = {
         "tutorials/a.py": {"seconds": 50.0, "cpu_seconds": 90.0, "title": "A", "url": "tutorials/a/"},
         "tutorials/b.py": {"seconds": 200.0, "cpu_seconds": 390.5, "title": "B", "url": "tutorials/b/"},
     }

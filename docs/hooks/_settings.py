@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from typing import Callable, NamedTuple
+from types import MappingProxyType
 
 import _shared  # sibling module: docs/hooks/_shared.py
 
@@ -63,7 +64,7 @@ SETTINGS = (
             "writes plotly figures without a copy of plotly.js and matplotlib figures with `alt` text; not set by "
             "hand"),
 )
-BY_NAME = {setting.name: setting for setting in SETTINGS}
+BY_NAME = MappingProxyType({setting.name: setting for setting in SETTINGS})
 
 
 def read(name: str, environ=None):

@@ -43,6 +43,7 @@ from mkdocs.structure.files import File
 
 import _css  # sibling module: docs/hooks/_css.py
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 HOOK = "assets"
 # MathJax 3, unpacked from the npm registry by scripts/setup.sh (`npm pack mathjax@3...`) into a git-ignored
@@ -76,7 +77,6 @@ _ANSI_COLOR = re.compile(r'<span style="color: (?:rgb\((\d+),(\d+),(\d+)\)|#([0-
 LIGHT_BACKGROUNDS = ((255, 255, 255), (245, 245, 245))
 DARK_BACKGROUNDS = ((30, 33, 41), (35, 38, 48), (46, 48, 62))
 AA = 4.6  # WCAG AA asks 4.5:1 for normal text; a little margin for rounding
-_pruners: dict = {}  # sha256 of a notebook stylesheet -> its parsed rules (_css.Pruner)
 _NOTEBOOK_CSS = re.compile(r"<!-- reader-notebook-css ([0-9a-f]{64}) -->")
 SITE_CSS = _shared.REPO / "docs" / "stylesheets"
 
@@ -199,8 +199,8 @@ def on_page_content(html, page, config, files):
         if len(css) < LARGE_STYLE:
             return match.group(0)
         digest = hashlib.sha256(css.encode()).hexdigest()
-        if digest not in _pruners:
-            _pruners[digest] = _css.Pruner(css)
+        if digest not in STATE.css_pruners:
+            STATE.css_pruners[digest] = _css.Pruner(css)
         return f"<!-- reader-notebook-css {digest} -->"
 
     html = _readable_ansi(_STYLE.sub(mark, html))
@@ -234,7 +234,7 @@ def _pruned_notebook_css(output: str) -> str:
     site_css = "".join(path.read_text(encoding="utf-8") for path in sorted(SITE_CSS.glob("*.css")))
 
     def inline(match):
-        css = _pruners[match.group(1)].for_classes(classes, also_read=site_css + output)
+        css = STATE.css_pruners[match.group(1)].for_classes(classes, also_read=site_css + output)
         return f'<style type="text/css">{css}</style>'
 
     return _NOTEBOOK_CSS.sub(inline, output)

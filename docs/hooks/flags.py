@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 log = logging.getLogger("mkdocs.hooks.flags")
 
@@ -40,7 +41,6 @@ _SCRIPT = "javascripts/flags.js"
 _MARKER = "<!-- flags:list -->"
 _FORMAT = 3  # 1: one SHA-256 per answer; 2: PBKDF2-SHA256 with a per-flag iteration count; 3: a list of hashes per flag
 
-_state: dict = {}
 
 
 def _flags_module(config):
@@ -92,7 +92,7 @@ def on_pre_build(config, *, in_background=False):
     if content is None and not in_background and _buildcache.serving():
         # `mkdocs serve`: the answers are computed after the first page is served; then the site reloads.
         _buildcache.in_background("flag answers", lambda: on_pre_build(config, in_background=True))
-        _state.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": "", "flags": {},
+        STATE.flags.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": "", "flags": {},
                                               "pending": True})
         return
     if content is not None:
@@ -105,12 +105,12 @@ def on_pre_build(config, *, in_background=False):
                    "flags": flags.compute_flag_hashes(salt, log=log.info)}
         _buildcache.atomic_write(path, json.dumps(content, indent=1))  # two builds at once never share a file
         log.info(f"flags: answers computed in {time.perf_counter() - start:.1f} s, hashes cached in {path}")
-    _state.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": content["salt"],
+    STATE.flags.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": content["salt"],
                                           "flags": content["flags"]})
 
 
 def on_files(files, config):
-    flags = _state["flags"]
+    flags = STATE.flags["flags"]
     if files.get_file_from_path(_PAGE) is None:
         raise _shared.error("flags", f"{_PAGE} is missing from docs/; it hosts the flag exercises. Restore it "
                                      f"(with {_MARKER} where the flags go).")
@@ -119,12 +119,12 @@ def on_files(files, config):
             raise _shared.error(
                 "flags", f"flag {flag.label} belongs to docs/{flag.tutorial}, which does not exist. "
                          f"Fix `tutorial=` in mnist_tutorials/flags.py or add the page.")
-    files.append(File.generated(config, _JSON, content=json.dumps(_state["published"], indent=1)))
+    files.append(File.generated(config, _JSON, content=json.dumps(STATE.flags["published"], indent=1)))
     return files
 
 
 def on_nav(nav, config, files):
-    _state["titles"] = {page.file.src_uri: page.title for page in nav.pages if page.title}
+    STATE.flags["titles"] = {page.file.src_uri: page.title for page in nav.pages if page.title}
     return nav
 
 
@@ -141,7 +141,7 @@ def _answer_hint(flag) -> str:
 
 def _tutorial_title(flag, files) -> str:
     """The tutorial's nav title, else the ``# Title`` of its first Markdown cell, else its file name."""
-    title = _state.get("titles", {}).get(flag.tutorial)
+    title = STATE.flags.get("titles", {}).get(flag.tutorial)
     if title:
         return title
     file = files.get_file_from_path(flag.tutorial) if files is not None else None
@@ -195,11 +195,11 @@ def on_page_markdown(markdown, page, config, files):
     if markdown.count(_MARKER) != 1:
         raise _shared.error("flags", f"docs/{_PAGE} must contain {_MARKER} exactly once, where the flags go; "
                                      f"found it {markdown.count(_MARKER)} times.")
-    flags = _state["flags"]
+    flags = STATE.flags["flags"]
     json_url = _shared.url_to(_JSON, page)
     script_url = _shared.url_to(_SCRIPT, page)
     cards = "".join(_card(flag, page.file.src_uri, files) for flag in flags.FLAGS.values())
-    if _state["published"].get("pending"):
+    if STATE.flags["published"].get("pending"):
         cards = ('\n!!! warning "Answers being computed"\n    `mkdocs serve` is computing the answers in the background;'
                  " this page reloads by itself when they are ready.\n" + cards)
     block = f"""<div id="flag-exercises" class="flag-exercises" data-flags-url="{html.escape(json_url)}" markdown>

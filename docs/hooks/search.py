@@ -15,21 +15,21 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
-_state: dict = {}
 
 
 @event_priority(50)  # after execution_cache (100), before the search plugin (0) indexes page.content
 def _search_view(context, page, config, nav):
     if _shared.is_tutorial(page.file, config) and page.content:
-        _state["full_content"] = (page, page.content)
+        STATE.search["full_content"] = (page, page.content)
         page.content = _shared.without_outputs(page.content, f"search hook, docs/{page.file.src_uri}")
     return context
 
 
 @event_priority(-50)  # after the search plugin: the page itself keeps everything
 def _reader_view(context, page, config, nav):
-    saved = _state.pop("full_content", None)
+    saved = STATE.search.pop("full_content", None)
     if saved is not None and saved[0] is page:
         page.content = saved[1]
     return context

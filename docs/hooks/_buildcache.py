@@ -44,6 +44,7 @@ from _shared import REPO  # sibling module: docs/hooks/_shared.py
 if str(REPO) not in sys.path:  # the package of this repository (its key rule and its atomic writes)
     sys.path.insert(0, str(REPO))
 from mnist_tutorials._cachefiles import remove_partial_files, write_atomically  # noqa: E402
+from mnist_tutorials._cachekey import LIBRARIES  # noqa: E402  (the computation libraries every key covers)
 
 # `mkdocs serve` watches STATE.signal_dir (execution_cache.on_serve): a file written there rebuilds the site and
 # reloads the open pages. Nothing else writes there, so a rebuild never triggers another one. start_serving() makes

@@ -32,6 +32,22 @@ import _buildcache  # sibling module: docs/hooks/_buildcache.py
 
 PROC = pathlib.Path("/proc")
 _PR_SET_PDEATHSIG = 1
+# Run by each kernel at start-up, before the tutorial's first cell: the site's plotly renderer and figures as
+# <img alt> (see that file). Part of every tutorial's cache key (execution_cache._notebook_key).
+KERNEL_SETUP = pathlib.Path(__file__).resolve().with_name("_kernel_setup.py")
+
+
+def kernel_arguments() -> list[str]:
+    """The arguments each kernel that executes a tutorial for the site is started with (nbclient's
+    ``extra_arguments``): IPython runs :data:`KERNEL_SETUP` before the first cell.
+
+    Examples
+    --------
+    >>> kernel_arguments()[0].startswith("--InteractiveShellApp.exec_files=") and kernel_arguments()[0].endswith(
+    ...     "_kernel_setup.py")
+    True
+    """
+    return [f"--InteractiveShellApp.exec_files={KERNEL_SETUP}"]
 
 
 def children(pid: int) -> list[int]:
@@ -122,6 +138,22 @@ def timeout_message(request: dict, source: str) -> str:
             "MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR=<seconds> (see docs/maintainers/, Settings).")
 
 
+def with_kernel_setup(make_app, **execute_options):
+    """mkdocs-jupyter's nbconvert app factory (``nbconvert2.get_nbconvert_app``), its kernels started with
+    :func:`kernel_arguments` and its ``ExecutePreprocessor`` given ``execute_options`` (``timeout``, ...)."""
+    from traitlets.config import Config
+
+    def make_app_with_kernel_setup(*args, **kwargs):
+        app = make_app(*args, **kwargs)
+        section = dict(app.config.get("ExecutePreprocessor", {}))  # keeps "enabled" and the others
+        section.update(extra_arguments=kernel_arguments(), **execute_options)
+        app.config["ExecutePreprocessor"] = Config(section)
+        return app
+
+    make_app_with_kernel_setup.kernel_setup = True
+    return make_app_with_kernel_setup
+
+
 def execute(request: dict) -> None:
     """Execute one notebook, write its cache entry atomically, print the CPU seconds used."""
     import resource
@@ -129,20 +161,10 @@ def execute(request: dict) -> None:
     from mkdocs_jupyter import convert, nbconvert2
     from mkdocs_jupyter.plugin import _get_nb_toc_tokens
     from nbclient.exceptions import CellTimeoutError
-    from traitlets.config import Config
 
     running = {}
-    make_app = nbconvert2.get_nbconvert_app
-
-    def app_with_timeout(*args, **kwargs):  # mkdocs-jupyter's nbconvert app, with the cell timeout set
-        app = make_app(*args, **kwargs)
-        section = dict(app.config.get("ExecutePreprocessor", {}))  # keeps "enabled" and the others
-        section.update(timeout=request.get("timeout"),
-                       on_cell_start=lambda cell, cell_index: running.update(cell=cell))
-        app.config["ExecutePreprocessor"] = Config(section)
-        return app
-
-    nbconvert2.get_nbconvert_app = app_with_timeout
+    nbconvert2.get_nbconvert_app = with_kernel_setup(nbconvert2.get_nbconvert_app, timeout=request.get("timeout"),
+                                                     on_cell_start=lambda cell, cell_index: running.update(cell=cell))
     try:
         body = convert.nb2html(request["path"], execute=True, **request["options"])
     except CellTimeoutError:

@@ -7,7 +7,7 @@
   arithmatex output on Markdown pages, ``$...$``, ``$$...$$``, ``\\(...\\)`` or ``\\[...\\]`` in the prose of a
   notebook page (its Markdown cells and Markdown outputs).
 
-* **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``mnist_tutorials._site``). The site serves
+* **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``_kernel_setup.py``). The site serves
   npm's partial bundle ``plotly.js-cartesian-dist-min`` (about a third of the full ``plotly.min.js``), which
   ``scripts/setup.sh`` unpacks into the git-ignored ``vendor/plotly/``, as ``assets/javascripts/plotly.min.js``.
   Its version must equal the plotly.js inside the installed Python ``plotly`` (the figures' JSON is written for

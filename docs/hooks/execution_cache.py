@@ -3,7 +3,8 @@
 **Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json``, next to the site's mkdocs.yml (what
 mkdocs-jupyter's own cache holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
 ``mnist_tutorials._cachekey.cache_key``: the tutorial's bytes, the package modules it imports (transitively, read
-from the code), the data checksums, the library versions and the converter's options. Editing
+from the code), the kernels' set-up (``_kernel_setup.py``, with the package modules it imports), the data
+checksums, the library versions and the converter's options. Editing
 ``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; an unchanged rebuild
 executes nothing. mkdocs-jupyter's own cache is switched off: this hook renders the tutorial pages.
 
@@ -53,6 +54,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import MappingProxyType
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _notebook_worker  # sibling module: docs/hooks/_notebook_worker.py (the worker; its kernels' set-up)
 import _settings  # sibling module: docs/hooks/_settings.py
 from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py
 import _shared  # sibling module: docs/hooks/_shared.py
@@ -70,6 +72,9 @@ CELL_TIMEOUT_FLOOR = int(_settings.BY_NAME["MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR"]
 # The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
 _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
                     "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
+# The notebook converter's distributions: their versions are part of a tutorial's key (besides the package's
+# computation libraries, mnist_tutorials._cachekey.LIBRARIES), as the converter writes the page.
+CONVERTER_LIBRARIES = ("nbconvert", "nbclient", "ipykernel", "jupytext", "mkdocs-jupyter")
 _ENTRY = MappingProxyType({"content": str, "toc_tokens": list, "title": (str, type(None))})
 _TIMING = MappingProxyType({"seconds": (int, float), "cpu_seconds": (int, float), "executed_at": str})
 
@@ -96,7 +101,9 @@ def _options(plugin) -> dict:
 
 def _notebook_key(path, plugin) -> str:
     """The cache key of one tutorial (see the module docstring)."""
-    return _buildcache.cache_key("notebook", [path], options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]})
+    return _buildcache.cache_key("notebook", [path, _notebook_worker.KERNEL_SETUP],
+                                 options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]},
+                                 libraries=_buildcache.LIBRARIES + CONVERTER_LIBRARIES)
 
 
 def _cache_dir() -> pathlib.Path:
@@ -171,12 +178,15 @@ def on_config(config):
     plugin = _shared.jupyter_plugin(config, "execution_cache")
     STATE.execution["cache_dir"] = _shared.cache_dir(config) / "notebooks"
     _timeout_floor()  # a wrong value fails at once, not when the first tutorial executes
-    # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
-    os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
     if not _settings.read("MNIST_TUTORIALS_EXECUTE"):
         plugin.config["execute"] = False
     # This hook renders the tutorials (cached or not); mkdocs-jupyter keeps rendering when told NO_CACHE.
     STATE.execution["enabled"] = plugin.config["execute"] and not _settings.read("MNIST_TUTORIALS_NO_CACHE")
+    if plugin.config["execute"] and not STATE.execution["enabled"]:  # NO_CACHE: its kernels get the set-up too
+        from mkdocs_jupyter import nbconvert2
+
+        if not getattr(nbconvert2.get_nbconvert_app, "kernel_setup", False):
+            nbconvert2.get_nbconvert_app = _notebook_worker.with_kernel_setup(nbconvert2.get_nbconvert_app)
     plugin.config["cache"] = False
     STATE.execution["build"] = {"used": set(), "executed": {}, "missing": {}}
     STATE.execution["timings"] = _load_timings()

@@ -75,7 +75,7 @@ def _score_histograms():
 
 FIGURES = MappingProxyType({"home_datasets": _home_datasets, "score_histograms": _score_histograms})
 
-# An <img> whose src is a data: URL of a PNG, JPEG, GIF or SVG image (nbconvert, mnist_tutorials._site).
+# An <img> whose src is a data: URL of a PNG, JPEG, GIF or SVG image (nbconvert, _kernel_setup.py).
 _DATA_IMG = re.compile(r'<img\b([^>]*?)\ssrc="data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
 _SUFFIX = MappingProxyType({"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"})
 # A widget's thumbnail sprite inside its JSON payload (mnist_tutorials.plotting.explorer._sprite).

@@ -17,14 +17,16 @@ What it does, in build order:
 from __future__ import annotations
 
 import html
-import importlib
 import json
 import logging
+import os
 import re
 import secrets
+import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -43,20 +45,53 @@ _FORMAT = 3  # 1: one SHA-256 per answer; 2: PBKDF2-SHA256 with a per-flag itera
 
 
 
-def _flags_module(config):
-    if str(_shared.REPO) not in sys.path:
-        sys.path.insert(0, str(_shared.REPO))
-    import mnist_tutorials._answers
-    import mnist_tutorials._flag_registry
-    import mnist_tutorials._flag_tasks
-    import mnist_tutorials.flags
+# Run in a fresh Python process, so that `mkdocs serve`, which rebuilds in one process, always runs the code on disk
+# (an edited registry or computation) with the package's public API, and never reloads a module. It prints the
+# registry, the cache key and, given a salt, the answers' hashes, as JSON.
+_FLAGS_PROCESS = """
+import json, sys
+from mnist_tutorials import flags
+registry = {label: {"label": f.label, "title": f.title, "question": f.question, "tutorial": f.tutorial,
+                    "kind": f.kind, "decimals": f.decimals,
+                    "also_accepted": [{"source": e.source, "why": e.why} for e in f.also_accepted]}
+            for label, f in flags.FLAGS.items()}
+out = {"key": flags.cache_key(), "kdf": flags.KDF, "flags": registry}
+if sys.argv[1:]:
+    out["hashes"] = flags.compute_flag_hashes(sys.argv[1], log=lambda m: print(m, file=sys.stderr, flush=True))
+print(json.dumps(out))
+"""
 
-    # `mkdocs serve` rebuilds in the same process: reload so that an edited registry or computation is
-    # what runs (the cache key is read from the files on disk, so stale code would be cached under it).
-    importlib.reload(mnist_tutorials._answers)
-    importlib.reload(mnist_tutorials._flag_tasks)
-    importlib.reload(mnist_tutorials._flag_registry)
-    return importlib.reload(mnist_tutorials.flags)
+
+class _FlagsOfTheCode:
+    """What the hook needs of ``mnist_tutorials.flags`` (``FLAGS``, ``KDF``, ``cache_key()``,
+    ``compute_flag_hashes()``), read from a fresh process (:data:`_FLAGS_PROCESS`)."""
+
+    def __init__(self):
+        described = self._run()
+        self._key, self.KDF = described["key"], described["kdf"]
+        self.FLAGS = {label: SimpleNamespace(**{**flag, "also_accepted": tuple(
+            SimpleNamespace(**extra) for extra in flag["also_accepted"])}) for label, flag in described["flags"].items()}
+
+    @staticmethod
+    def _run(*args: str) -> dict:
+        result = subprocess.run([sys.executable, "-c", _FLAGS_PROCESS, *args], cwd=_shared.REPO, text=True,
+                                stdout=subprocess.PIPE, stderr=None if args else subprocess.PIPE,
+                                env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                    filter(None, [str(_shared.REPO), os.environ.get("PYTHONPATH")]))})
+        if result.returncode:
+            raise _shared.error("flags", f"reading the flags of mnist_tutorials.flags failed (exit "
+                                         f"{result.returncode}): {(result.stderr or '')[-2000:]}Fix the error above.")
+        return json.loads(result.stdout)
+
+    def cache_key(self) -> str:
+        return self._key
+
+    def compute_flag_hashes(self, salt: str, log=None) -> dict:
+        return self._run(salt)["hashes"]
+
+
+def _flags_module(config):
+    return _FlagsOfTheCode()
 
 
 def _read_cache(path: Path, labels: list[str]) -> dict | None:

@@ -4,8 +4,8 @@ Usage::
 
     python scripts/run_tutorial.py docs/tutorials/02_five_detector.py [more.py ...] [--save out_dir]
 
-Each tutorial is read with jupytext, executed by nbclient with the repository root as the working
-directory (as mkdocs-jupyter does), and fails on the first cell that raises. With ``--save`` the executed
+Each tutorial is read as the build reads it (``docs/hooks/_fill.py``), executed by nbclient with the repository
+root as the working directory (as mkdocs-jupyter does), and fails on the first cell that raises. With ``--save`` the executed
 notebooks are written as ``.ipynb`` so their outputs can be inspected.
 
 For each tutorial it prints the wall seconds and the CPU seconds (the kernel's and this process's, user + system),
@@ -32,10 +32,12 @@ def cpu_seconds() -> float:
 
 def execute(path: pathlib.Path, save_dir: pathlib.Path | None = None) -> tuple[float, float]:
     """Execute one tutorial; return (wall seconds, CPU seconds) (raises on the first failing cell)."""
-    import jupytext
     from nbclient import NotebookClient
 
-    nb = jupytext.read(path)
+    sys.path.insert(0, str(ROOT / "docs" / "hooks"))
+    import _fill  # docs/hooks/_fill.py: Markdown cells tagged `fill` become the hidden cells that render them
+
+    nb = _fill.read_tutorial(path)
     client = NotebookClient(
         nb, kernel_name="python3", timeout=1800, allow_errors=False,
         resources={"metadata": {"path": str(ROOT)}},

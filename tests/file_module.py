@@ -71,3 +71,11 @@ def load_file_module(path: pathlib.Path, name: str) -> ModuleType:
     finally:
         sys.path[:] = old_path
     return module
+
+
+def read_tutorial(path: pathlib.Path):
+    """A tutorial as the build reads it: its Markdown cells tagged ``fill`` are the hidden cells that render them
+    (``docs/hooks/_fill.py``). Skips the calling test where jupytext is not installed."""
+    require("jupytext", "nbformat")
+    fill = load_file_module(pathlib.Path(__file__).resolve().parents[1] / "docs" / "hooks" / "_fill.py", "tests_fill")
+    return fill.read_tutorial(path)

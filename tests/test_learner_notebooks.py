@@ -17,7 +17,7 @@ import re
 import tokenize
 
 import pytest
-from file_module import load_file_module
+from file_module import load_file_module, read_tutorial
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "docs" / "hooks"
@@ -187,9 +187,7 @@ def test_every_prose_cell_is_folded_and_no_prose_is_lost(notebooks):
     found = {name: unfolded_prose(nb) for name, nb in notebooks.items() if unfolded_prose(nb)}
     assert not found, f"prose cells shown as code: {found}"
     for source in TUTORIALS:
-        import jupytext
-
-        written = sum(1 for cell in jupytext.read(source).cells if cell.cell_type == "code"
+        written = sum(1 for cell in read_tutorial(source).cells if cell.cell_type == "code"
                       and "remove_input" in cell.metadata.get("tags", []) and "display(" in cell.source)
         name = source.stem + ("_solutions" if source.stem + "_solutions" in notebooks else "")
         kept = sum(1 for cell in notebooks[name]["cells"] if cell["cell_type"] == "code" and _writes_prose(cell))
@@ -290,13 +288,11 @@ def test_removing_checks_leaves_no_name_undefined(notebooks):
 
 def test_the_site_still_runs_the_checks_the_notebook_leaves_out(hook):
     """The build executes the jupytext source: building the notebooks must not change it."""
-    import jupytext
-
     source = ROOT / "docs" / "tutorials" / "12_fashion_cnn.py"
     before = source.read_bytes()
     _build(hook, source)
     assert source.read_bytes() == before
-    cells = jupytext.read(source).cells
+    cells = read_tutorial(source).cells
     assert any("assert cnn.count_params() < mlp_model.count_params()" in c.source for c in cells if "remove_input" in c.metadata.get("tags", []))
 
 
@@ -386,10 +382,8 @@ def test_the_built_sites_notebooks_are_learner_material(site_dir):
 def test_the_site_pages_still_execute_every_hidden_cell(site_dir):
     """The checks the notebook leaves out still run on the site: each built page has every hidden cell of its
     source, check-only cells included (mkdocs-jupyter executes the jupytext source, then hides their input)."""
-    import jupytext
-
     for source in TUTORIALS:
-        hidden = sum(1 for cell in jupytext.read(source).cells
+        hidden = sum(1 for cell in read_tutorial(source).cells
                      if cell.cell_type == "code" and "remove_input" in cell.metadata.get("tags", []))
         page = (site_dir / "tutorials" / source.stem / "index.html").read_text(encoding="utf-8")
         shared = load_file_module(HOOKS / "_shared.py", "shared_for_learner_tests")  # nbconvert nests a copy: outermost

@@ -6,7 +6,7 @@ import pathlib
 import re
 
 import pytest
-from file_module import require
+from file_module import read_tutorial, require
 
 TUTORIALS = sorted((pathlib.Path(__file__).resolve().parents[1] / "docs" / "tutorials").glob("*.py"))
 
@@ -37,9 +37,7 @@ def test_no_remove_cell_tags(tutorial):
 def _code_cells(tutorial, *, hidden):
     """Sources of the code cells of a tutorial: the hidden ones (``remove_input``) or the visible ones."""
     require("jupytext")
-    import jupytext
-
-    cells = jupytext.read(tutorial).cells
+    cells = read_tutorial(tutorial).cells
     return [cell.source for cell in cells if cell.cell_type == "code"
             and ("remove_input" in cell.metadata.get("tags", [])) == hidden]
 

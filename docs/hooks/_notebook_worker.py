@@ -29,6 +29,7 @@ import signal
 import sys
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _fill  # sibling module: docs/hooks/_fill.py
 
 PROC = pathlib.Path("/proc")
 _PR_SET_PDEATHSIG = 1
@@ -110,10 +111,8 @@ def cell_line(path: str, source: str) -> int | None:
     >>> cell_line(file.name, "while True:\\n    pass")
     7
     """
-    import jupytext
-
     lines = pathlib.Path(path).read_text(encoding="utf-8").splitlines()
-    cells = jupytext.read(path).cells
+    cells = _fill.read_tutorial(path).cells
     markers = [number for number, line in enumerate(lines, 1) if line.startswith("# %%")]
     if len(markers) == len(cells):
         for marker, cell in zip(markers, cells):
@@ -166,7 +165,8 @@ def execute(request: dict) -> None:
     nbconvert2.get_nbconvert_app = with_kernel_setup(nbconvert2.get_nbconvert_app, timeout=request.get("timeout"),
                                                      on_cell_start=lambda cell, cell_index: running.update(cell=cell))
     try:
-        body = convert.nb2html(request["path"], execute=True, **request["options"])
+        with _fill.patched_jupytext():  # Markdown cells tagged `fill` are rendered by the kernel
+            body = convert.nb2html(request["path"], execute=True, **request["options"])
     except CellTimeoutError:
         print(timeout_message(request, running.get("cell", {}).get("source", "")), file=sys.stderr)
         sys.exit(1)

@@ -27,6 +27,8 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+import _fill  # sibling module: docs/hooks/_fill.py
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
 JUPYTER_PLUGIN = "mkdocs-jupyter"
 _DIV_TAG = re.compile(r"<div\b|</div\s*>")
@@ -75,10 +77,8 @@ def code_cell_trees(source_path: str) -> list[ast.Module]:
 
     A cell that is not valid Python is skipped (executing the tutorial reports it).
     """
-    import jupytext
-
     trees = []
-    for cell in jupytext.read(source_path).cells:
+    for cell in _fill.read_tutorial(source_path).cells:
         if cell.cell_type != "code":
             continue
         code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines())

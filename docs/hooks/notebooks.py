@@ -54,6 +54,7 @@ from types import MappingProxyType
 
 from mkdocs.structure.files import File
 
+import _fill  # sibling module: docs/hooks/_fill.py
 import _learner  # sibling module: docs/hooks/_learner.py
 import _shared  # sibling module: docs/hooks/_shared.py
 from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
@@ -321,11 +322,10 @@ def learner_notebooks(path: str, install: str, built_with: dict, page_url: str, 
     (checks removed, hidden prose folded), every link absolute under ``site_url``. An exercise notebook points
     to its solutions notebook: ``solutions_colab`` (its "Open in Colab" address) and its download address.
     """
-    import jupytext
     import nbformat
 
     where = f"docs/{page_url.rstrip('/')}.py"
-    nb = jupytext.read(path)
+    nb = _fill.read_tutorial(path)  # `fill` cells become the hidden cells that render them
     notes = version_notes(nb.metadata, where)
     nb.metadata.pop("jupytext", None)
     nb.metadata.pop(PACKAGE, None)

@@ -43,13 +43,12 @@ print("distinct pixel values:", len(set(X[:1000].ravel())))
 
 # %% tags=["remove_input"]
 import numpy as np
-from IPython.display import Markdown, display
 
 n_distinct = len(np.unique(X))
-display(Markdown(
-    f"Pixels are grey levels stored as floats: integers from {X.min():.0f} (white paper) to {X.max():.0f} "
-    f"(full ink), {n_distinct} distinct values in all. The first two labels are '{y[0]}' and '{y[1]}'."
-))
+
+# %% [markdown] tags=["fill"]
+# Pixels are grey levels stored as floats: integers from {X.min():.0f} (white paper) to {X.max():.0f} (full ink),
+# {n_distinct} distinct values in all. The first two labels are '{y[0]}' and '{y[1]}'.
 
 # %% [markdown]
 # The rows are in the original order: the first 60,000 images are the training set and the last 10,000 the
@@ -121,12 +120,12 @@ counts.to_frame("training images").T
 
 # %% tags=["remove_input"]
 share_5 = (y_train == "5").mean()
-display(Markdown(
-    f"The classes are roughly balanced, from {counts.min():,} ('{counts.idxmin()}') to {counts.max():,} "
-    f"('{counts.idxmax()}') images. Only **{share_5:.1%}** of the training images are 5s, so a "
-    f"'5-detector' that always answers *not a 5* is already right {1 - share_5:.1%} of the time. "
-    "Keep that number in mind for the next tutorial: it is why accuracy alone misleads."
-))
+
+# %% [markdown] tags=["fill"]
+# The classes are roughly balanced, from {counts.min():,} ('{counts.idxmin()}') to {counts.max():,}
+# ('{counts.idxmax()}') images. Only **{share_5:.1%}** of the training images are 5s, so a '5-detector' that always
+# answers *not a 5* is already right {1 - share_5:.1%} of the time. Keep that number in mind for the next tutorial: it
+# is why accuracy alone misleads.
 
 # %% [markdown]
 # <div class="admonition question">

@@ -44,13 +44,9 @@ y_test_5 = y_test == "5"
 print("training set:", np.count_nonzero(y_train_5), "fives,", np.count_nonzero(~y_train_5), "others")
 print("test set:    ", np.count_nonzero(y_test_5), "fives,", np.count_nonzero(~y_test_5), "others")
 
-# %% tags=["remove_input"]
-from IPython.display import Markdown, display
-
-display(Markdown(
-    f"Only **{y_train_5.mean():.1%}** of the training images are 5s ({y_test_5.mean():.1%} of the test "
-    "images). Both sets are dominated by the negative class, and that imbalance is the theme of this page."
-))
+# %% [markdown] tags=["fill"]
+# Only **{y_train_5.mean():.1%}** of the training images are 5s ({y_test_5.mean():.1%} of the test images). Both sets
+# are dominated by the negative class, and that imbalance is the theme of this page.
 
 # %% [markdown]
 # ## Training a linear classifier
@@ -75,10 +71,10 @@ for i in range(3):
 # %% tags=["remove_input"]
 first_predictions = sgd_clf.predict(X[:3])
 assert (first_predictions == (y[:3] == "5")).all()
-display(Markdown(
-    f"Training took {sgd_clf.n_iter_} passes over the data (epochs). All three answers are right: image 0 is "
-    f"a '{y[0]}' and the model says yes; images 1 and 2 are a '{y[1]}' and a '{y[2]}', and it says no."
-))
+
+# %% [markdown] tags=["fill"]
+# Training took {sgd_clf.n_iter_} passes over the data (epochs). All three answers are right: image 0 is a '{y[0]}'
+# and the model says yes; images 1 and 2 are a '{y[1]}' and a '{y[2]}', and it says no.
 
 # %%
 from mnist_tutorials.plotting import plot_gallery
@@ -102,12 +98,9 @@ from sklearn.model_selection import cross_val_score
 sgd_accuracy = cross_val_score(sgd_clf, X_train, y_train_5, cv=3, scoring="accuracy")
 sgd_accuracy
 
-# %% tags=["remove_input"]
-display(Markdown(
-    f"**{sgd_accuracy[0]:.1%}**, **{sgd_accuracy[1]:.1%}** and **{sgd_accuracy[2]:.1%}** of the images are "
-    "classified correctly on the three folds. That sounds excellent, until we compare it with a model that "
-    "knows nothing at all."
-))
+# %% [markdown] tags=["fill"]
+# **{sgd_accuracy[0]:.1%}**, **{sgd_accuracy[1]:.1%}** and **{sgd_accuracy[2]:.1%}** of the images are classified
+# correctly on the three folds. That sounds excellent, until we compare it with a model that knows nothing at all.
 
 # %% [markdown]
 # ## Why accuracy misleads: a "never 5" baseline
@@ -127,13 +120,12 @@ never_5_accuracy
 # %% tags=["remove_input"]
 assert not never_5_clf.predict(X_train).any()
 assert never_5_accuracy.min() > 0.90  # the introduction's "also scores over 90%"
-display(Markdown(
-    f"The do-nothing baseline is right **{never_5_accuracy.mean():.1%}** of the time on average, because "
-    f"{1 - y_train_5.mean():.1%} of the images are not 5s. The SGD model averages "
-    f"{sgd_accuracy.mean():.1%}: it is wrong on {1 - sgd_accuracy.mean():.1%} of the images where the "
-    f"baseline is wrong on {1 - never_5_accuracy.mean():.1%}. On a skewed data set accuracy mostly measures "
-    "the imbalance; we need to count *which* mistakes the model makes."
-))
+
+# %% [markdown] tags=["fill"]
+# The do-nothing baseline is right **{never_5_accuracy.mean():.1%}** of the time on average, because
+# {1 - y_train_5.mean():.1%} of the images are not 5s. The SGD model averages {sgd_accuracy.mean():.1%}: it is wrong
+# on {1 - sgd_accuracy.mean():.1%} of the images where the baseline is wrong on {1 - never_5_accuracy.mean():.1%}. On
+# a skewed data set accuracy mostly measures the imbalance; we need to count *which* mistakes the model makes.
 
 # %% [markdown]
 # ## The confusion matrix
@@ -159,14 +151,14 @@ cm
 
 # %% tags=["remove_input"]
 (tn, fp), (fn, tp) = cm
-display(Markdown(
-    f"- **First row, the non-5s.** {tn:,} were correctly rejected (*true negatives*); {fp:,} were wrongly "
-    "called 5s (*false positives*).\n"
-    f"- **Second row, the 5s.** {fn:,} were missed (*false negatives*); {tp:,} were correctly detected "
-    "(*true positives*).\n\n"
-    f"A perfect classifier would have non-zero counts only on the diagonal. This one misses "
-    f"{fn / (fn + tp):.1%} of the 5s, a fact that its {sgd_accuracy.mean():.1%} accuracy kept quiet."
-))
+
+# %% [markdown] tags=["fill"]
+# - **First row, the non-5s.** {tn:,} were correctly rejected (*true negatives*); {fp:,} were wrongly called 5s
+#   (*false positives*).
+# - **Second row, the 5s.** {fn:,} were missed (*false negatives*); {tp:,} were correctly detected (*true positives*).
+#
+# A perfect classifier would have non-zero counts only on the diagonal. This one misses {fn / (fn + tp):.1%} of the
+# 5s, a fact that its {sgd_accuracy.mean():.1%} accuracy kept quiet.
 
 # %% [markdown]
 # The same matrix as a picture, with readable labels:
@@ -236,13 +228,12 @@ assert np.allclose([precision, recall, f1], [sk_precision, sk_recall, sk_f1])
 assert np.allclose(list(scores_from_confusion(cm).values()), [sk_precision, sk_recall, sk_f1])
 assert never_5_accuracy.mean() > 0.9  # "over 90%" below
 assert sgd_accuracy.min() > 0.95  # "over 95%" in the introduction
-display(Markdown(
-    f"The hand computation and scikit-learn agree. When the detector claims a 5 it is right "
-    f"**{sk_precision:.1%}** of the time, but it finds only **{sk_recall:.1%}** of the 5s; F1 is "
-    f"**{sk_f1:.1%}**. Compare that with the {sgd_accuracy.mean():.1%} accuracy we started from. "
-    "The never-5 baseline, for the record, has a recall of 0 and an undefined precision (it never predicts a "
-    "5), which is exactly the failure its accuracy of over 90% concealed."
-))
+
+# %% [markdown] tags=["fill"]
+# The hand computation and scikit-learn agree. When the detector claims a 5 it is right **{sk_precision:.1%}** of the
+# time, but it finds only **{sk_recall:.1%}** of the 5s; F1 is **{sk_f1:.1%}**. Compare that with the
+# {sgd_accuracy.mean():.1%} accuracy we started from. The never-5 baseline, for the record, has a recall of 0 and an
+# undefined precision (it never predicts a 5), which is exactly the failure its accuracy of over 90% concealed.
 
 # %% [markdown]
 # ## What next

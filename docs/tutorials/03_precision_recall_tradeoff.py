@@ -56,16 +56,15 @@ pd.DataFrame({
 
 # %% tags=["remove_input"]
 import numpy as np
-from IPython.display import Markdown, display
 
 positive = np.flatnonzero(first_scores > 0)
 assert (sgd_clf.predict(X[:12]) == (first_scores > 0)).all()
 assert list(positive) == list(np.flatnonzero(y[:12] == "5"))
-display(Markdown(
-    f"Only images {' and '.join(str(i) for i in positive)} score above zero, and they are exactly the two 5s "
-    f"(scores {first_scores[positive[0]]:,.0f} and {first_scores[positive[1]]:,.0f}). The `predict` row "
-    "matches the `score > 0` row: scikit-learn's threshold for a linear classifier is zero."
-))
+
+# %% [markdown] tags=["fill"]
+# Only images {' and '.join((str(i) for i in positive))} score above zero, and they are exactly the two 5s (scores
+# {first_scores[positive[0]]:,.0f} and {first_scores[positive[1]]:,.0f}). The `predict` row matches the `score > 0`
+# row: scikit-learn's threshold for a linear classifier is zero.
 
 # %% tags=["remove_input"]
 from mnist_tutorials.plotting.questions import predict_then_reveal
@@ -82,12 +81,12 @@ first_scores >= threshold
 # %% tags=["remove_input"]
 above = first_scores >= threshold
 assert first_scores[0] < threshold <= first_scores[11]
-display(Markdown(
-    f"Image 0, a 5 scoring only {first_scores[0]:,.0f}, is now called *not a 5*: a new false negative. Image "
-    f"11 ({first_scores[11]:,.0f}) clears the bar and is still detected. A higher threshold can only remove "
-    "positive predictions, so recall can only go down; precision usually goes up, because the weakest, most "
-    "doubtful positives go first."
-))
+
+# %% [markdown] tags=["fill"]
+# Image 0, a 5 scoring only {first_scores[0]:,.0f}, is now called *not a 5*: a new false negative. Image 11
+# ({first_scores[11]:,.0f}) clears the bar and is still detected. A higher threshold can only remove positive
+# predictions, so recall can only go down; precision usually goes up, because the weakest, most doubtful positives go
+# first.
 
 # %% [markdown]
 # ## Cross-validated scores
@@ -203,12 +202,12 @@ from mnist_tutorials.plotting.questions import check_answer
 assert threshold_for_90_precision > 0
 check_answer("TRADEOFF.recall", recall_90 < baseline_recall)
 assert len(X_train) * 2 // 3 == 40000  # "three fits on 40,000 images"
-display(Markdown(
-    f"Moving the threshold from 0 to {threshold_for_90_precision:,.0f} raises precision from "
-    f"{baseline_precision:.1%} to **{precision_90:.1%}**, and recall drops from {baseline_recall:.1%} to "
-    f"**{recall_90:.1%}**: the detector now misses more than half of the 5s. A high-precision classifier is "
-    "easy to get by raising the threshold; the question to ask is always *at what recall?*"
-))
+
+# %% [markdown] tags=["fill"]
+# Moving the threshold from 0 to {threshold_for_90_precision:,.0f} raises precision from {baseline_precision:.1%} to
+# **{precision_90:.1%}**, and recall drops from {baseline_recall:.1%} to **{recall_90:.1%}**: the detector now misses
+# more than half of the 5s. A high-precision classifier is easy to get by raising the threshold; the question to ask
+# is always *at what recall?*
 
 # %% [markdown]
 # Both views of the same choice, side by side (each plot function draws on the axes it is given):
@@ -253,15 +252,14 @@ plot_roc_curve(fpr, tpr, auc=roc_auc, point=(fpr_90, tpr_90), label="SGD 5-detec
 # %% tags=["remove_input"]
 assert np.isclose(tpr_90, recall_90)
 positive_rate = y_train_5.mean()
-display(Markdown(
-    f"An AUC of **{roc_auc:.3f}** looks close to perfect, and at our threshold the false positive rate is "
-    f"only {fpr_90:.1%}. That is the ROC curve's blind spot on rare positives: the false positive rate divides "
-    f"the false alarms by all {(~y_train_5).sum():,} negatives, so "
-    f"{np.count_nonzero(y_train_pred_90 & ~y_train_5):,} false alarms barely register, while precision "
-    f"weighs them against the {np.count_nonzero(y_train_pred_90 & y_train_5):,} true detections. Prefer the "
-    f"PR curve when the positive class is rare (here {positive_rate:.1%}) or when false positives matter more "
-    "than false negatives; the ROC curve is fine for balanced problems."
-))
+
+# %% [markdown] tags=["fill"]
+# An AUC of **{roc_auc:.3f}** looks close to perfect, and at our threshold the false positive rate is only
+# {fpr_90:.1%}. That is the ROC curve's blind spot on rare positives: the false positive rate divides the false alarms
+# by all {(~y_train_5).sum():,} negatives, so {np.count_nonzero(y_train_pred_90 & ~y_train_5):,} false alarms barely
+# register, while precision weighs them against the {np.count_nonzero(y_train_pred_90 & y_train_5):,} true detections.
+# Prefer the PR curve when the positive class is rare (here {positive_rate:.1%}) or when false positives matter more
+# than false negatives; the ROC curve is fine for balanced problems.
 
 # %% [markdown]
 # scikit-learn's own `RocCurveDisplay` draws the same curve from the labels and the scores (`from_estimator`
@@ -297,12 +295,12 @@ explorer = threshold_widget(y_train_5, y_scores, X_train, thresholds=explorer_th
 ((band_low, band_high),) = explorer.hidden["model"]
 assert 3000 not in stops and not ((stops > band_low) & (stops < band_high)).any() and 0 in stops
 assert stops[1] - stops[0] == 1250  # "1,250 apart" below
-display(Markdown(
-    f"The threshold moves in steps of {stops[1] - stops[0]:,.0f}, from {stops[0]:,.0f} to {stops[-1]:,.0f}, and "
-    f"starts at the default threshold 0. It skips the grey band from {band_low:,.0f} to {band_high:,.0f}, where the "
-    "exercise below asks you to compute a value: the explorer has no threshold there and carries no image that "
-    "scores inside it. Compute exact values from `y_scores`, as in the exercise."
-))
+
+# %% [markdown] tags=["fill"]
+# The threshold moves in steps of {stops[1] - stops[0]:,.0f}, from {stops[0]:,.0f} to {stops[-1]:,.0f}, and starts at
+# the default threshold 0. It skips the grey band from {band_low:,.0f} to {band_high:,.0f}, where the exercise below
+# asks you to compute a value: the explorer has no threshold there and carries no image that scores inside it. Compute
+# exact values from `y_scores`, as in the exercise.
 
 # %% [markdown]
 # ### What a mistake costs
@@ -368,15 +366,15 @@ default_cost = cost_per_1000(y_test_5, tuned_clf.estimator_.predict(X_test))
 assert np.array_equal(shipped_clf.predict(X_test), tuned_clf.estimator_.decision_function(X_test) >= tuned_clf.best_threshold_)
 assert test_cost < default_cost and tuned_clf.best_threshold_ != cheapest_stop
 check_answer("TRADEOFF.cost", cheapest_stop < 0)
-display(Markdown(
-    f"With a missed 5 worth 5 false alarms, the explorer's cheapest threshold on the {len(y_scores):,} "
-    f"cross-validated scores is {cheapest_stop:,.0f} ({explorer_costs.min():.1f} per 1,000 images): below "
-    f"`predict`'s 0, because a miss now costs more than a false alarm. `TunedThresholdClassifierCV` picks "
-    f"{tuned_clf.best_threshold_:,.0f} for its own model. The same rule gives another number because SGD's scores "
-    "have no fixed scale (they are distances to a hyperplane, and each fit places its own): a threshold belongs to "
-    f"the model it was tuned for. On the test set the shipped detector costs {test_cost:.1f} per 1,000 images, "
-    f"against {default_cost:.1f} for the same model at its default threshold."
-))
+
+# %% [markdown] tags=["fill"]
+# With a missed 5 worth 5 false alarms, the explorer's cheapest threshold on the {len(y_scores):,} cross-validated
+# scores is {cheapest_stop:,.0f} ({explorer_costs.min():.1f} per 1,000 images): below `predict`'s 0, because a miss
+# now costs more than a false alarm. `TunedThresholdClassifierCV` picks {tuned_clf.best_threshold_:,.0f} for its own
+# model. The same rule gives another number because SGD's scores have no fixed scale (they are distances to a
+# hyperplane, and each fit places its own): a threshold belongs to the model it was tuned for. On the test set the
+# shipped detector costs {test_cost:.1f} per 1,000 images, against {default_cost:.1f} for the same model at its
+# default threshold.
 
 # %% [markdown]
 # ### When 5s are rare
@@ -412,11 +410,11 @@ reweighted = {"Recall.": (tp * wp / (tp * wp + fn * wp), tp / (tp + fn)),
               "Precision.": (rare_precision, tp / (tp + fp))}
 (changed,) = [name for name, (after, before) in reweighted.items() if not np.isclose(after, before)]
 check_answer("TRADEOFF.base_rate", changed == "Precision.")
-display(Markdown(
-    f"For instance at threshold 0: with 5s at 1 % instead of {pi0:.1%}, recall stays {tp / (tp + fn):.1%} and the "
-    f"false positive rate {fp / (fp + tn):.1%}, but precision drops from {tp / (tp + fp):.1%} to "
-    f"{rare_precision:.1%}: each 5 now faces about {(1 - pi1) / pi1:.0f} non-5s instead of {(1 - pi0) / pi0:.0f}."
-))
+
+# %% [markdown] tags=["fill"]
+# For instance at threshold 0: with 5s at 1 % instead of {pi0:.1%}, recall stays {tp / (tp + fn):.1%} and the false
+# positive rate {fp / (fp + tn):.1%}, but precision drops from {tp / (tp + fp):.1%} to {rare_precision:.1%}: each 5
+# now faces about {(1 - pi1) / pi1:.0f} non-5s instead of {(1 - pi0) / pi0:.0f}.
 
 # %% [markdown]
 # ## Exercise

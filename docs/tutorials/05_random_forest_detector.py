@@ -70,16 +70,11 @@ forest_clf = RandomForestClassifier(random_state=42, n_jobs=2)
 y_probas_forest = cross_val_predict(forest_clf, X_train, y_train_5, cv=3, method="predict_proba")
 y_probas_forest[:2]
 
-# %% tags=["remove_input"]
-from IPython.display import Markdown, display
-
-display(Markdown(
-    f"Each row holds two probabilities that add up to 1: *not a 5* (column 0, ordered like "
-    f"`forest_clf.classes_`, `False` first) and *a 5* (column 1). The forest thinks the first image is a 5 "
-    f"with probability {y_probas_forest[0, 1]:.0%} (it is a '{y_train[0]}'), and the second with "
-    f"probability {y_probas_forest[1, 1]:.0%} (a '{y_train[1]}'). Column 1 plays the role of the score: "
-    "we keep it as `y_scores_forest`."
-))
+# %% [markdown] tags=["fill"]
+# Each row holds two probabilities that add up to 1: *not a 5* (column 0, ordered like `forest_clf.classes_`, `False`
+# first) and *a 5* (column 1). The forest thinks the first image is a 5 with probability {y_probas_forest[0, 1]:.0%}
+# (it is a '{y_train[0]}'), and the second with probability {y_probas_forest[1, 1]:.0%} (a '{y_train[1]}'). Column 1
+# plays the role of the score: we keep it as `y_scores_forest`.
 
 # %%
 y_scores_forest = y_probas_forest[:, 1]
@@ -107,12 +102,11 @@ assert share_50_to_60 > 0.6  # "far more than the 50–60% the forest announced"
 from mnist_tutorials.plotting.questions import check_answer
 
 check_answer("FOREST.calibration", share_50_to_60 > 0.6)
-display(Markdown(
-    f"{idx_50_to_60.sum():,} training images get a probability between 50% and 60%, and "
-    f"**{share_50_to_60:.1%}** of them are 5s, far more than the 50–60% the forest announced. Its "
-    "probabilities are too modest in this range: an image the forest calls a coin toss is in fact most "
-    "likely a 5."
-))
+
+# %% [markdown] tags=["fill"]
+# {idx_50_to_60.sum():,} training images get a probability between 50% and 60%, and **{share_50_to_60:.1%}** of them
+# are 5s, far more than the 50–60% the forest announced. Its probabilities are too modest in this range: an image the
+# forest calls a coin toss is in fact most likely a 5.
 
 # %% [markdown]
 # One range is an anecdote. A *calibration curve* (or reliability diagram) does the same count for ten
@@ -134,17 +128,16 @@ ax.set_ylabel("Fraction of 5s");
 prob_true, prob_pred = calibration.prob_true, calibration.prob_pred
 low, high = (prob_pred > 0.05) & (prob_pred < 0.2), prob_pred > 0.3
 assert (prob_true[low] < prob_pred[low]).all() and (prob_true[high] > prob_pred[high]).all()
-display(Markdown(
-    "The curve is S-shaped. Near the bottom it runs below the diagonal: of the images given about "
-    f"{prob_pred[low][0]:.0%}, only {prob_true[low][0]:.0%} are 5s. From about 30% on it runs above: of the "
-    f"images given about {prob_pred[high][1]:.0%}, {prob_true[high][1]:.0%} are 5s. The forest's probabilities "
-    "are pulled towards the middle, it is *under-confident*. Random forests are known for this shape: a "
-    "probability near 0 or 1 needs almost every tree to agree, and the bootstrap samples and random pixel "
-    "subsets make that rare (scikit-learn's user guide on probability calibration gives this explanation, "
-    "after Niculescu-Mizil and Caruana, 2005). If calibrated probabilities matter (to combine them with costs, say), "
-    "`sklearn.calibration.CalibratedClassifierCV` can learn a correction. For ranking images, which is all "
-    "the curves below need, the miscalibration does no harm."
-))
+
+# %% [markdown] tags=["fill"]
+# The curve is S-shaped. Near the bottom it runs below the diagonal: of the images given about
+# {prob_pred[low][0]:.0%}, only {prob_true[low][0]:.0%} are 5s. From about 30% on it runs above: of the images given
+# about {prob_pred[high][1]:.0%}, {prob_true[high][1]:.0%} are 5s. The forest's probabilities are pulled towards the
+# middle, it is *under-confident*. Random forests are known for this shape: a probability near 0 or 1 needs almost
+# every tree to agree, and the bootstrap samples and random pixel subsets make that rare (scikit-learn's user guide on
+# probability calibration gives this explanation, after Niculescu-Mizil and Caruana, 2005). If calibrated
+# probabilities matter (to combine them with costs, say), `sklearn.calibration.CalibratedClassifierCV` can learn a
+# correction. For ranking images, which is all the curves below need, the miscalibration does no harm.
 
 # %% [markdown]
 # ## Precision/recall curves on the same axes
@@ -210,17 +203,17 @@ assert (comparison["Random forest"] > comparison["SGD"])[["F1", "ROC AUC", "aver
 sgd, forest = comparison["SGD"], comparison["Random forest"]
 assert forest["precision"] > sgd["precision"] and forest["recall"] > sgd["recall"]  # the question's explanation
 check_answer("FOREST.f1", forest["F1"] > sgd["F1"])
-display(Markdown(
-    f"The forest wins on every summary that looks at both kinds of error: F1 **{forest['F1']:.3f}** against "
-    f"**{sgd['F1']:.3f}**, ROC AUC **{forest['ROC AUC']:.4f}** against **{sgd['ROC AUC']:.4f}**, and average "
-    f"precision {forest['average precision']:.3f} against {sgd['average precision']:.3f}. At their default "
-    f"thresholds the forest finds {forest['recall']:.1%} of the 5s with a precision of "
-    f"{forest['precision']:.1%}; SGD finds {sgd['recall']:.1%} with a precision of {sgd['precision']:.1%}.\n\n"
-    f"Both ROC AUCs look close to 1, and their difference looks small. In error terms it is not: the "
-    f"area *above* the curve, the chance of ranking a random non-5 above a random 5, is "
-    f"{1 - sgd['ROC AUC']:.2%} for SGD and {1 - forest['ROC AUC']:.2%} for the forest, "
-    f"{(1 - sgd['ROC AUC']) / (1 - forest['ROC AUC']):.0f} times less."
-))
+
+# %% [markdown] tags=["fill"]
+# The forest wins on every summary that looks at both kinds of error: F1 **{forest['F1']:.3f}** against
+# **{sgd['F1']:.3f}**, ROC AUC **{forest['ROC AUC']:.4f}** against **{sgd['ROC AUC']:.4f}**, and average precision
+# {forest['average precision']:.3f} against {sgd['average precision']:.3f}. At their default thresholds the forest
+# finds {forest['recall']:.1%} of the 5s with a precision of {forest['precision']:.1%}; SGD finds {sgd['recall']:.1%}
+# with a precision of {sgd['precision']:.1%}.
+#
+# Both ROC AUCs look close to 1, and their difference looks small. In error terms it is not: the area *above* the
+# curve, the chance of ranking a random non-5 above a random 5, is {1 - sgd['ROC AUC']:.2%} for SGD and
+# {1 - forest['ROC AUC']:.2%} for the forest, {(1 - sgd['ROC AUC']) / (1 - forest['ROC AUC']):.0f} times less.
 
 # %% [markdown]
 # Géron's notebook for the chapter
@@ -242,11 +235,11 @@ pd.concat({"Géron (quoted)": geron, "this page": comparison.loc[geron.index]}, 
 # The sentence below says "the same numbers": the build fails the day they differ.
 assert (comparison.loc[geron.index] - geron).abs().max().max() < 5e-5
 assert round(share_50_to_60, 3) == geron_share_50_to_60
-display(Markdown(
-    f"They are the same to the fourth decimal, and so is the share of 5s among the images given 50–60% "
-    f"({share_50_to_60:.1%} here, {geron_share_50_to_60:.1%} in the notebook): with `random_state=42` both "
-    "models are reproducible, and the number of cores (`n_jobs`) does not change the forest."
-))
+
+# %% [markdown] tags=["fill"]
+# They are the same to the fourth decimal, and so is the share of 5s among the images given 50–60%
+# ({share_50_to_60:.1%} here, {geron_share_50_to_60:.1%} in the notebook): with `random_state=42` both models are
+# reproducible, and the number of cores (`n_jobs`) does not change the forest.
 
 # %% tags=["remove_input"]
 from mnist_tutorials.plotting.questions import predict_then_reveal
@@ -300,14 +293,14 @@ ap_gain = (balance_check["balanced"] - balance_check["all images"]).iloc[2:]
 assert auc_shift < 0.002 and (ap_gain > 5 * auc_shift).all()
 check_answer("FOREST.balance", (ap_gain.abs() > 5 * auc_shift).all())
 n_non_fives = int((~y_train_5).sum())
-display(Markdown(
-    f"Balancing the classes moves neither ROC AUC by more than {auc_shift:.4f}, while the average precision "
-    f"rises by {ap_gain.iloc[0]:.3f} for SGD and {ap_gain.iloc[1]:.3f} for the forest: with fewer non-5s, the "
-    "same false positive *rate* means fewer false positives per 5 found, and precision sees that. This is why "
-    "the PR curve is the better picture when the positive class is rare. On the full training set, a false "
-    f"positive rate of just 1% is {0.01 * n_non_fives:,.0f} non-5s called 5, against {int(y_train_5.sum()):,} "
-    "real 5s: a point that looks like a corner on the ROC curve costs real precision."
-))
+
+# %% [markdown] tags=["fill"]
+# Balancing the classes moves neither ROC AUC by more than {auc_shift:.4f}, while the average precision rises by
+# {ap_gain.iloc[0]:.3f} for SGD and {ap_gain.iloc[1]:.3f} for the forest: with fewer non-5s, the same false positive
+# *rate* means fewer false positives per 5 found, and precision sees that. This is why the PR curve is the better
+# picture when the positive class is rare. On the full training set, a false positive rate of just 1% is
+# {0.01 * n_non_fives:,.0f} non-5s called 5, against {int(y_train_5.sum()):,} real 5s: a point that looks like a
+# corner on the ROC curve costs real precision.
 
 # %% [markdown]
 # ## Two detectors, one set of images
@@ -335,12 +328,12 @@ sgd_fn, forest_fn = ~y_train_pred_sgd & y_train_5, ~y_train_pred_forest & y_trai
 both_fp, both_fn = int((sgd_fp & forest_fp).sum()), int((sgd_fn & forest_fn).sum())
 assert both_fp / forest_fp.sum() > 0.5 and both_fn / forest_fn.sum() > 0.5  # "most of the forest's mistakes"
 assert both_fp / sgd_fp.sum() < 0.5 and both_fn / sgd_fn.sum() < 0.5  # "most of SGD's are not"
-display(Markdown(
-    f"At their default thresholds, most of the forest's mistakes are SGD's too: {both_fp:,} of its "
-    f"{forest_fp.sum():,} false alarms and {both_fn:,} of its {forest_fn.sum():,} missed 5s. Most of SGD's are "
-    f"not: of its {sgd_fp.sum():,} false alarms and {sgd_fn.sum():,} misses, the forest gets all but those right. "
-    "The forest fixes most of SGD's errors and adds few of its own."
-))
+
+# %% [markdown] tags=["fill"]
+# At their default thresholds, most of the forest's mistakes are SGD's too: {both_fp:,} of its {forest_fp.sum():,}
+# false alarms and {both_fn:,} of its {forest_fn.sum():,} missed 5s. Most of SGD's are not: of its {sgd_fp.sum():,}
+# false alarms and {sgd_fn.sum():,} misses, the forest gets all but those right. The forest fixes most of SGD's errors
+# and adds few of its own.
 
 # %% [markdown]
 # ## Why the forest does better

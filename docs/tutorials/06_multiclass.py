@@ -58,14 +58,13 @@ pd.DataFrame({"label": y_train[:12], "predicted": svm_clf.predict(X_train[:12])}
 
 # %% tags=["remove_input"]
 import numpy as np
-from IPython.display import Markdown, display
 
 first_12_right = int((svm_clf.predict(X_train[:12]) == y_train[:12]).sum())
 assert first_12_right == 12
-display(Markdown(
-    f"All {first_12_right} are right. These images are part of the training set, so this is a sanity check, "
-    "not an estimate of how well the model generalises."
-))
+
+# %% [markdown] tags=["fill"]
+# All {first_12_right} are right. These images are part of the training set, so this is a sanity check, not an
+# estimate of how well the model generalises.
 
 # %% [markdown]
 # ## Which of the first 100 does it get wrong?
@@ -106,11 +105,11 @@ ranking = svm_clf.classes_[np.argsort(-scores_100[image])]
 runner_up = ranking[1]
 label_rank = list(ranking).index(y_train[image]) + 1
 assert label_rank == 4  # "ranks it only fourth"
-display(Markdown(
-    f"The SVM makes **{len(svm_errors)}** mistakes in the first 100 training images (images "
-    f"{', '.join(str(i) for i in svm_errors.index)}). Image {image} is a '{y_train[image]}', but its highest "
-    f"score, **{scores_100[image].max():.2f}**, is for '{top_class}'."
-))
+
+# %% [markdown] tags=["fill"]
+# The SVM makes **{len(svm_errors)}** mistakes in the first 100 training images (images
+# {', '.join((str(i) for i in svm_errors.index))}). Image {image} is a '{y_train[image]}', but its highest score,
+# **{scores_100[image].max():.2f}**, is for '{top_class}'.
 
 # %% [markdown]
 # ## Why image 80 became a '0'
@@ -125,19 +124,15 @@ plot_digit(X_train[80], title=f"image 80, label '{y_train[80]}'");
 # %%
 pd.Series(scores_100[80], index=svm_clf.classes_, name="score of image 80").round(2).to_frame().T
 
-# %% tags=["remove_input"]
-display(Markdown(
-    f"`SVC` trains one binary classifier for every pair of digits, {n_classes * (n_classes - 1) // 2} duels "
-    f"in all, and lets them vote. Its scores are the vote counts plus a confidence term smaller than 1/3 in "
-    f"size, positive or negative, so rounding a score to the nearest whole number gives the duels a digit won "
-    f"(the integer part would not: a score of {rounds_up:.2f} is {rounds_up:.0f} wins). '{top_class}' won "
-    f"**{votes.max()}** of its "
-    f"{n_classes - 1} duels, including the one against '{y_train[image]}', while '{y_train[image]}' won only "
-    f"{votes[label_index]}, which ranks it only fourth. The picture shows why: the writer "
-    "curled the tail of this 9 into a big, almost closed oval, so most of the ink lies where a 0's would. "
-    f"The runner-up, '{runner_up}' ({votes[list(svm_clf.classes_).index(runner_up)]} wins), fits the small "
-    "upper loop sitting on the large lower one."
-))
+# %% [markdown] tags=["fill"]
+# `SVC` trains one binary classifier for every pair of digits, {n_classes * (n_classes - 1) // 2} duels in all, and
+# lets them vote. Its scores are the vote counts plus a confidence term smaller than 1/3 in size, positive or
+# negative, so rounding a score to the nearest whole number gives the duels a digit won (the integer part would not: a
+# score of {rounds_up:.2f} is {rounds_up:.0f} wins). '{top_class}' won **{votes.max()}** of its {n_classes - 1} duels,
+# including the one against '{y_train[image]}', while '{y_train[image]}' won only {votes[label_index]}, which ranks it
+# only fourth. The picture shows why: the writer curled the tail of this 9 into a big, almost closed oval, so most of
+# the ink lies where a 0's would. The runner-up, '{runner_up}' ({votes[list(svm_clf.classes_).index(runner_up)]}
+# wins), fits the small upper loop sitting on the large lower one.
 
 # %% [markdown]
 # ## One-versus-rest
@@ -167,13 +162,12 @@ both = sorted(set(ovr_errors.index) & set(svm_errors.index))
 assert len(both) == 2
 no_claim = bool((ovr_errors[list(ovr_clf.classes_)] < 0).all(axis=None))
 assert no_claim  # "for these two images every detector says no"
-display(Markdown(
-    f"Ten detectors instead of 45 duels, and **{len(ovr_errors)}** mistakes in the first 100 images instead "
-    f"of {len(svm_errors)}. Images {both[0]} and {both[1]} are wrong under both strategies. The scores are "
-    "now the detectors' decision values, positive when a detector claims the image as its digit. For these "
-    "two images *every* detector says no, and the least negative score wins by default: neither image looks "
-    "enough like any digit the detectors learned."
-))
+
+# %% [markdown] tags=["fill"]
+# Ten detectors instead of 45 duels, and **{len(ovr_errors)}** mistakes in the first 100 images instead of
+# {len(svm_errors)}. Images {both[0]} and {both[1]} are wrong under both strategies. The scores are now the detectors'
+# decision values, positive when a detector claims the image as its digit. For these two images *every* detector says
+# no, and the least negative score wins by default: neither image looks enough like any digit the detectors learned.
 
 # %% [markdown]
 # ## A linear classifier: SGD
@@ -196,12 +190,12 @@ for warning in caught:
 
 # %% tags=["remove_input"]
 assert any(issubclass(w.category, ConvergenceWarning) for w in caught) == (sgd_clf.n_iter_ == sgd_clf.max_iter)
-display(Markdown(
-    f"The warning is real: SGD stopped after its maximum of {sgd_clf.max_iter} epochs "
-    f"(`n_iter_` = {sgd_clf.n_iter_}) without converging, a first sign that raw pixel values are a poor "
-    "input scale for gradient descent."
-))
 
+# %% [markdown] tags=["fill"]
+# The warning is real: SGD stopped after its maximum of {sgd_clf.max_iter} epochs (`n_iter_` = {sgd_clf.n_iter_})
+# without converging, a first sign that raw pixel values are a poor input scale for gradient descent.
+
+# %% tags=["remove_input"]
 import warnings
 
 from sklearn.exceptions import ConvergenceWarning
@@ -228,16 +222,16 @@ import sklearn
 assert test_errors > 3 * train_errors
 # The departure from the handout explained below is scikit-learn 1.8's (the handout ran 1.7 or older).
 assert tuple(int(v) for v in sklearn.__version__.split(".")[:2]) >= (1, 8), sklearn.__version__
-display(Markdown(
-    f"{train_errors} errors on images it trained on ({train_errors / 500:.1%}), {test_errors} on new ones "
-    f"({test_errors / 500:.1%}): the model is **overfitting**. With 784 weights per class and only 2,000 "
-    "examples, it has learned the training images rather than what makes a digit. The training error is "
-    "therefore worthless as an estimate; cross-validation gives an honest one. The handout's numbers "
-    "(quoted above) differ because of the scikit-learn version: this run uses scikit-learn "
-    f"{sklearn.__version__}, where SGD on raw pixels runs {sgd_clf.n_iter_} epochs without converging. "
-    "We re-ran the handout's cells with scikit-learn 1.2, 1.4, 1.6 and 1.7 and got its numbers exactly; 1.8 changed "
-    "how `SGDClassifier` trains, and with it every number in this section. The lesson does not change."
-))
+
+# %% [markdown] tags=["fill"]
+# {train_errors} errors on images it trained on ({train_errors / 500:.1%}), {test_errors} on new ones
+# ({test_errors / 500:.1%}): the model is **overfitting**. With 784 weights per class and only 2,000 examples, it has
+# learned the training images rather than what makes a digit. The training error is therefore worthless as an
+# estimate; cross-validation gives an honest one. The handout's numbers (quoted above) differ because of the
+# scikit-learn version: this run uses scikit-learn {sklearn.__version__}, where SGD on raw pixels runs
+# {sgd_clf.n_iter_} epochs without converging. We re-ran the handout's cells with scikit-learn 1.2, 1.4, 1.6 and 1.7
+# and got its numbers exactly; 1.8 changed how `SGDClassifier` trains, and with it every number in this section. The
+# lesson does not change.
 
 # %% [markdown]
 # ## Cross-validation, before and after scaling
@@ -275,15 +269,14 @@ pixel_std = X_train[:2000].std(axis=0)
 handout_gain = handout_accuracy - raw_accuracy
 assert (handout_gain > 0).all()
 assert pixel_std.max() > 100 and (pixel_std == 0).sum() > 100  # "blank in almost every image" / "swings"
-display(Markdown(
-    f"Among these 2,000 images, {(pixel_std == 0).sum()} pixels are blank in every one, and the standard "
-    f"deviations of the others range up to {pixel_std.max():.0f} grey levels (median of all 784: "
-    f"{np.median(pixel_std):.0f}). After scaling, accuracy per fold goes from "
-    f"{', '.join(f'{a:.1%}' for a in raw_accuracy)} to {', '.join(f'{a:.1%}' for a in handout_accuracy)}, "
-    f"a gain of {100 * handout_gain.mean():.1f} percentage points on average. The handout reports a gain of "
-    "\"only about 1%\" on each fold (quoted); ours is larger because raw-pixel SGD is weaker with this "
-    f"run's scikit-learn ({sklearn.__version__}), as above."
-))
+
+# %% [markdown] tags=["fill"]
+# Among these 2,000 images, {(pixel_std == 0).sum()} pixels are blank in every one, and the standard deviations of the
+# others range up to {pixel_std.max():.0f} grey levels (median of all 784: {np.median(pixel_std):.0f}). After scaling,
+# accuracy per fold goes from {', '.join((f'{a:.1%}' for a in raw_accuracy))} to
+# {', '.join((f'{a:.1%}' for a in handout_accuracy))}, a gain of {100 * handout_gain.mean():.1f} percentage points on
+# average. The handout reports a gain of "only about 1%" on each fold (quoted); ours is larger because raw-pixel SGD
+# is weaker with this run's scikit-learn ({sklearn.__version__}), as above.
 
 # %% [markdown]
 # ### Error analysis, the handout's way
@@ -303,12 +296,11 @@ from sklearn.metrics import confusion_matrix
 
 cm = confusion_matrix(y_train[:2000], y_train_pred)
 row_totals = cm.sum(axis=1)
-display(Markdown(
-    f"Most images sit on the diagonal ({np.trace(cm):,} of {cm.sum():,} correct), but raw counts are hard to "
-    f"compare: the classes do not have the same size here (from {row_totals.min()} to {row_totals.max()} "
-    "images per digit). Dividing each row by its total turns counts into the share of each digit that went "
-    "to each prediction."
-))
+
+# %% [markdown] tags=["fill"]
+# Most images sit on the diagonal ({np.trace(cm):,} of {cm.sum():,} correct), but raw counts are hard to compare: the
+# classes do not have the same size here (from {row_totals.min()} to {row_totals.max()} images per digit). Dividing
+# each row by its total turns counts into the share of each digit that went to each prediction.
 
 # %% [markdown]
 # <div class="admonition question">
@@ -339,16 +331,15 @@ handout_worst = top_confusions(confusion_matrix(y_train[:2000], y_train_pred, no
 # The note below says the handout's most common error (a 9 read as a 7, quoted there) is the same pair.
 assert (handout_worst.label[0], handout_worst.predicted[0]) == ("9", "7")
 y_train_pred_handout = y_train_pred  # compared with the pipeline's predictions below
-display(Markdown(
-    f"(The flags page accepts the answer this computation gives with scikit-learn {sklearn.__version__}, the "
-    "version this page ran with, and the one it gives with scikit-learn 1.7.2, as the handout's cells did with "
-    "the scikit-learn of their time (1.7 or older). The two can differ because scikit-learn 1.8 changed when "
-    "`SGDClassifier` stops training: between epochs it now compares the regularized objective (loss plus "
-    "penalty) where 1.7 and earlier compared the loss alone (scikit-learn's `sklearn/linear_model/_sgd_fast.pyx.tp`), "
-    "so the ten one-versus-rest fits stop after other numbers of epochs.) "
-    f"The most common error here is a '{handout_worst.label[0]}' read as a '{handout_worst.predicted[0]}', "
-    f"for {handout_worst.value[0]:.0%} of them."
-))
+
+# %% [markdown] tags=["fill"]
+# (The flags page accepts the answer this computation gives with scikit-learn {sklearn.__version__}, the version this
+# page ran with, and the one it gives with scikit-learn 1.7.2, as the handout's cells did with the scikit-learn of
+# their time (1.7 or older). The two can differ because scikit-learn 1.8 changed when `SGDClassifier` stops training:
+# between epochs it now compares the regularized objective (loss plus penalty) where 1.7 and earlier compared the loss
+# alone (scikit-learn's `sklearn/linear_model/_sgd_fast.pyx.tp`), so the ten one-versus-rest fits stop after other
+# numbers of epochs.) The most common error here is a '{handout_worst.label[0]}' read as a
+# '{handout_worst.predicted[0]}', for {handout_worst.value[0]:.0%} of them.
 
 # %% [markdown]
 # The handout finds the same pair, a '9' read as a '7', "7% of the time" (quoted from the handout); the gap is
@@ -440,14 +431,14 @@ weakest = recall_by_digit.idxmin()
 assert (worst.label[0], worst.predicted[0]) == ("9", "7")  # the 7/9 discussion below
 assert (worst.label[0], worst.predicted[0]) == (handout_worst.label[0], handout_worst.predicted[0])  # "still"
 changed = int(np.count_nonzero(y_train_pred != y_train_pred_handout))
-display(Markdown(
-    f"The most common error is still a **'{worst.label[0]}' read as a '{worst.predicted[0]}'**, now for "
-    f"{worst.value[0]:.0%} of the {worst.label[0]}s, followed by '{worst.label[1]}' → '{worst.predicted[1]}' "
-    f"({worst.value[1]:.0%}) and '{worst.label[2]}' → '{worst.predicted[2]}' ({worst.value[2]:.0%}). The "
-    f"weakest digit is the '{weakest}' ({recall_by_digit[weakest]:.0%} right). Closing the leak changed "
-    f"{changed} of the 2,000 predictions ({changed / 2000:.1%}) and left the worst confusion where it was: "
-    "the picture of *which* digits are confused holds, and the numbers are now honest estimates."
-))
+
+# %% [markdown] tags=["fill"]
+# The most common error is still a **'{worst.label[0]}' read as a '{worst.predicted[0]}'**, now for
+# {worst.value[0]:.0%} of the {worst.label[0]}s, followed by '{worst.label[1]}' → '{worst.predicted[1]}'
+# ({worst.value[1]:.0%}) and '{worst.label[2]}' → '{worst.predicted[2]}' ({worst.value[2]:.0%}). The weakest digit is
+# the '{weakest}' ({recall_by_digit[weakest]:.0%} right). Closing the leak changed {changed} of the 2,000 predictions
+# ({changed / 2000:.1%}) and left the worst confusion where it was: the picture of *which* digits are confused holds,
+# and the numbers are now honest estimates.
 
 # %% [markdown]
 # The errors alone (each prediction weighted by whether it is wrong) and the reasons a linear model mixes up

@@ -44,19 +44,17 @@ X_train.shape
 # section after the scaled run compares our accuracies with the textbook's.
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 from sklearn.linear_model import SGDClassifier
 
 defaults = SGDClassifier()
-display(Markdown(
-    "By default, SGD stops when its loss on the *training* data has not improved by at least "
-    f"`tol={defaults.tol}` for {defaults.n_iter_no_change} epochs (passes over the data) in a row. With "
-    f"`early_stopping=True` it sets aside {defaults.validation_fraction:.0%} of its training data instead, and "
-    f"stops when the accuracy on that part has not improved for {defaults.n_iter_no_change} epochs. On "
-    "MNIST's 60,000 images this stops much sooner, which keeps every fit on this page short; the price is "
-    "that each model learns from 90% of its training images. `n_jobs=2` trains the binary classifiers two at "
-    "a time; the results do not depend on it."
-))
+
+# %% [markdown] tags=["fill"]
+# By default, SGD stops when its loss on the *training* data has not improved by at least `tol={defaults.tol}` for
+# {defaults.n_iter_no_change} epochs (passes over the data) in a row. With `early_stopping=True` it sets aside
+# {defaults.validation_fraction:.0%} of its training data instead, and stops when the accuracy on that part has not
+# improved for {defaults.n_iter_no_change} epochs. On MNIST's 60,000 images this stops much sooner, which keeps every
+# fit on this page short; the price is that each model learns from 90% of its training images. `n_jobs=2` trains the
+# binary classifiers two at a time; the results do not depend on it.
 
 # %%
 from sklearn.linear_model import SGDClassifier
@@ -66,15 +64,10 @@ sgd_clf = SGDClassifier(random_state=42, early_stopping=True, n_jobs=2)
 accuracy_raw = cross_val_score(sgd_clf, X_train, y_train, cv=3, scoring="accuracy")
 accuracy_raw
 
-# %% tags=["remove_input"]
-from IPython.display import Markdown, display
-
-display(Markdown(
-    f"On raw pixels (0 to 255) the ten-digit classifier is right on **{accuracy_raw.mean():.1%}** of the "
-    f"images, averaged over the three folds. Guessing among the {len(set(y_train))} digits would be right "
-    f"about {1 / len(set(y_train)):.0%} of the time, so this is far from nothing, but one image in "
-    f"{1 / (1 - accuracy_raw.mean()):.0f} is wrong."
-))
+# %% [markdown] tags=["fill"]
+# On raw pixels (0 to 255) the ten-digit classifier is right on **{accuracy_raw.mean():.1%}** of the images, averaged
+# over the three folds. Guessing among the {len(set(y_train))} digits would be right about {1 / len(set(y_train)):.0%}
+# of the time, so this is far from nothing, but one image in {1 / (1 - accuracy_raw.mean()):.0f} is wrong.
 
 # %% [markdown]
 # ## Accuracy after `StandardScaler`
@@ -97,18 +90,16 @@ from sklearn.preprocessing import StandardScaler
 
 assert X_train.min() == 0 and pixel_mean.max() > 100 and n_quiet > 100 and n_busy > 100
 assert (StandardScaler().fit(X_train).scale_[~varying] == 1).all()  # zero-variance pixels are left unscaled
-display(Markdown(
-    f"No pixel is centred: every value is 0 or more, and the means run up to {pixel_mean.max():.0f}. The "
-    f"spreads differ even more: {int((~varying).sum())} pixels are 0 in every image, {n_quiet} others vary by "
-    f"less than 10 grey levels (the border, which the digits rarely touch), and {n_busy} by more than 100 "
-    "(the centre). Gradient descent converges fastest when its inputs are centred on 0 and spread alike "
-    "(LeCun, Bottou, Orr and Müller, *Efficient BackProp*, 1998): when every input is positive, each SGD "
-    "step moves all the weights of a classifier in the same direction, so the descent zig-zags, and when "
-    "the spreads differ, one step size cannot suit every weight. `StandardScaler` fixes both: it subtracts "
-    "each pixel's mean and divides by its standard deviation, so every pixel that varies gets mean 0 and "
-    "standard deviation 1 (a pixel that is always 0 stays 0: scikit-learn leaves a zero-variance feature "
-    "unscaled)."
-))
+
+# %% [markdown] tags=["fill"]
+# No pixel is centred: every value is 0 or more, and the means run up to {pixel_mean.max():.0f}. The spreads differ
+# even more: {int((~varying).sum())} pixels are 0 in every image, {n_quiet} others vary by less than 10 grey levels
+# (the border, which the digits rarely touch), and {n_busy} by more than 100 (the centre). Gradient descent converges
+# fastest when its inputs are centred on 0 and spread alike (LeCun, Bottou, Orr and Müller, *Efficient BackProp*,
+# 1998): when every input is positive, each SGD step moves all the weights of a classifier in the same direction, so
+# the descent zig-zags, and when the spreads differ, one step size cannot suit every weight. `StandardScaler` fixes
+# both: it subtracts each pixel's mean and divides by its standard deviation, so every pixel that varies gets mean 0
+# and standard deviation 1 (a pixel that is always 0 stays 0: scikit-learn leaves a zero-variance feature unscaled).
 
 # %% [markdown]
 # The scaler goes inside a `Pipeline`, so that each fold is scaled with statistics of its training part only
@@ -124,11 +115,13 @@ accuracy_scaled
 
 # %% tags=["remove_input"]
 error_raw, error_scaled = 1 - accuracy_raw.mean(), 1 - accuracy_scaled.mean()
-display(Markdown(
-    f"Scaling raises the mean accuracy from {accuracy_raw.mean():.1%} to **{accuracy_scaled.mean():.1%}**, "
-    f"and does better on every fold. Put as errors: {error_raw:.1%} of the images were wrong, now "
-    f"{error_scaled:.1%}, {1 - error_scaled / error_raw:.0%} fewer mistakes for one line of preprocessing."
-))
+
+# %% [markdown] tags=["fill"]
+# Scaling raises the mean accuracy from {accuracy_raw.mean():.1%} to **{accuracy_scaled.mean():.1%}**, and does better
+# on every fold. Put as errors: {error_raw:.1%} of the images were wrong, now {error_scaled:.1%},
+# {1 - error_scaled / error_raw:.0%} fewer mistakes for one line of preprocessing.
+
+# %% tags=["remove_input"]
 assert (accuracy_scaled > accuracy_raw).all()
 
 # %% [markdown]
@@ -158,15 +151,14 @@ scaled_diff = 100 * (accuracy_scaled.mean() - geron_scaled.mean())
 gain_book = 100 * (geron_scaled.mean() - geron_raw.mean())
 gain_ours = 100 * (accuracy_scaled.mean() - accuracy_raw.mean())
 assert raw_diff < 0 < scaled_diff and gain_ours > gain_book > 0  # the directions the sentences below state
-display(Markdown(
-    f"On raw pixels our runs are {-raw_diff:.1f} percentage points of mean accuracy *below* the textbook's. "
-    "Two things differ there: the stopping rule, and the scikit-learn version (the textbook ran an older "
-    "release, and [the multiclass page](../06_multiclass/) shows that 1.8 changed how `SGDClassifier` trains), "
-    "so this page cannot say how much of the gap early stopping causes. On scaled pixels our runs are "
-    f"{scaled_diff:.1f} points *above* the textbook's; there the per-fold scaling differs as well. "
-    f"The lesson is the same either way: scaling helps SGD on MNIST, by {gain_book:.1f} points in the textbook "
-    f"and {gain_ours:.1f} points here."
-))
+
+# %% [markdown] tags=["fill"]
+# On raw pixels our runs are {-raw_diff:.1f} percentage points of mean accuracy *below* the textbook's. Two things
+# differ there: the stopping rule, and the scikit-learn version (the textbook ran an older release, and [the
+# multiclass page](../06_multiclass/) shows that 1.8 changed how `SGDClassifier` trains), so this page cannot say how
+# much of the gap early stopping causes. On scaled pixels our runs are {scaled_diff:.1f} points *above* the
+# textbook's; there the per-fold scaling differs as well. The lesson is the same either way: scaling helps SGD on
+# MNIST, by {gain_book:.1f} points in the textbook and {gain_ours:.1f} points here.
 
 # %% [markdown]
 # ## The confusion matrix
@@ -200,11 +192,11 @@ labels = np.unique(y_train)
 cm_rows = confusion_matrix(y_train, y_train_pred, normalize="true")
 recall_per_digit = np.diag(cm_rows)
 worst, best = labels[recall_per_digit.argmin()], labels[recall_per_digit.argmax()]
-display(Markdown(
-    f"The diagonal is bright: most images are classified correctly. The best-recognised digit is {best} "
-    f"({recall_per_digit.max():.0%} of them are found), the worst {worst} ({recall_per_digit.min():.0%}). The "
-    "off-diagonal cells are too faint to read at this scale, so we look at the errors alone."
-))
+
+# %% [markdown] tags=["fill"]
+# The diagonal is bright: most images are classified correctly. The best-recognised digit is {best}
+# ({recall_per_digit.max():.0%} of them are found), the worst {worst} ({recall_per_digit.min():.0%}). The off-diagonal
+# cells are too faint to read at this scale, so we look at the errors alone.
 
 # %% [markdown]
 # ## The errors alone
@@ -244,15 +236,14 @@ im = cm_errors_rows.sum(axis=0).argmax()
 magnet, i1 = labels[im], list(labels).index("1")
 into_magnet = cm_errors_pred[:, im]
 i3, i5 = list(labels).index("3"), list(labels).index("5")
-display(Markdown(
-    f"The largest confusion is {top.label[0]} read as {top.predicted[0]} ({top.value[0]:,} images). "
-    f"In the row-normalized error matrix, column {magnet} collects the largest share of errors summed over the "
-    f"rows: many different digits are taken for {magnet}s (for the 1s, {cm_errors_rows[i1, im]:.0%} of their "
-    f"errors). The images wrongly called {magnet} come from several true classes, the largest share "
-    f"({into_magnet.max():.0%}) from {labels[into_magnet.argmax()]}s. "
-    f"Between 3 and 5 the confusion goes both ways: {cm_counts[i3, i5]:,} 3s are read as 5, and "
-    f"{cm_counts[i5, i3]:,} 5s as 3."
-))
+
+# %% [markdown] tags=["fill"]
+# The largest confusion is {top.label[0]} read as {top.predicted[0]} ({top.value[0]:,} images). In the row-normalized
+# error matrix, column {magnet} collects the largest share of errors summed over the rows: many different digits are
+# taken for {magnet}s (for the 1s, {cm_errors_rows[i1, im]:.0%} of their errors). The images wrongly called {magnet}
+# come from several true classes, the largest share ({into_magnet.max():.0%}) from {labels[into_magnet.argmax()]}s.
+# Between 3 and 5 the confusion goes both ways: {cm_counts[i3, i5]:,} 3s are read as 5, and {cm_counts[i5, i3]:,} 5s
+# as 3.
 
 # %% [markdown]
 # ## Every cell, with its images
@@ -318,10 +309,10 @@ plot_pixel_weights([mean_5 - mean_3, weights_5_minus_3],
 # %% tags=["remove_input"]
 agreement = np.corrcoef(mean_5 - mean_3, weights_5_minus_3)[0, 1]
 assert agreement > 0.5
-display(Markdown(
-    f"The two right-hand maps agree: over the 784 pixels, their correlation is {agreement:.2f}. The model has "
-    "learned where the ink of 5s and 3s differs on average."
-))
+
+# %% [markdown] tags=["fill"]
+# The two right-hand maps agree: over the 784 pixels, their correlation is {agreement:.2f}. The model has learned
+# where the ink of 5s and 3s differs on average.
 
 # %% [markdown]
 # The mean images are almost the same in their lower half. The decisive pixels are few and close together: ink
@@ -349,14 +340,13 @@ for dx in [-2, -1, 1, 2]:
 shifted_3s = pd.DataFrame(rows).set_index("shift (pixels, + is right)")
 shifted_3s.style.format("{:.1%}")
 
+# %% [markdown] tags=["fill"]
+# All {len(threes):,} of these 3s were classified correctly before the shift. Moved two pixels to the left, only
+# {shifted_3s.loc[-2, 'still 3']:.0%} are still 3s ({shifted_3s.loc[-2, 'now 5']:.0%} are now 5s); two pixels to the
+# right, {shifted_3s.loc[2, 'still 3']:.0%}. A person would not notice the shift. The model does, because its evidence
+# is tied to pixel positions.
+
 # %% tags=["remove_input"]
-display(Markdown(
-    f"All {len(threes):,} of these 3s were classified correctly before the shift. Moved two pixels to the left, "
-    f"only {shifted_3s.loc[-2, 'still 3']:.0%} are still 3s "
-    f"({shifted_3s.loc[-2, 'now 5']:.0%} are now 5s); two pixels to the right, "
-    f"{shifted_3s.loc[2, 'still 3']:.0%}. A person would not notice the shift. The model does, because its "
-    "evidence is tied to pixel positions."
-))
 assert (shifted_3s["still 3"] < 1).all() and shifted_3s.loc[-2, "still 3"] < shifted_3s.loc[-1, "still 3"]
 
 # %% [markdown]

@@ -132,19 +132,16 @@ np.testing.assert_allclose(sim.y_hat, y_hat)
 # %% tags=["remove_input"]
 import numpy as np
 
-from IPython.display import Markdown, display
 
 n_positive = int((y_hat >= 0.5).sum())
-display(Markdown(
-    f"Every sample lands on the curve, since ŷ is just σ(z). With these weights "
-    f"(`{np.round(weights, 2).tolist()}`, bias `{bias:.2f}`), **{n_positive}** of the 100 samples get "
-    f"ŷ ≥ 0.5 and would be predicted as class 1, the other {n_samples - n_positive} as class 0. "
-    f"The scores span z ∈ [{Z.min():.1f}, {Z.max():.1f}]; points near z = 0 get probabilities "
-    "near 0.5, the ones the model is least sure about. Training is the search for the weights and bias "
-    "that put the class-1 samples on the right of the boundary and the class-0 samples on the left. "
-    "`mnist_tutorials.logistic.simulate_logistic_regression(100, 3, random_state=42)` makes the same "
-    "draws in one call."
-))
+
+# %% [markdown] tags=["fill"]
+# Every sample lands on the curve, since ŷ is just σ(z). With these weights (`{np.round(weights, 2).tolist()}`, bias
+# `{bias:.2f}`), **{n_positive}** of the 100 samples get ŷ ≥ 0.5 and would be predicted as class 1, the other
+# {n_samples - n_positive} as class 0. The scores span z ∈ [{Z.min():.1f}, {Z.max():.1f}]; points near z = 0 get
+# probabilities near 0.5, the ones the model is least sure about. Training is the search for the weights and bias that
+# put the class-1 samples on the right of the boundary and the class-0 samples on the left.
+# `mnist_tutorials.logistic.simulate_logistic_regression(100, 3, random_state=42)` makes the same draws in one call.
 
 # %% [markdown]
 # ## 2. Logistic regression on MNIST
@@ -271,14 +268,10 @@ y_pred = clf.predict(X_test)
 accuracy = accuracy_score(y_test, y_pred)
 print(f"Accuracy: {accuracy:.2%}")
 
-# %% tags=["remove_input"]
-from IPython.display import Markdown, display
-
-display(Markdown(
-    f"The scaled model classifies **{accuracy:.2%}** of the {len(y_test):,} test images correctly, after "
-    f"{clf[-1].n_iter_[0]} iterations, against {raw_clf.score(X_test, y_test):.2%} for the unfinished fit "
-    f"on raw pixels. That is {int((y_pred != y_test).sum()):,} mistakes. Let us look at some of them."
-))
+# %% [markdown] tags=["fill"]
+# The scaled model classifies **{accuracy:.2%}** of the {len(y_test):,} test images correctly, after
+# {clf[-1].n_iter_[0]} iterations, against {raw_clf.score(X_test, y_test):.2%} for the unfinished fit on raw pixels.
+# That is {int((y_pred != y_test).sum()):,} mistakes. Let us look at some of them.
 
 # %% tags=["remove_input"]
 # The text above names the scikit-learn releases in which liblinear refuses ten classes: check on this version.
@@ -317,17 +310,16 @@ worst_group = int(np.abs(gaps).argmax())
 overall_gap = confidence.mean() - correct.mean()
 assert overall_gap < 0  # "under-confident"
 assert ece < 0.02  # "close to calibrated here"
-display(Markdown(
-    f"On average the model is {confidence.mean():.1%} confident and {correct.mean():.1%} right: "
-    f"**under-confident** by {100 * -overall_gap:.1f} percentage points. "
-    f"The largest gap is in the group {mean_confidence[worst_group]:.1%} confident and "
-    f"{share_correct[worst_group]:.1%} right. In {over} of the ten groups the confidence is above the share "
-    f"correct; the mean absolute gap (the *expected calibration error*) is {100 * ece:.1f} percentage points. "
-    "Training on the log loss gave probabilities worth reading, close to calibrated here but not exactly, "
-    "and nothing promised either: calibration is measured on data the model did not train on, never "
-    "assumed. The [Keras page](../11_fashion_keras/) and the [random-forest "
-    "detector](../05_random_forest_detector/) ask the same question of other models."
-))
+
+# %% [markdown] tags=["fill"]
+# On average the model is {confidence.mean():.1%} confident and {correct.mean():.1%} right: **under-confident** by
+# {100 * -overall_gap:.1f} percentage points. The largest gap is in the group {mean_confidence[worst_group]:.1%}
+# confident and {share_correct[worst_group]:.1%} right. In {over} of the ten groups the confidence is above the share
+# correct; the mean absolute gap (the *expected calibration error*) is {100 * ece:.1f} percentage points. Training on
+# the log loss gave probabilities worth reading, close to calibrated here but not exactly, and nothing promised
+# either: calibration is measured on data the model did not train on, never assumed. The [Keras
+# page](../11_fashion_keras/) and the [random-forest detector](../05_random_forest_detector/) ask the same question of
+# other models.
 
 # %% [markdown]
 # ### What the model gets wrong
@@ -395,22 +387,20 @@ print(confusion_matrix(is_sick, flagged, labels=[1, 0]))
 confusion_counts(cm_sick).rename(index={0: "sick as positive", 1: "healthy as positive"})
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 from mnist_tutorials.metrics import accuracy_from_confusion, precision_from_confusion, recall_from_confusion
 
 sick_precision = precision_from_confusion(cm_sick)[0]
 sick_recall = recall_from_confusion(cm_sick)[0]
-display(Markdown(
-    f"`confusion_counts` reads TP, FN, FP and TN off the matrix for each class in turn. Every cell of the "
-    f"table is one kind of outcome: the test is right for {cm_sick.trace()} of {cm_sick.sum()} people "
-    f"(accuracy {accuracy_from_confusion(cm_sick):.0%}). Of the "
-    f"{cm_sick[:, 0].sum()} people it flags, {cm_sick[0, 0]} are sick (precision "
-    f"{cm_sick[0, 0]}/{cm_sick[:, 0].sum()} = {sick_precision:.1%}), and it finds {cm_sick[0, 0]} of the "
-    f"{cm_sick[0].sum()} sick (recall {cm_sick[0, 0]}/{cm_sick[0].sum()} = {sick_recall:.1%}). The second "
-    "row shows that \"positive\" is a choice: call *healthy* the positive class and the TP and TN, FP and "
-    "FN swap places. With ten classes, each digit in turn plays the positive class against the nine others."
-))
+
+# %% [markdown] tags=["fill"]
+# `confusion_counts` reads TP, FN, FP and TN off the matrix for each class in turn. Every cell of the table is one
+# kind of outcome: the test is right for {cm_sick.trace()} of {cm_sick.sum()} people (accuracy
+# {accuracy_from_confusion(cm_sick):.0%}). Of the {cm_sick[:, 0].sum()} people it flags, {cm_sick[0, 0]} are sick
+# (precision {cm_sick[0, 0]}/{cm_sick[:, 0].sum()} = {sick_precision:.1%}), and it finds {cm_sick[0, 0]} of the
+# {cm_sick[0].sum()} sick (recall {cm_sick[0, 0]}/{cm_sick[0].sum()} = {sick_recall:.1%}). The second row shows that
+# "positive" is a choice: call *healthy* the positive class and the TP and TN, FP and FN swap places. With ten
+# classes, each digit in turn plays the positive class against the nine others.
 
 # %% [markdown]
 # ### The 10 × 10 matrix
@@ -430,7 +420,6 @@ plot_confusion_heatmap(cm, labels=clf.classes_);
 # which digits were mistaken for it (its false positives).
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 import numpy as np
 
 from mnist_tutorials.multiclass import top_confusions
@@ -438,12 +427,11 @@ from mnist_tutorials.multiclass import top_confusions
 top = top_confusions(cm, clf.classes_, n=3)
 pairs = ", ".join(f"{r.label} read as {r.predicted} ({r.value} times)" for r in top.itertuples())
 diag = np.diag(cm)
-display(Markdown(
-    f"The largest off-diagonal cells are: {pairs}. The digit with the most correct predictions is "
-    f"{clf.classes_[diag.argmax()]} ({diag.max():,}), partly because it also has the most test images "
-    f"({cm.sum(axis=1)[diag.argmax()]:,}); raw counts depend on class sizes, which is why we turn them "
-    "into rates below."
-))
+
+# %% [markdown] tags=["fill"]
+# The largest off-diagonal cells are: {pairs}. The digit with the most correct predictions is
+# {clf.classes_[diag.argmax()]} ({diag.max():,}), partly because it also has the most test images
+# ({cm.sum(axis=1)[diag.argmax()]:,}); raw counts depend on class sizes, which is why we turn them into rates below.
 
 # %% [markdown]
 # ### Accuracy from the matrix
@@ -544,17 +532,16 @@ from mnist_tutorials.plotting import plot_class_metrics
 plot_class_metrics(table);
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 per_class = table.iloc[:-2]
 worst, best = per_class["f1-score"].idxmin(), per_class["f1-score"].idxmax()
 low_precision = per_class["precision"].idxmin()
-display(Markdown(
-    f"The digits are not equally hard: F1 ranges from {per_class.loc[worst, 'f1-score']:.3f} for "
-    f"**{worst}** to {per_class.loc[best, 'f1-score']:.3f} for **{best}**. The lowest precision belongs "
-    f"to {low_precision} ({per_class.loc[low_precision, 'precision']:.3f}): many images of other digits "
-    f"end up in its column. The macro-averaged F1 is {table.loc['macro avg', 'f1-score']:.4f}."
-))
+
+# %% [markdown] tags=["fill"]
+# The digits are not equally hard: F1 ranges from {per_class.loc[worst, 'f1-score']:.3f} for **{worst}** to
+# {per_class.loc[best, 'f1-score']:.3f} for **{best}**. The lowest precision belongs to {low_precision}
+# ({per_class.loc[low_precision, 'precision']:.3f}): many images of other digits end up in its column. The
+# macro-averaged F1 is {table.loc['macro avg', 'f1-score']:.4f}.
 
 # %% [markdown]
 # ### `class_weight="balanced"`
@@ -601,19 +588,17 @@ print(f"accuracy: {accuracy_score(y_test, y_pred_balanced):.4f} (unweighted: {ac
 pd.DataFrame({"recall": table["recall"], "recall, balanced": balanced_table["recall"]}).iloc[:-2].round(4).T
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 from sklearn.metrics import accuracy_score
 
 recall_change = (balanced_table["recall"] - table["recall"]).iloc[:-2]
-display(Markdown(
-    f"The weights range from {weights_balanced.min():.3f} (digit {classes[weights_balanced.argmin()]}, the "
-    f"most frequent) to {weights_balanced.max():.3f} (digit {classes[weights_balanced.argmax()]}, the "
-    f"rarest): MNIST is nearly balanced, so reweighting changes little. The accuracy moves from "
-    f"{accuracy:.4f} to {accuracy_score(y_test, y_pred_balanced):.4f}, and no class's recall moves by more "
-    f"than {recall_change.abs().max():.4f}. The remaining differences between digits come from how hard "
-    "they are to tell apart, not from how many examples there are."
-))
 
+# %% [markdown] tags=["fill"]
+# The weights range from {weights_balanced.min():.3f} (digit {classes[weights_balanced.argmin()]}, the most frequent)
+# to {weights_balanced.max():.3f} (digit {classes[weights_balanced.argmax()]}, the rarest): MNIST is nearly balanced,
+# so reweighting changes little. The accuracy moves from {accuracy:.4f} to
+# {accuracy_score(y_test, y_pred_balanced):.4f}, and no class's recall moves by more than
+# {recall_change.abs().max():.4f}. The remaining differences between digits come from how hard they are to tell apart,
+# not from how many examples there are.
 
 # %% [markdown]
 # ## Conclusions
@@ -635,21 +620,19 @@ summary = pd.DataFrame(
 ).set_index("model")
 summary.round({"fit seconds": 1, "test accuracy": 4})
 
-# %% tags=["remove_input"]
-from IPython.display import Markdown, display
-
-display(Markdown(f"""
-- **Logistic regression** is a linear score pushed through a sigmoid (a softmax for ten classes). On
-  scaled pixels it classifies {accuracy:.2%} of the test digits correctly.
-- **Scale the inputs.** On raw pixels the optimiser ran out of its {raw_clf.max_iter} iterations; on
-  pixels scaled to [0, 1] it converged in {clf[-1].n_iter_[0]}.
-- **Measure calibration, never assume it.** Its probabilities are {confidence.mean():.1%} confident on
-  average for {correct.mean():.1%} right answers, an expected calibration error of {100 * ece:.1f}
-  percentage points on the test set.
-- **Look past accuracy.** The confusion matrix and per-class F1 (from {per_class['f1-score'].min():.3f}
-  to {per_class['f1-score'].max():.3f}) show which digits the model mixes up. MNIST is nearly balanced, so
-  `class_weight="balanced"` barely changes anything.
-"""))
+# %% [markdown] tags=["fill"]
+#
+# - **Logistic regression** is a linear score pushed through a sigmoid (a softmax for ten classes). On
+#   scaled pixels it classifies {accuracy:.2%} of the test digits correctly.
+# - **Scale the inputs.** On raw pixels the optimiser ran out of its {raw_clf.max_iter} iterations; on
+#   pixels scaled to [0, 1] it converged in {clf[-1].n_iter_[0]}.
+# - **Measure calibration, never assume it.** Its probabilities are {confidence.mean():.1%} confident on
+#   average for {correct.mean():.1%} right answers, an expected calibration error of {100 * ece:.1f}
+#   percentage points on the test set.
+# - **Look past accuracy.** The confusion matrix and per-class F1 (from {per_class['f1-score'].min():.3f}
+#   to {per_class['f1-score'].max():.3f}) show which digits the model mixes up. MNIST is nearly balanced, so
+#   `class_weight="balanced"` barely changes anything.
+#
 
 # %% [markdown]
 # ## What next

@@ -94,7 +94,6 @@ titles = [f"{name}\n[{columns[name][i].min():.2g}, {columns[name][i].max():.3g}]
 plot_gallery(images, titles, n_cols=3, cmap="gray");
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 import numpy as np
 
 pixel_min, pixel_max = X_train.min(axis=0), X_train.max(axis=0)
@@ -104,16 +103,15 @@ blank = pixel_max == 0
 stretched = never_255 & ~blank
 differs = np.abs(columns["MinMaxScaler"] - examples / 255).max(axis=1) > 1e-12
 assert not differs.any()  # "none inks one" below
-display(Markdown(
-    f"On these {len(X_train):,} training images, {int((~never_255).sum())} of the 784 pixels reach 255 "
-    f"somewhere: for them MinMax is exactly x / 255. The other {int(never_255.sum())} never do. "
-    f"{int(blank.sum())} are blank in every image and `MinMaxScaler` leaves them at 0; the remaining "
-    f"{int(stretched.sum())} are stretched by 255 / max, up to {255 / pixel_max[stretched].min():.0f}× for "
-    f"a pixel whose darkest value is {pixel_max[stretched].min():.0f}, and "
-    f"{int((stretched & (pixel_max < 128)).sum())} of them never even reach 128. Ink rarely touches these "
-    f"pixels (each is inked in {(X_train[:, stretched] > 0).mean():.2%} of the images, on average); of the "
-    "five images above, none inks one, so their MinMax version *is* x / 255."
-))
+
+# %% [markdown] tags=["fill"]
+# On these {len(X_train):,} training images, {int((~never_255).sum())} of the 784 pixels reach 255 somewhere: for them
+# MinMax is exactly x / 255. The other {int(never_255.sum())} never do. {int(blank.sum())} are blank in every image
+# and `MinMaxScaler` leaves them at 0; the remaining {int(stretched.sum())} are stretched by 255 / max, up to
+# {255 / pixel_max[stretched].min():.0f}× for a pixel whose darkest value is {pixel_max[stretched].min():.0f}, and
+# {int((stretched & (pixel_max < 128)).sum())} of them never even reach 128. Ink rarely touches these pixels (each is
+# inked in {(X_train[:, stretched] > 0).mean():.2%} of the images, on average); of the five images above, none inks
+# one, so their MinMax version *is* x / 255.
 
 # %% [markdown]
 # Each row is one training image; the titles give its value range after each transform. `imshow` maps
@@ -249,18 +247,16 @@ titles = [name for i in range(len(examples)) for name in columns]
 plot_gallery(images, titles, n_cols=3, cmap="gray");
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 import numpy as np
 
 X_test_scaled = pca_clf.named_steps["scaler"].transform(X_test)
 reconstruction_error = np.mean((X_test_scaled - pca.inverse_transform(pca.transform(X_test_scaled))) ** 2)
-display(Markdown(
-    f"The restored digits are blurred but still easy to recognise: 30 components explain "
-    f"{pca.explained_variance_ratio_.sum():.1%} of the pixel variance, and the mean squared error of the "
-    f"restored test images is {reconstruction_error:.4f} on the [0, 1] scale. The classifier loses a "
-    f"little: {pca_accuracy:.2%} against {accuracy:.2%} on all pixels. In exchange every image is now 30 "
-    "numbers, which makes the next step affordable."
-))
+
+# %% [markdown] tags=["fill"]
+# The restored digits are blurred but still easy to recognise: 30 components explain
+# {pca.explained_variance_ratio_.sum():.1%} of the pixel variance, and the mean squared error of the restored test
+# images is {reconstruction_error:.4f} on the [0, 1] scale. The classifier loses a little: {pca_accuracy:.2%} against
+# {accuracy:.2%} on all pixels. In exchange every image is now 30 numbers, which makes the next step affordable.
 
 # %% [markdown]
 # <div class="admonition question">
@@ -363,22 +359,19 @@ from mnist_tutorials.plotting import plot_class_metrics
 plot_class_metrics(poly_table);
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 error_drop = 1 - (1 - poly_accuracy) / (1 - accuracy)
 assert error_drop > 0.5  # the introduction promises "more than half"
-display(Markdown(
-    f"With the quadratic features the test accuracy reaches **{poly_accuracy:.2%}**, within "
-    f"{100 * abs(poly_accuracy - poly_search.best_score_):.2f} percentage points of what the validation set "
-    "predicted: the number "
-    f"of mistakes falls from {int((y_pred != y_test).sum())} to {int((y_pred_poly != y_test).sum())}, "
-    f"{error_drop:.0%} fewer. Every digit gains: the lowest F1 is now "
-    f"{poly_table.iloc[:-2]['f1-score'].min():.3f} (digit {poly_table.iloc[:-2]['f1-score'].idxmin()}), "
-    f"higher than the pixel model's F1 for {int((table.iloc[:-2]['f1-score'] < poly_table.iloc[:-2]['f1-score'].min()).sum())} "
-    "of the ten digits. The gap between training accuracy "
-    f"({poly_train_accuracy:.2%}) and test accuracy is the price of the extra flexibility: a quadratic "
-    "model starts to memorise its training set, which is what the regularisation holds back."
-))
+
+# %% [markdown] tags=["fill"]
+# With the quadratic features the test accuracy reaches **{poly_accuracy:.2%}**, within
+# {100 * abs(poly_accuracy - poly_search.best_score_):.2f} percentage points of what the validation set predicted: the
+# number of mistakes falls from {int((y_pred != y_test).sum())} to {int((y_pred_poly != y_test).sum())},
+# {error_drop:.0%} fewer. Every digit gains: the lowest F1 is now {poly_table.iloc[:-2]['f1-score'].min():.3f} (digit
+# {poly_table.iloc[:-2]['f1-score'].idxmin()}), higher than the pixel model's F1 for
+# {int((table.iloc[:-2]['f1-score'] < poly_table.iloc[:-2]['f1-score'].min()).sum())} of the ten digits. The gap
+# between training accuracy ({poly_train_accuracy:.2%}) and test accuracy is the price of the extra flexibility: a
+# quadratic model starts to memorise its training set, which is what the regularisation holds back.
 
 # %% [markdown]
 # The source notebook of this page trained this model on the same split, with a different pipeline: no
@@ -393,10 +386,9 @@ print(f"source notebook: {source_poly_accuracy}, this page: {poly_accuracy:.4f},
 
 # %% tags=["remove_input"]
 assert source_poly_gap > 0
-display(Markdown(
-    f"The source's score is {source_poly_gap} correct test images more than ours. The next section closes "
-    "the gap."
-))
+
+# %% [markdown] tags=["fill"]
+# The source's score is {source_poly_gap} correct test images more than ours. The next section closes the gap.
 
 # %% [markdown]
 # ## 4. Straightening the digits
@@ -423,18 +415,16 @@ titles = [title for b, a in zip(before, after) for title in (f"original\nslant {
 plot_gallery(images, titles, n_cols=4);
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 import numpy as np
 
 sample_slant = np.abs(slant(X_train[:2000]))
 threshold = 0.25
-display(Markdown(
-    f"Each original is followed by its deskewed version. Across the first 2,000 training images the mean "
-    f"absolute slant is {sample_slant.mean():.2f} columns per row, and {np.mean(sample_slant > threshold):.0%} "
-    f"of them drift by more than {threshold} columns per row, {threshold * 28:.0f} columns over the full "
-    f"height of the frame. After "
-    f"deskewing, the largest slant among the six above is {np.abs(after).max():.3f}."
-))
+
+# %% [markdown] tags=["fill"]
+# Each original is followed by its deskewed version. Across the first 2,000 training images the mean absolute slant is
+# {sample_slant.mean():.2f} columns per row, and {np.mean(sample_slant > threshold):.0%} of them drift by more than
+# {threshold} columns per row, {threshold * 28:.0f} columns over the full height of the frame. After deskewing, the
+# largest slant among the six above is {np.abs(after).max():.3f}.
 
 # %% [markdown]
 # We put the deskewing in front of the same pipeline, as a `FunctionTransformer`: a step that learns nothing
@@ -490,20 +480,18 @@ f1_by_digit = pd.DataFrame({"PCA + Poly": poly_table["f1-score"], "deskew + PCA 
 f1_by_digit.iloc[:-2].T.round(4)
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 f1_gain = (deskew_table["f1-score"] - poly_table["f1-score"]).iloc[:-2]
 assert (f1_gain > 0).all()  # "F1 improves for all ten digits"
 deskew_drop = 1 - (1 - deskew_accuracy) / (1 - poly_accuracy)
-display(Markdown(
-    f"Deskewing lifts the test accuracy from {poly_accuracy:.2%} to **{deskew_accuracy:.2%}**: "
-    f"{int((y_pred_poly != y_test).sum())} mistakes become {int((y_pred_deskew != y_test).sum())}, "
-    f"{deskew_drop:.0%} fewer, with the same {deskew_clf.named_steps['pca'].n_components_} components, the same "
-    f"{deskew_clf.named_steps['poly'].n_output_features_} features and the same classifier. "
-    f"F1 improves for all ten digits, most for {f1_gain.idxmax()} "
-    f"(+{f1_gain.max():.3f}). Knowing something about the data (here: that slant is a nuisance, not a "
-    "feature of the digit) and removing it before learning is often worth more than a bigger model."
-))
+
+# %% [markdown] tags=["fill"]
+# Deskewing lifts the test accuracy from {poly_accuracy:.2%} to **{deskew_accuracy:.2%}**:
+# {int((y_pred_poly != y_test).sum())} mistakes become {int((y_pred_deskew != y_test).sum())}, {deskew_drop:.0%}
+# fewer, with the same {deskew_clf.named_steps['pca'].n_components_} components, the same
+# {deskew_clf.named_steps['poly'].n_output_features_} features and the same classifier. F1 improves for all ten
+# digits, most for {f1_gain.idxmax()} (+{f1_gain.max():.3f}). Knowing something about the data (here: that slant is a
+# nuisance, not a feature of the digit) and removing it before learning is often worth more than a bigger model.
 
 # %% [markdown]
 # ## 5. Conclusions
@@ -527,23 +515,23 @@ summary = pd.DataFrame(
 ).set_index("model")
 summary.round({"fit seconds": 1, "test accuracy": 4})
 
-# %% tags=["remove_input"]
-from IPython.display import Markdown, display
-
-display(Markdown(f"""
-- **The starting point**, a logistic regression on pixels scaled to [0, 1], classifies {accuracy:.2%} of
-  the test digits correctly.
-- **Which scaler** matters little for accuracy: `MinMaxScaler` and `StandardScaler` end within
-  {100 * gap:.2f} percentage points of each other; MinMax keeps the images readable.
-- **PCA** keeps {pca.explained_variance_ratio_.sum():.0%} of the variance in {pca.n_components_} of {pca.n_features_in_} dimensions, at a
-  cost of {100 * (accuracy - pca_accuracy):.2f} percentage points of accuracy.
-- **Polynomial features** on those 30 components give the linear model curved boundaries, and
-  {poly_accuracy:.2%} test accuracy, {error_drop:.0%} fewer mistakes than the pixel model.
-- **Choose hyperparameters on a validation set**, never on the test set: `C` was picked on 20% of the
-  training images, and the test score landed within {100 * abs(poly_accuracy - poly_search.best_score_):.2f} percentage points of
-  the validation score.
-- **Deskewing** the digits first takes the same model to **{deskew_accuracy:.2%}**.
-"""))
+# %% [markdown] tags=["fill"]
+#
+# - **The starting point**, a logistic regression on pixels scaled to [0, 1], classifies {accuracy:.2%} of
+#   the test digits correctly.
+# - **Which scaler** matters little for accuracy: `MinMaxScaler` and `StandardScaler` end within
+#   {100 * gap:.2f} percentage points of each other; MinMax keeps the images readable.
+# - **PCA** keeps {pca.explained_variance_ratio_.sum():.0%} of the variance in {pca.n_components_} of
+#   {pca.n_features_in_} dimensions, at a
+#   cost of {100 * (accuracy - pca_accuracy):.2f} percentage points of accuracy.
+# - **Polynomial features** on those 30 components give the linear model curved boundaries, and
+#   {poly_accuracy:.2%} test accuracy, {error_drop:.0%} fewer mistakes than the pixel model.
+# - **Choose hyperparameters on a validation set**, never on the test set: `C` was picked on 20% of the
+#   training images, and the test score landed within {100 * abs(poly_accuracy - poly_search.best_score_):.2f}
+#   percentage points of
+#   the validation score.
+# - **Deskewing** the digits first takes the same model to **{deskew_accuracy:.2%}**.
+#
 
 # %% [markdown]
 # ## What next

@@ -46,15 +46,14 @@ df.shape
 df.dtypes.value_counts()
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 n_rows, n_cols = df.shape
 assert (n_rows, n_cols) == (70000, 785)
-display(Markdown(
-    f"{n_rows:,} rows: {n_rows - 10000:,} training images followed by 10,000 test images. {n_cols} columns: "
-    f"the label and {n_cols - 1} pixels. The label is an integer; the pixels are stored as floats (as "
-    "`fetch_openml` returns them), although every value is a whole number, as we check below."
-))
+
+# %% [markdown] tags=["fill"]
+# {n_rows:,} rows: {n_rows - 10000:,} training images followed by 10,000 test images. {n_cols} columns: the label and
+# {n_cols - 1} pixels. The label is an integer; the pixels are stored as floats (as `fetch_openml` returns them),
+# although every value is a whole number, as we check below.
 
 # %% [markdown]
 # `describe()` summarises each column: count, mean, standard deviation, minimum, quartiles and maximum. For all
@@ -71,17 +70,16 @@ corner = df["pixel1"]
 pixel_max = df.drop(columns="label").max()
 assert (stats.loc["50%", ["pixel1", "pixel14", "pixel784"]] == 0).all() and stats.loc["50%", "pixel406"] > 100
 assert stats.loc["75%", "pixel14"] > 50 and (stats.loc["75%", ["pixel1", "pixel784"]] == 0).all()
-display(Markdown(
-    f"The label's mean is {stats.loc['mean', 'label']:.1f}, the middle of 0…9, as it is for a balanced label. "
-    f"The corner pixel `pixel1` is zero in {(corner == 0).mean():.2%} of the images (its maximum is "
-    f"{corner.max():.0f}), and the other corner, `pixel784`, is zero at all three quartiles too. The middle of "
-    f"the top row, `pixel14`, is zero in at least half of the images, but its third quartile is "
-    f"{stats.loc['75%', 'pixel14']:.1f}: in at least a quarter of the images a garment reaches the top edge "
-    f"there. The central pixel `pixel406` has a mean of {stats.loc['mean', 'pixel406']:.1f} and a median of "
-    f"{stats.loc['50%', 'pixel406']:.1f}. Over all 784 pixel columns, {(pixel_max == 255).sum()} reach 255 in "
-    f"some image, and even the emptiest column has a maximum of {pixel_max.min():.0f}: no pixel is background "
-    "in every single image."
-))
+
+# %% [markdown] tags=["fill"]
+# The label's mean is {stats.loc['mean', 'label']:.1f}, the middle of 0…9, as it is for a balanced label. The corner
+# pixel `pixel1` is zero in {(corner == 0).mean():.2%} of the images (its maximum is {corner.max():.0f}), and the
+# other corner, `pixel784`, is zero at all three quartiles too. The middle of the top row, `pixel14`, is zero in at
+# least half of the images, but its third quartile is {stats.loc['75%', 'pixel14']:.1f}: in at least a quarter of the
+# images a garment reaches the top edge there. The central pixel `pixel406` has a mean of
+# {stats.loc['mean', 'pixel406']:.1f} and a median of {stats.loc['50%', 'pixel406']:.1f}. Over all 784 pixel columns,
+# {(pixel_max == 255).sum()} reach 255 in some image, and even the emptiest column has a maximum of
+# {pixel_max.min():.0f}: no pixel is background in every single image.
 
 # %% [markdown]
 # Are there missing values? `isna()` marks each missing cell; summing twice counts them all.
@@ -150,12 +148,11 @@ plot_annotated_image(X_train[0], title=f"X_train[0]: {class_names[y_train[0]]}")
 
 # %% tags=["remove_input"]
 first = X_train[0]
-display(Markdown(
-    f"This {class_names[y_train[0]].lower()} has {np.count_nonzero(first)} non-zero pixels out of 784 "
-    f"({np.count_nonzero(first) / 784:.0%}), with values up to {first.max():.0f}. The background is exactly 0, "
-    "and the garment is a patchwork of values rather than one flat colour: texture, folds and shading are "
-    "all in the numbers."
-))
+
+# %% [markdown] tags=["fill"]
+# This {class_names[y_train[0]].lower()} has {np.count_nonzero(first)} non-zero pixels out of 784
+# ({np.count_nonzero(first) / 784:.0%}), with values up to {first.max():.0f}. The background is exactly 0, and the
+# garment is a patchwork of values rather than one flat colour: texture, folds and shading are all in the numbers.
 
 # %% [markdown]
 # ## How the labels are distributed
@@ -180,12 +177,12 @@ counts.T
 
 # %% tags=["remove_input"]
 assert counts["training"].nunique() == 1 and counts["test"].nunique() == 1
-display(Markdown(
-    f"The classes are perfectly balanced: {counts['training'].iloc[0]:,} training and "
-    f"{counts['test'].iloc[0]:,} test images each. So accuracy is not flattered by a majority class (a model "
-    f"that always answers the same class scores {1 / len(class_names):.0%}), and the *weighted* and *macro* "
-    "averages of per-class metrics will coincide on the test set."
-))
+
+# %% [markdown] tags=["fill"]
+# The classes are perfectly balanced: {counts['training'].iloc[0]:,} training and {counts['test'].iloc[0]:,} test
+# images each. So accuracy is not flattered by a majority class (a model that always answers the same class scores
+# {1 / len(class_names):.0%}), and the *weighted* and *macro* averages of per-class metrics will coincide on the test
+# set.
 
 # %% [markdown]
 # ## How the pixel values are distributed
@@ -207,18 +204,19 @@ assert 0.45 < np.mean(X_train == 0) < 0.55  # "half"
 assert counts[1:255].argmax() == 0  # 1 is the most common non-zero value below 255
 assert 150 <= peak <= 250 and counts[peak] > 2 * counts[plateau]  # a broad hump, well above the plateau
 assert counts[255] > 3 * counts[254]  # a spike at 255
-display(Markdown(
-    f"Half of all pixels, {np.mean(X_train == 0):.1%}, are exactly 0: background. The other values are far "
-    "from uniform, and the histogram shows three features. A spike at the faintest values: 1 is the most "
-    f"common non-zero value ({counts[1]:,} pixels), and values 1 to 9 make up {np.mean(ink < 10):.1%} of the "
-    "non-zero pixels (the anti-aliased edges of the garments). After a dip to a low plateau (of the values 10 to "
-    f"99, the rarest is {plateau}, held by {counts[plateau]:,} pixels), a long climb to a broad peak around {peak}, where each value is about "
-    f"{counts[peak] / counts[plateau]:.0f} times as common as at the plateau: the body of the garments. Last, a "
-    f"spike at 255: {np.mean(X_train == 255):.2%} of all pixels are saturated, {counts[255] / counts[254]:.0f} "
-    f"times as many as at 254. The median non-zero value is {np.median(ink):.0f}.\n\n"
-    "These raw values, up to 255, are far larger than the numbers of order 1 that a neural network's initial "
-    "weights are made for; the next tutorial scales them to [0, 1] and shows what happens if we do not."
-))
+
+# %% [markdown] tags=["fill"]
+# Half of all pixels, {np.mean(X_train == 0):.1%}, are exactly 0: background. The other values are far from uniform,
+# and the histogram shows three features. A spike at the faintest values: 1 is the most common non-zero value
+# ({counts[1]:,} pixels), and values 1 to 9 make up {np.mean(ink < 10):.1%} of the non-zero pixels (the anti-aliased
+# edges of the garments). After a dip to a low plateau (of the values 10 to 99, the rarest is {plateau}, held by
+# {counts[plateau]:,} pixels), a long climb to a broad peak around {peak}, where each value is about
+# {counts[peak] / counts[plateau]:.0f} times as common as at the plateau: the body of the garments. Last, a spike at
+# 255: {np.mean(X_train == 255):.2%} of all pixels are saturated, {counts[255] / counts[254]:.0f} times as many as at
+# 254. The median non-zero value is {np.median(ink):.0f}.
+#
+# These raw values, up to 255, are far larger than the numbers of order 1 that a neural network's initial weights are
+# made for; the next tutorial scales them to [0, 1] and shows what happens if we do not.
 
 # %% [markdown]
 # One number sums the histogram up, the mean pixel value of the training images:
@@ -274,15 +272,14 @@ most_variable = variation["mean pixel std"].idxmax()
 most_relative = variation["relative std inside silhouette"].idxmax()
 least_variable = variation["mean pixel std"].idxmin()
 assert (most_variable, most_relative) == ("Bag", "Sandal")  # the sentences below describe these two
-display(Markdown(
-    f"**{most_variable}** varies most in absolute terms (mean pixel standard deviation "
-    f"{variation.loc[most_variable, 'mean pixel std']:.2f}): bags come in every shape, with or without a "
-    f"visible handle. **{most_relative}** varies most relative to its average "
-    f"({variation.loc[most_relative, 'relative std inside silhouette']:.2f}, against a median of "
-    f"{variation['relative std inside silhouette'].median():.2f}): straps sit in different places, so the "
-    f"average sandal is a faint smear. **{least_variable}** is the most uniform class, which should make it "
-    "easy to recognise."
-))
+
+# %% [markdown] tags=["fill"]
+# **{most_variable}** varies most in absolute terms (mean pixel standard deviation
+# {variation.loc[most_variable, 'mean pixel std']:.2f}): bags come in every shape, with or without a visible handle.
+# **{most_relative}** varies most relative to its average
+# ({variation.loc[most_relative, 'relative std inside silhouette']:.2f}, against a median of
+# {variation['relative std inside silhouette'].median():.2f}): straps sit in different places, so the average sandal
+# is a faint smear. **{least_variable}** is the most uniform class, which should make it easy to recognise.
 
 # %% [markdown]
 # Which classes look alike? The Euclidean distance between two class averages is small when the classes

@@ -79,19 +79,18 @@ X_train_raw, X_val_raw, y_train, y_val = train_test_split(
 X_train_raw.shape, X_val_raw.shape, X_test_raw.shape
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 import numpy as np
 
 assert (len(X_train_raw), len(X_val_raw), len(X_test_raw)) == (54000, 6000, 10000)
 assert (np.bincount(y_val) == 600).all()  # stratified: every class keeps its tenth
-display(Markdown(
-    f"{len(X_train_raw):,} images to train on, {len(X_val_raw):,} to validate ({np.bincount(y_val)[0]} of "
-    f"each class) and {len(X_test_raw):,} to test. The source notebooks split differently: one held out 15% "
-    "of the training set (9,000 images, not stratified), the other split the *test* set in half, validating "
-    "on 5,000 test images and testing on the other 5,000. Keeping the whole official test set makes our test "
-    "numbers comparable with published results on Fashion-MNIST."
-))
+
+# %% [markdown] tags=["fill"]
+# {len(X_train_raw):,} images to train on, {len(X_val_raw):,} to validate ({np.bincount(y_val)[0]} of each class) and
+# {len(X_test_raw):,} to test. The source notebooks split differently: one held out 15% of the training set (9,000
+# images, not stratified), the other split the *test* set in half, validating on 5,000 test images and testing on the
+# other 5,000. Keeping the whole official test set makes our test numbers comparable with published results on
+# Fashion-MNIST.
 
 # %% [markdown]
 # ## Scaling the inputs
@@ -142,12 +141,12 @@ raw, scaled = runs["raw 0–255"], runs["scaled 0–1"]
 assert model.count_params() == 535_818  # the first source notebook's model.summary(): 535,818 parameters
 assert raw["loss"].iloc[0] > 2 * scaled["loss"].iloc[0]
 assert raw["val_accuracy"].iloc[-1] < scaled["val_accuracy"].iloc[-1]
-display(Markdown(
-    f"On raw pixels the first epoch's training loss is {raw['loss'].iloc[0]:.2f}, against "
-    f"{scaled['loss'].iloc[0]:.2f} on scaled ones, and after 3 epochs the validation accuracy is "
-    f"{raw['val_accuracy'].iloc[-1]:.1%} against {scaled['val_accuracy'].iloc[-1]:.1%}. (A cross-entropy of "
-    f"{np.log(10):.2f} is what guessing uniformly among 10 classes scores.)"
-))
+
+# %% [markdown] tags=["fill"]
+# On raw pixels the first epoch's training loss is {raw['loss'].iloc[0]:.2f}, against {scaled['loss'].iloc[0]:.2f} on
+# scaled ones, and after 3 epochs the validation accuracy is {raw['val_accuracy'].iloc[-1]:.1%} against
+# {scaled['val_accuracy'].iloc[-1]:.1%}. (A cross-entropy of {np.log(10):.2f} is what guessing uniformly among 10
+# classes scores.)
 
 # %% [markdown]
 # The source notebook's own run on raw pixels shows the same problem: its first epoch ended at a training loss
@@ -198,14 +197,13 @@ model.summary()
 dense = 784 * 512 + 512 * 256 + (256 + 1) * 10
 trainable_bn, moving_bn = 2 * (512 + 256), 2 * (512 + 256)
 assert model.count_params() == dense + trainable_bn + moving_bn
-display(Markdown(
-    f"{model.count_params():,} parameters. A dense layer has one weight per (input, unit) pair, e.g. "
-    f"784 × 512 = {784 * 512:,} for the first; the hidden layers need no bias, because batch normalization's "
-    f"learned shift plays that role; the output layer has (256 + 1) × 10 = {257 * 10:,}. Each batch "
-    f"normalization unit learns a scale and a shift ({trainable_bn:,} trainable parameters in all) and keeps "
-    f"a running mean and variance ({moving_bn:,} non-trainable ones), which replace the batch statistics at "
-    "prediction time. Dropout layers have no parameters."
-))
+
+# %% [markdown] tags=["fill"]
+# {model.count_params():,} parameters. A dense layer has one weight per (input, unit) pair, e.g. 784 × 512 =
+# {784 * 512:,} for the first; the hidden layers need no bias, because batch normalization's learned shift plays that
+# role; the output layer has (256 + 1) × 10 = {257 * 10:,}. Each batch normalization unit learns a scale and a shift
+# ({trainable_bn:,} trainable parameters in all) and keeps a running mean and variance ({moving_bn:,} non-trainable
+# ones), which replace the batch statistics at prediction time. Dropout layers have no parameters.
 
 # %% [markdown]
 # ## Choosing epochs and batch size
@@ -260,23 +258,23 @@ n_stopped = int((results["epochs_run"] < results["epochs"]).sum())
 n_best_last = int((results["best_epoch"] == results["epochs_run"]).sum())
 from mnist_tutorials.wording import how_many, one_of
 
-display(Markdown(
-    f"The best run had a budget of {best['epochs']} epochs with batches of {best['batch_size']}; its lowest "
-    f"validation loss came at {one_of(int(best['best_epoch']), int(best['epochs_run']), 'epoch')}: "
-    f"{best['val_loss']:.4f}, with a validation accuracy of {best['val_accuracy']:.2%}. The {len(results)} runs "
-    f"differ by {results['val_loss'].max() - results['val_loss'].min():.4f} in validation loss "
-    f"({results['val_accuracy'].min():.2%} to {results['val_accuracy'].max():.2%} accuracy). Averaged over "
-    f"the other axis, the validation loss moves by {np.ptp(by_epochs):.4f} between the two epoch budgets and "
-    f"by {np.ptp(by_batch):.4f} between the two batch sizes.\n\n"
-    f"Early stopping ended {how_many(n_stopped, len(results), 'runs')} before their budget, and in "
-    f"{how_many(n_best_last, len(results), 'runs')} the last epoch was also the best. With a learning rate that shrinks to "
-    "nothing, the validation loss has little room to rise at the end of a run, so the budget, more than "
-    "`EarlyStopping`, tends to decide when training ends; `EarlyStopping` is a safety net.\n\n"
-    f"In a {len(epoch_budgets)} × {len(batch_sizes)} grid every cell lies on the edge, so the grid only shows "
-    "that the winner beats the other cells, not that it is the best setting: a grid whose winner sits on its "
-    "edge should be extended beyond that edge before one concludes more. The whole grid took "
-    f"{mlp_fit_seconds:.0f} s (a time that depends on the computer running the code)."
-))
+# %% [markdown] tags=["fill"]
+# The best run had a budget of {best['epochs']} epochs with batches of {best['batch_size']}; its lowest validation
+# loss came at {one_of(int(best['best_epoch']), int(best['epochs_run']), 'epoch')}: {best['val_loss']:.4f}, with a
+# validation accuracy of {best['val_accuracy']:.2%}. The {len(results)} runs differ by
+# {results['val_loss'].max() - results['val_loss'].min():.4f} in validation loss ({results['val_accuracy'].min():.2%}
+# to {results['val_accuracy'].max():.2%} accuracy). Averaged over the other axis, the validation loss moves by
+# {np.ptp(by_epochs):.4f} between the two epoch budgets and by {np.ptp(by_batch):.4f} between the two batch sizes.
+#
+# Early stopping ended {how_many(n_stopped, len(results), 'runs')} before their budget, and in
+# {how_many(n_best_last, len(results), 'runs')} the last epoch was also the best. With a learning rate that shrinks to
+# nothing, the validation loss has little room to rise at the end of a run, so the budget, more than `EarlyStopping`,
+# tends to decide when training ends; `EarlyStopping` is a safety net.
+#
+# In a {len(epoch_budgets)} × {len(batch_sizes)} grid every cell lies on the edge, so the grid only shows that the
+# winner beats the other cells, not that it is the best setting: a grid whose winner sits on its edge should be
+# extended beyond that edge before one concludes more. The whole grid took {mlp_fit_seconds:.0f} s (a time that
+# depends on the computer running the code).
 
 # %% [markdown]
 # ## Learning curves
@@ -301,18 +299,18 @@ first_gap = curves["val_loss"].iloc[0] - curves["loss"].iloc[0]
 assert gap_loss > first_gap  # the gap opens during training
 rises = int((curves["val_loss"].diff() > 0).sum())
 assert first_gap < 0  # "below the training loss", and the reasons given for it
-display(Markdown(
-    f"Both losses fall quickly in the first epochs, then the curves separate. After epoch 1 the validation "
-    f"loss is {abs(first_gap):.3f} below the training loss (dropout "
-    "handicaps the training measurement, and the training loss averages over an epoch in which the model was "
-    f"still improving); by the last epoch it is {gap_loss:.3f} above it ({last['val_loss']:.3f} against "
-    f"{last['loss']:.3f}), and training accuracy exceeds validation accuracy by {100 * gap_acc:.1f} percentage points. The network "
-    "fits its training images better and better, but new images improve less and less. That widening gap is "
-    "the beginning of **overfitting**; it becomes a reason to stop only once the validation loss itself turns "
-    f"up. Here the lowest validation loss came at {one_of(int(best['best_epoch']), len(curves), 'epoch')}, "
-    f"and the validation loss rose in {how_many(rises, len(curves) - 1, 'steps')} from one epoch to the next; "
-    "`restore_best_weights` keeps the weights of the lowest one."
-))
+
+# %% [markdown] tags=["fill"]
+# Both losses fall quickly in the first epochs, then the curves separate. After epoch 1 the validation loss is
+# {abs(first_gap):.3f} below the training loss (dropout handicaps the training measurement, and the training loss
+# averages over an epoch in which the model was still improving); by the last epoch it is {gap_loss:.3f} above it
+# ({last['val_loss']:.3f} against {last['loss']:.3f}), and training accuracy exceeds validation accuracy by
+# {100 * gap_acc:.1f} percentage points. The network fits its training images better and better, but new images
+# improve less and less. That widening gap is the beginning of **overfitting**; it becomes a reason to stop only once
+# the validation loss itself turns up. Here the lowest validation loss came at
+# {one_of(int(best['best_epoch']), len(curves), 'epoch')}, and the validation loss rose in
+# {how_many(rises, len(curves) - 1, 'steps')} from one epoch to the next; `restore_best_weights` keeps the weights of
+# the lowest one.
 
 # %% [markdown]
 # ## Evaluation on the test set
@@ -331,13 +329,13 @@ print(f"test accuracy: {mlp_accuracy:.4f}   test log loss: {log_loss(y_test, y_p
 
 # %% tags=["remove_input"]
 assert mlp_accuracy < best["val_accuracy"]  # "below", and the reasons given for it
-display(Markdown(
-    f"The MLP classifies **{mlp_accuracy:.2%}** of the {len(y_test):,} test images correctly, "
-    f"{100 * (best['val_accuracy'] - mlp_accuracy):.1f} percentage points below the validation accuracy of the chosen run "
-    f"({best['val_accuracy']:.2%}). Part of such a gap is the price of choosing on the validation set (the "
-    "winner's validation score is the best of several, so it flatters the winner a little), part the "
-    "difference between two samples of images. The test number is the one to report."
-))
+
+# %% [markdown] tags=["fill"]
+# The MLP classifies **{mlp_accuracy:.2%}** of the {len(y_test):,} test images correctly,
+# {100 * (best['val_accuracy'] - mlp_accuracy):.1f} percentage points below the validation accuracy of the chosen run
+# ({best['val_accuracy']:.2%}). Part of such a gap is the price of choosing on the validation set (the winner's
+# validation score is the best of several, so it flatters the winner a little), part the difference between two
+# samples of images. The test number is the one to report.
 
 # %% [markdown]
 # ### The confusion matrix
@@ -415,13 +413,13 @@ summary.round(4)
 # %% tags=["remove_input"]
 assert np.isclose(summary["recall (weighted)"], summary["accuracy"])
 assert np.isclose(summary["precision (weighted)"], report.loc["macro avg", "precision"])
-display(Markdown(
-    f"Weighted recall equals accuracy ({summary['accuracy']:.4f}): both are the share of all images predicted "
-    "correctly, just counted class by class. And because every class has exactly 1,000 test images, the "
-    "weighted averages equal the macro averages (the plain means of the per-class rows). Precision is "
-    f"highest for {report['precision'].iloc[:10].idxmax()} ({report['precision'].iloc[:10].max():.3f}) and "
-    f"lowest for {report['precision'].iloc[:10].idxmin()} ({report['precision'].iloc[:10].min():.3f})."
-))
+
+# %% [markdown] tags=["fill"]
+# Weighted recall equals accuracy ({summary['accuracy']:.4f}): both are the share of all images predicted correctly,
+# just counted class by class. And because every class has exactly 1,000 test images, the weighted averages equal the
+# macro averages (the plain means of the per-class rows). Precision is highest for
+# {report['precision'].iloc[:10].idxmax()} ({report['precision'].iloc[:10].max():.3f}) and lowest for
+# {report['precision'].iloc[:10].idxmin()} ({report['precision'].iloc[:10].min():.3f}).
 
 # %% [markdown]
 # ## Individual predictions
@@ -456,13 +454,13 @@ plot_gallery(X[mistakes.index], titles, n_cols=6);
 n_wrong = int((y_pred != y_test).sum())
 n_sure = int(((y_pred != y_test) & (y_proba.max(axis=1) > 0.99)).sum())
 assert n_sure > 0
-display(Markdown(
-    f"The network makes {n_wrong:,} mistakes on the test set, {n_sure} of them with more than 99% "
-    "probability. Some of these images are ambiguous even to a person (a long top that could be a dress, a "
-    "shirt that looks like a T-shirt), yet the network is sure of them. Does that make its probabilities "
-    "worthless? Not by itself: a model that is right 99.5% of the time when it says 99.5% still makes one "
-    "mistake in two hundred such predictions. The next section counts."
-))
+
+# %% [markdown] tags=["fill"]
+# The network makes {n_wrong:,} mistakes on the test set, {n_sure} of them with more than 99% probability. Some of
+# these images are ambiguous even to a person (a long top that could be a dress, a shirt that looks like a T-shirt),
+# yet the network is sure of them. Does that make its probabilities worthless? Not by itself: a model that is right
+# 99.5% of the time when it says 99.5% still makes one mistake in two hundred such predictions. The next section
+# counts.
 
 # %% [markdown]
 # ### Can we trust the probabilities?
@@ -502,24 +500,23 @@ assert np.isclose(mlp_ece, (reliability["count"] * reliability["gap"].abs()).sum
 sure = confidence > 0.99
 assert confidence.mean() > correct.mean()  # "overconfident"
 assert mlp_ece < 0.03  # "small", "close to calibrated"
-display(Markdown(
-    f"{top['count'] / len(y_test):.0%} of the test predictions fall in the last bin (confidence 90% or more), "
-    f"where the network is right {top['accuracy']:.1%} of the time for a mean confidence of "
-    f"{top['confidence']:.1%}; of the {sure.sum():,} predictions made with more than 99% confidence, "
-    f"{correct[sure].mean():.2%} are right (mean confidence {confidence[sure].mean():.2%}). Over all predictions the mean confidence is {confidence.mean():.1%} for an "
-    f"accuracy of {correct.mean():.1%}: {100 * abs(confidence.mean() - correct.mean()):.1f} percentage points "
-    "apart, so overall the network is overconfident: on average it is surer than it is right. The **expected "
-    "calibration error** (ECE), the gap between confidence and accuracy averaged over all predictions bin by "
-    f"bin, is {100 * mlp_ece:.1f} percentage points: small. Among the bins holding at least 50 predictions, {len(over)} are "
-    f"overconfident and {len(under)} underconfident. So for this network on this test set the softmax outputs "
-    "are close to calibrated probabilities: the log loss it was trained on pushes towards calibration, but only a measurement like this one "
-    "can tell, and a different architecture, schedule or data set can land elsewhere. The "
-    "[logistic regression page](../08_logistic_regression/) asks the same question of a linear model "
-    "trained on the log loss. If calibrated probabilities matter, "
-    "`sklearn.calibration.CalibratedClassifierCV` learns a correction on held-out data; for a network, the usual "
-    "one is *temperature scaling*: divide the logits by one number, fitted on validation data, before the softmax, "
-    "which softens or sharpens every probability without changing any prediction."
-))
+
+# %% [markdown] tags=["fill"]
+# {top['count'] / len(y_test):.0%} of the test predictions fall in the last bin (confidence 90% or more), where the
+# network is right {top['accuracy']:.1%} of the time for a mean confidence of {top['confidence']:.1%}; of the
+# {sure.sum():,} predictions made with more than 99% confidence, {correct[sure].mean():.2%} are right (mean confidence
+# {confidence[sure].mean():.2%}). Over all predictions the mean confidence is {confidence.mean():.1%} for an accuracy
+# of {correct.mean():.1%}: {100 * abs(confidence.mean() - correct.mean()):.1f} percentage points apart, so overall the
+# network is overconfident: on average it is surer than it is right. The **expected calibration error** (ECE), the gap
+# between confidence and accuracy averaged over all predictions bin by bin, is {100 * mlp_ece:.1f} percentage points:
+# small. Among the bins holding at least 50 predictions, {len(over)} are overconfident and {len(under)}
+# underconfident. So for this network on this test set the softmax outputs are close to calibrated probabilities: the
+# log loss it was trained on pushes towards calibration, but only a measurement like this one can tell, and a
+# different architecture, schedule or data set can land elsewhere. The [logistic regression
+# page](../08_logistic_regression/) asks the same question of a linear model trained on the log loss. If calibrated
+# probabilities matter, `sklearn.calibration.CalibratedClassifierCV` learns a correction on held-out data; for a
+# network, the usual one is *temperature scaling*: divide the logits by one number, fitted on validation data, before
+# the softmax, which softens or sharpens every probability without changing any prediction.
 
 # %% [markdown]
 # ### Predictions as bar charts
@@ -598,11 +595,11 @@ undecided = np.mean((y_val_scores > 0.1) & (y_val_scores < 0.9))
 from mnist_tutorials.plotting.questions import check_answer
 
 check_answer("FASHION.sandal_scores", undecided < 0.5)
-display(Markdown(
-    f"Almost all the action is squeezed against 0 and 1: only {undecided:.1%} of the validation images get a "
-    "sandal score between 0.1 and 0.9. The PR curve shows the same trade-off without the threshold axis "
-    "(the dot is the threshold 0.5):"
-))
+
+# %% [markdown] tags=["fill"]
+# Almost all the action is squeezed against 0 and 1: only {undecided:.1%} of the validation images get a sandal score
+# between 0.1 and 0.9. The PR curve shows the same trade-off without the threshold axis (the dot is the threshold
+# 0.5):
 
 # %%
 from mnist_tutorials.plotting import plot_pr_curve
@@ -630,17 +627,16 @@ sandal.round(4)
 high, low = sandal.loc["score ≥ 0.9"], sandal.loc["score ≥ 0.3"]
 assert high["recall"] <= low["recall"]
 assert high["precision"] > low["precision"]  # "precision rises here"
-display(Markdown(
-    f"At 0.9 the detector flags {high['flagged']:.0f} of the {len(y_val):,} validation images: precision "
-    f"{high['precision']:.2%}, recall {high['recall']:.2%}. At 0.3 it flags {low['flagged']:.0f}: recall "
-    f"{low['recall']:.2%}, precision {low['precision']:.2%}. A higher threshold can only remove flags, so "
-    "recall can only fall; precision rises here, because the flags it removes are the doubtful ones. "
-    "Because the scores sit near 0 and 1, moving the threshold from 0.3 to 0.9 changes the decision for "
-    f"only {low['flagged'] - high['flagged']:.0f} images. (One of the source notebooks computed precision "
-    "only over the images that *are* sandals. There every flag is a true positive, so its precision is "
-    "always 1.0, and it printed the threshold it used, 0.1, as 0.7. Both sets of numbers here count every "
-    "image.)"
-))
+
+# %% [markdown] tags=["fill"]
+# At 0.9 the detector flags {high['flagged']:.0f} of the {len(y_val):,} validation images: precision
+# {high['precision']:.2%}, recall {high['recall']:.2%}. At 0.3 it flags {low['flagged']:.0f}: recall
+# {low['recall']:.2%}, precision {low['precision']:.2%}. A higher threshold can only remove flags, so recall can only
+# fall; precision rises here, because the flags it removes are the doubtful ones. Because the scores sit near 0 and 1,
+# moving the threshold from 0.3 to 0.9 changes the decision for only {low['flagged'] - high['flagged']:.0f} images.
+# (One of the source notebooks computed precision only over the images that *are* sandals. There every flag is a true
+# positive, so its precision is always 1.0, and it printed the threshold it used, 0.1, as 0.7. Both sets of numbers
+# here count every image.)
 
 # %% [markdown]
 # The explorer of [the trade-off page](../03_precision_recall_tradeoff/), on the validation images: drag the
@@ -682,15 +678,15 @@ sandal_test.round(4)
 assert (precisions[:-1] >= 0.99).any()
 val_precision = precision_score(y_val_5, val_flags)
 assert val_precision >= 0.99
-display(Markdown(
-    f"The threshold chosen on the validation set, {threshold_99:.3f}, flags {sandal_test['flagged']:.0f} of "
-    f"the {len(y_test):,} test images, with a precision of {sandal_test['precision']:.2%} and a recall of "
-    f"{sandal_test['recall']:.2%}, against the 99% target it reached on the validation set "
-    f"({val_precision:.2%}). A threshold tuned to just reach a target on one sample tends to land a little below "
-    "it on the next, and only the test set can tell us whether it holds on images the choice never saw. To be "
-    "safe, aim a little higher than the target on the validation set. Choosing the threshold on the test set would have hit the target there by construction, and told us "
-    "nothing about new images."
-))
+
+# %% [markdown] tags=["fill"]
+# The threshold chosen on the validation set, {threshold_99:.3f}, flags {sandal_test['flagged']:.0f} of the
+# {len(y_test):,} test images, with a precision of {sandal_test['precision']:.2%} and a recall of
+# {sandal_test['recall']:.2%}, against the 99% target it reached on the validation set ({val_precision:.2%}). A
+# threshold tuned to just reach a target on one sample tends to land a little below it on the next, and only the test
+# set can tell us whether it holds on images the choice never saw. To be safe, aim a little higher than the target on
+# the validation set. Choosing the threshold on the test set would have hit the target there by construction, and told
+# us nothing about new images.
 
 # %% tags=["remove_input"]
 # The network written out above is the one the package's builder makes (train_grid trained build_mlp's); built
@@ -742,25 +738,28 @@ assert compiled_as(model) == compiled_as(mlp_helper)
 # %% [markdown]
 # ## Conclusions
 
-# %% tags=["remove_input"]
-display(Markdown(f"""
-- **Data.** 70,000 balanced images: {len(X_train):,} to train on, {len(X_val):,} held out for validation,
-  {len(X_test):,} for the test. Scaling the pixels to [0, 1] matters: in this page's short re-run of the first source
-  notebook's model, the first epoch's loss was {raw['loss'].iloc[0]:.2f} on raw pixels, {scaled['loss'].iloc[0]:.2f} on scaled.
-- **Model selection.** Of the {len(epoch_budgets)} × {len(batch_sizes)} grid, the run with a budget of
-  {best['epochs']} epochs and batches of {best['batch_size']} had the lowest validation loss
-  ({best['val_loss']:.4f}, at epoch {best['best_epoch']}). Early stopping ended
-  {how_many(n_stopped, len(results), 'runs')} early. By the last epoch the validation loss is {gap_loss:.3f} above the training loss.
-- **Test performance of the MLP.** Accuracy {mlp_accuracy:.2%}; weighted precision
-  {summary['precision (weighted)']:.2%}, recall {summary['recall (weighted)']:.2%}, F1
-  {summary['F1 (weighted)']:.2%}. {tops_share:.0%} of the errors are confusions among the four tops; shirts
-  are recognised only {report.loc['Shirt', 'recall']:.1%} of the time.
-- **Probabilities.** Each prediction has its own probability. The network made {n_sure} mistakes with more
-  than 99% probability; its mean confidence is {confidence.mean():.1%} for an accuracy of {mlp_accuracy:.1%},
-  and its expected calibration error on the test set is {100 * mlp_ece:.1f} percentage points.
-- **Sandal detector.** The lowest threshold with 99% precision on the validation set, {threshold_99:.3f}, gives
-  a test precision of {sandal_test['precision']:.2%} and a test recall of {sandal_test['recall']:.2%}.
-"""))
+# %% [markdown] tags=["fill"]
+#
+# - **Data.** 70,000 balanced images: {len(X_train):,} to train on, {len(X_val):,} held out for validation,
+#   {len(X_test):,} for the test. Scaling the pixels to [0, 1] matters: in this page's short re-run of the first
+#   source
+#   notebook's model, the first epoch's loss was {raw['loss'].iloc[0]:.2f} on raw pixels, {scaled['loss'].iloc[0]:.2f}
+#   on scaled.
+# - **Model selection.** Of the {len(epoch_budgets)} × {len(batch_sizes)} grid, the run with a budget of
+#   {best['epochs']} epochs and batches of {best['batch_size']} had the lowest validation loss
+#   ({best['val_loss']:.4f}, at epoch {best['best_epoch']}). Early stopping ended
+#   {how_many(n_stopped, len(results), 'runs')} early. By the last epoch the validation loss is {gap_loss:.3f} above
+#   the training loss.
+# - **Test performance of the MLP.** Accuracy {mlp_accuracy:.2%}; weighted precision
+#   {summary['precision (weighted)']:.2%}, recall {summary['recall (weighted)']:.2%}, F1
+#   {summary['F1 (weighted)']:.2%}. {tops_share:.0%} of the errors are confusions among the four tops; shirts
+#   are recognised only {report.loc['Shirt', 'recall']:.1%} of the time.
+# - **Probabilities.** Each prediction has its own probability. The network made {n_sure} mistakes with more
+#   than 99% probability; its mean confidence is {confidence.mean():.1%} for an accuracy of {mlp_accuracy:.1%},
+#   and its expected calibration error on the test set is {100 * mlp_ece:.1f} percentage points.
+# - **Sandal detector.** The lowest threshold with 99% precision on the validation set, {threshold_99:.3f}, gives
+#   a test precision of {sandal_test['precision']:.2%} and a test recall of {sandal_test['recall']:.2%}.
+#
 
 # %% [markdown]
 # ## What next

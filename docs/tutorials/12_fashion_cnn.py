@@ -147,7 +147,6 @@ comparison = pd.DataFrame({
 comparison.round(4)
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 assert cnn.count_params() < mlp_model.count_params()
 cnn_recalls = recall_score(y_test, cnn_pred, average=None)
@@ -158,17 +157,16 @@ mlp_ece = comparison.loc["MLP", "test ECE"]
 epoch_cost = (cnn_fit_seconds / len(cnn_history.history["loss"])) / (mlp_best_seconds / best["epochs_run"])
 assert epoch_cost > 1
 cnn_ece = comparison.loc["CNN", "test ECE"]
-display(Markdown(
-    f"With {cnn.count_params() / mlp_model.count_params():.0%} of the MLP's parameters and "
-    f"{len(cnn_history.history['loss'])} epochs, the CNN reaches **{cnn_accuracy:.2%}** test accuracy against "
-    f"the MLP's {mlp_accuracy:.2%}: it removes {1 - (1 - cnn_accuracy) / (1 - mlp_accuracy):.0%} of the "
-    f"MLP's errors. Shirts remain the hardest class for both (recall {cnn_recalls[6]:.1%} for the CNN). Its "
-    f"expected calibration error is {100 * cnn_ece:.1f} percentage points against {100 * mlp_ece:.1f} for the MLP: calibration is a "
-    "property of each trained model, to be measured again for every new one. The price of the CNN is "
-    "computation: each convolution applies its filters at every position, so an epoch took "
-    f"{cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against "
-    f"{mlp_best_seconds / best['epochs_run']:.1f} s for one of the MLP's."
-))
+
+# %% [markdown] tags=["fill"]
+# With {cnn.count_params() / mlp_model.count_params():.0%} of the MLP's parameters and
+# {len(cnn_history.history['loss'])} epochs, the CNN reaches **{cnn_accuracy:.2%}** test accuracy against the MLP's
+# {mlp_accuracy:.2%}: it removes {1 - (1 - cnn_accuracy) / (1 - mlp_accuracy):.0%} of the MLP's errors. Shirts remain
+# the hardest class for both (recall {cnn_recalls[6]:.1%} for the CNN). Its expected calibration error is
+# {100 * cnn_ece:.1f} percentage points against {100 * mlp_ece:.1f} for the MLP: calibration is a property of each
+# trained model, to be measured again for every new one. The price of the CNN is computation: each convolution applies
+# its filters at every position, so an epoch took {cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against
+# {mlp_best_seconds / best['epochs_run']:.1f} s for one of the MLP's.
 
 # %% tags=["remove_input"]
 # The CNN written out above is the one the package's builder makes; built only now, after every training run, so
@@ -209,17 +207,18 @@ assert mlp_vs_cnn.only_b_right > mlp_vs_cnn.only_a_right > 0 and mlp_vs_cnn.pval
 # %% [markdown]
 # ## Conclusions
 
-# %% tags=["remove_input"]
-display(Markdown(f"""
-- **The MLP again.** The grid cell of page 11 with a budget of {best['epochs']} epochs and batches of
-  {best['batch_size']}, trained from the same seed: {mlp_accuracy:.2%} test accuracy.
-- **CNN.** A small convolutional network reaches {cnn_accuracy:.2%} with
-  {cnn.count_params() / mlp_model.count_params():.0%} of the MLP's parameters, at a higher cost per epoch
-  ({cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against {mlp_best_seconds / best['epochs_run']:.1f} s).
-- **Paired comparison.** On the same {len(y_test):,} test images, the CNN alone is right on
-  {mlp_vs_cnn.only_b_right} and the MLP alone on {mlp_vs_cnn.only_a_right}; McNemar's exact test gives a p-value
-  of {mlp_vs_cnn.pvalue:.1e}.
-"""))
+# %% [markdown] tags=["fill"]
+#
+# - **The MLP again.** The grid cell of page 11 with a budget of {best['epochs']} epochs and batches of
+#   {best['batch_size']}, trained from the same seed: {mlp_accuracy:.2%} test accuracy.
+# - **CNN.** A small convolutional network reaches {cnn_accuracy:.2%} with
+#   {cnn.count_params() / mlp_model.count_params():.0%} of the MLP's parameters, at a higher cost per epoch
+#   ({cnn_fit_seconds / len(cnn_history.history['loss']):.1f} s against {mlp_best_seconds / best['epochs_run']:.1f}
+#   s).
+# - **Paired comparison.** On the same {len(y_test):,} test images, the CNN alone is right on
+#   {mlp_vs_cnn.only_b_right} and the MLP alone on {mlp_vs_cnn.only_a_right}; McNemar's exact test gives a p-value
+#   of {mlp_vs_cnn.pvalue:.1e}.
+#
 
 # %% [markdown]
 # ## What next

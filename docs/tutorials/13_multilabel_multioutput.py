@@ -50,15 +50,14 @@ import pandas as pd
 pd.crosstab(pd.Series(y_train_large, name="large"), pd.Series(y_train_odd, name="odd"))
 
 # %% tags=["remove_input"]
-from IPython.display import Markdown, display
 
 odd_if_large = y_train_odd[y_train_large].mean()
 odd_if_small = y_train_odd[~y_train_large].mean()
-display(Markdown(
-    f"The labels are not independent: {odd_if_large:.0%} of the large digits are odd (7 and 9 out of 7, 8, 9) "
-    f"but only {odd_if_small:.0%} of the small ones (1, 3, 5 out of 0 … 6). Knowing one label tells us "
-    "something about the other. A classifier chain, below, is built to use that; we will see whether it does."
-))
+
+# %% [markdown] tags=["fill"]
+# The labels are not independent: {odd_if_large:.0%} of the large digits are odd (7 and 9 out of 7, 8, 9) but only
+# {odd_if_small:.0%} of the small ones (1, 3, 5 out of 0 … 6). Knowing one label tells us something about the other. A
+# classifier chain, below, is built to use that; we will see whether it does.
 
 # %% [markdown]
 # ## A k-nearest-neighbours classifier with two outputs
@@ -112,13 +111,13 @@ print(f"macro F1 {f1_macro:.4f}, weighted F1 {f1_weighted:.4f}")
 
 # %% tags=["remove_input"]
 support = y_multilabel[:n_sub].sum(axis=0)
-display(Markdown(
-    f"Cross-validated on the first {n_sub:,} training images, the F1 score is {f1_per_label[0]:.3f} for "
-    f"*large* and {f1_per_label[1]:.3f} for *odd*; the **macro average** is **{f1_macro:.3f}**. "
-    "`average=\"macro\"` treats all labels as equally important. If they are not, weight each label by its "
-    f"*support* (its number of positive instances: {support[0]:,} large digits and {support[1]:,} odd ones "
-    f"here) with `average=\"weighted\"`, which gives {f1_weighted:.3f}."
-))
+
+# %% [markdown] tags=["fill"]
+# Cross-validated on the first {n_sub:,} training images, the F1 score is {f1_per_label[0]:.3f} for *large* and
+# {f1_per_label[1]:.3f} for *odd*; the **macro average** is **{f1_macro:.3f}**. `average="macro"` treats all labels as
+# equally important. If they are not, weight each label by its *support* (its number of positive instances:
+# {support[0]:,} large digits and {support[1]:,} odd ones here) with `average="weighted"`, which gives
+# {f1_weighted:.3f}.
 
 # %% [markdown]
 # Géron's notebook for the chapter runs the same cross-validation on all 60,000 training images; its printed
@@ -132,11 +131,11 @@ print(f"weighted F1: Géron {geron_weighted:.4f}, this page {f1_weighted:.4f}")
 
 # %% tags=["remove_input"]
 assert f1_macro < geron_macro and f1_weighted < geron_weighted
-display(Markdown(
-    f"Ours is {geron_macro - f1_macro:.3f} lower because each of our folds trains on "
-    f"about {n_sub - n_sub // 3:,} images instead of {len(X_train) - len(X_train) // 3:,}: a vote of nearest "
-    "neighbours is only as good as the neighbours it can find."
-))
+
+# %% [markdown] tags=["fill"]
+# Ours is {geron_macro - f1_macro:.3f} lower because each of our folds trains on about {n_sub - n_sub // 3:,} images
+# instead of {len(X_train) - len(X_train) // 3:,}: a vote of nearest neighbours is only as good as the neighbours it
+# can find.
 
 # %% [markdown]
 # ## A classifier chain
@@ -180,13 +179,12 @@ y_pred_independent = independent_clf.predict(X_test[:n_eval])
 y_pred_chain = chain_clf.predict(X_test[:n_eval]).astype(bool)
 np.testing.assert_array_equal(y_pred_independent[:, 0], y_pred_chain[:, 0])
 n_differ = int(np.sum(y_pred_independent[:, 1] != y_pred_chain[:, 1]))
-display(Markdown(
-    f"The first link of the chain is the same model as the independent one (an `SVC` on the pixels), so "
-    f"*large* scores the same: {f1_chain[0]:.3f}. For *odd* "
-    f"{scores_compared(f1_chain[1], f1_independent[1], 'the chain', 'the independent model')}, "
-    f"and the two disagree on {n_differ} of the {n_eval:,} test images. The chain has not used the "
-    "correlation. Why not?"
-))
+
+# %% [markdown] tags=["fill"]
+# The first link of the chain is the same model as the independent one (an `SVC` on the pixels), so *large* scores the
+# same: {f1_chain[0]:.3f}. For *odd*
+# {scores_compared(f1_chain[1], f1_independent[1], 'the chain', 'the independent model')}, and the two disagree on
+# {n_differ} of the {n_eval:,} test images. The chain has not used the correlation. Why not?
 
 # %% [markdown]
 # The second link, `chain_clf.estimators_[1]`, is an `SVC` trained on 785 features: the 784 pixels, then the
@@ -206,13 +204,13 @@ print(f"largest change of a score: {np.abs(scores_if_large - scores_if_small).ma
 score_change = np.abs(scores_if_large - scores_if_small).max()
 assert score_change < 1e-3 * np.median(np.abs(scores_if_small))
 pixel_var = X_train[:n_svc].var()
-display(Markdown(
-    f"Not one answer changes, and no score moves by more than {score_change:.1e}. The RBF kernel of an `SVC` "
-    "compares two images through the squared distance between their feature vectors, scaled by `gamma`, "
-    "which by default is 1 / (number of features × variance of the inputs). The pixel values have a "
-    f"variance of about {pixel_var:,.0f}, so a difference of 1 in the appended feature is a speck beside the "
-    "differences in 784 pixels: for the kernel, the chain's extra input does not exist."
-))
+
+# %% [markdown] tags=["fill"]
+# Not one answer changes, and no score moves by more than {score_change:.1e}. The RBF kernel of an `SVC` compares two
+# images through the squared distance between their feature vectors, scaled by `gamma`, which by default is 1 /
+# (number of features × variance of the inputs). The pixel values have a variance of about {pixel_var:,.0f}, so a
+# difference of 1 in the appended feature is a speck beside the differences in 784 pixels: for the kernel, the chain's
+# extra input does not exist.
 
 # %% [markdown]
 # A model that gives each feature a weight of its own can use the appended answer. Here is the same comparison
@@ -246,17 +244,16 @@ gain_lr = f1_lr.loc["odd", "chain"] - f1_lr.loc["odd", "independent"]
 odd_from_large_alone = f1_score(y_test_multilabel[:n_eval, 1], y_test_multilabel[:n_eval, 0])
 assert n_differ_lr > 0 and weights[-1] > 0
 assert abs(gain_lr) < 0.02 and odd_from_large_alone < f1_independent[1] - 0.2
-display(Markdown(
-    f"The logistic regression does use the appended answer: it gives *large* a weight of {weights[-1]:.2f} "
-    f"(the largest pixel weight is {np.abs(weights[:-1]).max():.2f}), and the chain changes its answer for "
-    f"*odd* on {n_differ_lr} of the {n_eval:,} test images. Its F1 for *odd* moves by only {gain_lr:+.3f}, "
-    "though. The reason is in the data, not the model: both labels are functions of the digit, and the "
-    "pixels show the digit. Knowing that a digit is large is weak evidence of oddness next to seeing it: "
-    "a rule that calls every large digit odd and every small one even (which is what the "
-    f"{odd_if_large:.0%} / {odd_if_small:.0%} split above suggests) scores an F1 of "
-    f"{odd_from_large_alone:.3f} for *odd* on these test images, against {f1_independent[1]:.3f} for the "
-    "SVC on pixels. A chain pays off when the earlier labels carry information that the inputs show poorly."
-))
+
+# %% [markdown] tags=["fill"]
+# The logistic regression does use the appended answer: it gives *large* a weight of {weights[-1]:.2f} (the largest
+# pixel weight is {np.abs(weights[:-1]).max():.2f}), and the chain changes its answer for *odd* on {n_differ_lr} of
+# the {n_eval:,} test images. Its F1 for *odd* moves by only {gain_lr:+.3f}, though. The reason is in the data, not
+# the model: both labels are functions of the digit, and the pixels show the digit. Knowing that a digit is large is
+# weak evidence of oddness next to seeing it: a rule that calls every large digit odd and every small one even (which
+# is what the {odd_if_large:.0%} / {odd_if_small:.0%} split above suggests) scores an F1 of {odd_from_large_alone:.3f}
+# for *odd* on these test images, against {f1_independent[1]:.3f} for the SVC on pixels. A chain pays off when the
+# earlier labels carry information that the inputs show poorly.
 
 # %% [markdown]
 # ## Multioutput classification: removing noise
@@ -314,16 +311,17 @@ background_clean = np.mean(cleaned[background] == 0)
 background_noisy = np.mean(X_test_mod[:n_err][background] == 0)
 residual = np.abs(cleaned - original)
 on_strokes = residual[original > 0].sum() / residual.sum()  # the rest is ink where the original has none
-display(Markdown(
-    f"On the first {n_err:,} test images, the noisy inputs are off by **{error_noisy:.1f}** intensity levels "
-    f"per pixel on average, and the cleaned outputs by **{error_cleaned:.1f}**: "
-    f"{error_noisy / error_cleaned:.1f} times less. The outputs carry no noise at all, since every output "
-    "pixel is a vote among clean training images: of the background pixels (0 in "
-    f"the original), {background_clean:.1%} are exactly 0 again after cleaning, against {background_noisy:.1%} "
-    f"in the noisy input. What remains is the difference between the neighbours' strokes and the original's: "
-    f"{on_strokes:.0%} of the remaining error lies on the original's strokes (ink missing, or of another "
-    f"intensity), and {1 - on_strokes:.0%} is ink that the neighbours put where the original has none."
-))
+
+# %% [markdown] tags=["fill"]
+# On the first {n_err:,} test images, the noisy inputs are off by **{error_noisy:.1f}** intensity levels per pixel on
+# average, and the cleaned outputs by **{error_cleaned:.1f}**: {error_noisy / error_cleaned:.1f} times less. The
+# outputs carry no noise at all, since every output pixel is a vote among clean training images: of the background
+# pixels (0 in the original), {background_clean:.1%} are exactly 0 again after cleaning, against
+# {background_noisy:.1%} in the noisy input. What remains is the difference between the neighbours' strokes and the
+# original's: {on_strokes:.0%} of the remaining error lies on the original's strokes (ink missing, or of another
+# intensity), and {1 - on_strokes:.0%} is ink that the neighbours put where the original has none.
+
+# %% tags=["remove_input"]
 assert error_cleaned < error_noisy
 assert not (cleaned == y_test_mod[:n_err]).all(axis=1).any()  # "not copies of the originals"
 

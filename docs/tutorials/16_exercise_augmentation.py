@@ -87,17 +87,14 @@ print("the package agrees with shift_digit on images 0, 1 and 2, in every direct
 
 # %% tags=["solution", "remove_input"]
 assert agrees
-from IPython.display import Markdown, display
 
-display(Markdown(
-    f"**The budget.** We use the first {n_train:,} training images, {len(X_train_aug):,} after augmentation, "
-    f"and the full test set of {len(X_test):,}. Both models together then compare "
-    f"{len(X_test) * (n_train + len(X_train_aug)):,} pairs of images, as many as a single KNN trained on "
-    f"{n_train + len(X_train_aug):,} images. The same experiment on the full training set would compare "
-    f"{len(X_train) * (1 + len(FOUR_SHIFTS) + 1) / (n_train * (1 + len(FOUR_SHIFTS) + 1)):.0f} times as many. "
-    "Expect the gain on a subset to be larger than on the full set: the fewer training images, the more a "
-    "shifted copy adds."
-))
+# %% [markdown] tags=["fill", "solution"]
+# **The budget.** We use the first {n_train:,} training images, {len(X_train_aug):,} after augmentation, and the full
+# test set of {len(X_test):,}. Both models together then compare {len(X_test) * (n_train + len(X_train_aug)):,} pairs
+# of images, as many as a single KNN trained on {n_train + len(X_train_aug):,} images. The same experiment on the full
+# training set would compare {len(X_train) * (1 + len(FOUR_SHIFTS) + 1) / (n_train * (1 + len(FOUR_SHIFTS) + 1)):.0f}
+# times as many. Expect the gain on a subset to be larger than on the full set: the fewer training images, the more a
+# shifted copy adds.
 
 # %% [markdown] tags=["solution"]
 # Now the two models. Same hyperparameters, same test set; only the training set differs.
@@ -120,14 +117,13 @@ print(f"original:  {accuracy_original:.4f}\naugmented: {accuracy_augmented:.4f}"
 
 # %% tags=["solution", "remove_input"]
 error_original, error_augmented = 1 - accuracy_original, 1 - accuracy_augmented
-display(Markdown(
-    f"Trained on {n_train:,} images, the classifier is right on **{accuracy_original:.2%}** of the test set; "
-    f"trained on the same images plus their shifted copies, **{accuracy_augmented:.2%}**. That is a gain of "
-    f"{100 * (accuracy_augmented - accuracy_original):.2f} percentage points of accuracy, or "
-    f"{1 - error_augmented / error_original:.0%} fewer errors ({round(error_original * len(X_test))} "
-    f"misclassified test images become {round(error_augmented * len(X_test))}), without a single new "
-    "handwritten digit."
-))
+
+# %% [markdown] tags=["fill", "solution"]
+# Trained on {n_train:,} images, the classifier is right on **{accuracy_original:.2%}** of the test set; trained on
+# the same images plus their shifted copies, **{accuracy_augmented:.2%}**. That is a gain of
+# {100 * (accuracy_augmented - accuracy_original):.2f} percentage points of accuracy, or
+# {1 - error_augmented / error_original:.0%} fewer errors ({round(error_original * len(X_test))} misclassified test
+# images become {round(error_augmented * len(X_test))}), without a single new handwritten digit.
 
 # %% [markdown] tags=["solution"]
 # Géron's solution runs the same experiment on the full training set, 300,000 images after augmentation. Its
@@ -139,15 +135,14 @@ geron_original, geron_augmented = 0.9714, 0.9763  # quoted: printed by Géron's 
 print(f"Géron:     {geron_original:.4f} before, {geron_augmented:.4f} after augmentation")
 print(f"this page: {accuracy_original:.4f} before, {accuracy_augmented:.4f} after augmentation")
 
+# %% [markdown] tags=["fill", "solution"]
+# Géron's gain is {100 * (geron_augmented - geron_original):.2f} percentage points,
+# {1 - (1 - geron_augmented) / (1 - geron_original):.0%} fewer errors. We trained on {n_train / len(X_train):.0%} of
+# the training set to keep the cost down, as explained above. As expected, both of our accuracies are lower, since KNN
+# has fewer neighbours to choose from, and our gain is larger: with fewer original images, each shifted copy adds
+# more.
+
 # %% tags=["solution", "remove_input"]
-display(Markdown(
-    f"Géron's gain is {100 * (geron_augmented - geron_original):.2f} percentage points, "
-    f"{1 - (1 - geron_augmented) / (1 - geron_original):.0%} fewer errors. We trained on "
-    f"{n_train / len(X_train):.0%} of the training set to keep the cost down, as explained above. As expected, "
-    "both of "
-    "our accuracies are lower, since KNN has fewer neighbours to choose from, and our gain is larger: with "
-    "fewer original images, each shifted copy adds more."
-))
 assert accuracy_augmented > accuracy_original
 assert accuracy_augmented < geron_augmented and accuracy_original < geron_original
 assert accuracy_augmented - accuracy_original > geron_augmented - geron_original
@@ -185,12 +180,11 @@ nearest.round(0)
 shifted_right = nearest["after: a shifted copy?"] & (nearest["nearest after"] == nearest["true label"])
 closer = 1 - (nearest["distance after"] / nearest["distance before"]).median()
 assert shifted_right.sum() > len(fixed) / 2
-display(Markdown(
-    f"For {shifted_right.sum()} of these {len(fixed)} images the nearest training image is now a shifted copy "
-    f"with the right label, {closer:.0%} closer than the nearest image before (median over the {len(fixed)}; "
-    "it cannot be farther, since the originals are still in the set). A shift of one pixel was enough to "
-    "line up the strokes."
-))
+
+# %% [markdown] tags=["fill", "solution"]
+# For {shifted_right.sum()} of these {len(fixed)} images the nearest training image is now a shifted copy with the
+# right label, {closer:.0%} closer than the nearest image before (median over the {len(fixed)}; it cannot be farther,
+# since the originals are still in the set). A shift of one pixel was enough to line up the strokes.
 
 # %% [markdown]
 # ## Going further

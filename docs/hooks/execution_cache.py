@@ -3,7 +3,8 @@
 **Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json``, next to the site's mkdocs.yml (what
 mkdocs-jupyter's own cache holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
 ``mnist_tutorials._cachekey.cache_key``: the tutorial's bytes, the package modules it imports (transitively, read
-from the code), the kernels' set-up (``_kernel_setup.py``, with the package modules it imports), the data
+from the code), the kernels' set-up (``_kernel_setup.py``) and the fill cells' renderer (``_fill.py``), with the
+package modules they import, the data
 checksums, the library versions and the converter's options. Editing
 ``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; an unchanged rebuild
 executes nothing. mkdocs-jupyter's own cache is switched off: this hook renders the tutorial pages.
@@ -74,6 +75,8 @@ _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_in
                     "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
 # The notebook converter's distributions: their versions are part of a tutorial's key (besides the package's
 # computation libraries, mnist_tutorials._cachekey.LIBRARIES), as the converter writes the page.
+# The fill cells' renderer (the worker runs it on each tutorial): part of every tutorial's key.
+FILL = pathlib.Path(__file__).resolve().with_name("_fill.py")
 CONVERTER_LIBRARIES = ("nbconvert", "nbclient", "ipykernel", "jupytext", "mkdocs-jupyter")
 _ENTRY = MappingProxyType({"content": str, "toc_tokens": list, "title": (str, type(None))})
 _TIMING = MappingProxyType({"seconds": (int, float), "cpu_seconds": (int, float), "executed_at": str})
@@ -101,7 +104,7 @@ def _options(plugin) -> dict:
 
 def _notebook_key(path, plugin) -> str:
     """The cache key of one tutorial (see the module docstring)."""
-    return _buildcache.cache_key("notebook", [path, _notebook_worker.KERNEL_SETUP],
+    return _buildcache.cache_key("notebook", [path, _notebook_worker.KERNEL_SETUP, FILL],
                                  options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]},
                                  libraries=_buildcache.LIBRARIES + CONVERTER_LIBRARIES)
 

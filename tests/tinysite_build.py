@@ -5,8 +5,8 @@ git-ignored ``vendor/``. The tiny site tests the hooks, not those files, so that
 clone: :func:`prepare` copies ``tests/tinysite`` and writes small stand-ins (:func:`write_standins`) in the copy,
 and :func:`command` runs this file as ``python tinysite_build.py <stand-ins folder> [mkdocs arguments]`` from the
 copy's folder (default arguments: ``build --strict``; ``properdocs build ...`` runs ProperDocs instead). It is
-MkDocs' own command line; the one difference is that, as MkDocs loads ``docs/hooks/assets.py``, its vendor paths
-are set to the stand-ins.
+MkDocs' own command line; the one difference is that, as MkDocs loads ``docs/hooks/wiring.py``, the vendor paths of its
+part ``assets.py`` are set to the stand-ins.
 
 Two slow inputs come from seeded cache entries, as a warm rebuild finds them (:func:`seed_caches`): the flag
 answers (computing them trains models on the real MNIST for minutes) and the build-time figures (drawn from the
@@ -123,10 +123,10 @@ def main(standins: pathlib.Path, arguments: list[str]) -> None:
 
     def load_with_standins(self, name, path):
         module = load_hook(self, name, path)
-        if pathlib.Path(path).name == "assets.py":
-            module.MATHJAX_DIR = standins / "mathjax" / "es5"
-            module.PLOTLY_VENDOR = standins / "plotly"
-            module.PLOTLY_BUNDLE = module.PLOTLY_VENDOR / "plotly-cartesian.min.js"
+        if pathlib.Path(path).name == "wiring.py":  # the one hook; its part assets.py publishes the vendor files
+            module.assets.MATHJAX_DIR = standins / "mathjax" / "es5"
+            module.assets.PLOTLY_VENDOR = standins / "plotly"
+            module.assets.PLOTLY_BUNDLE = module.assets.PLOTLY_VENDOR / "plotly-cartesian.min.js"
         return module
 
     config_options.Hooks._load_hook = load_with_standins

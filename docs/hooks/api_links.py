@@ -1,4 +1,4 @@
-"""MkDocs hook: cross-links from the tutorials' code to the API reference, and "Used in" lists back.
+"""Build part: cross-links from the tutorials' code to the API reference, and "Used in" lists back.
 
 - ``on_nav``: remember the navigation order of the pages.
 - ``on_env`` (every page is rendered by now): in each tutorial's code cells, names imported from

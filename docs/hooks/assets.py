@@ -1,4 +1,4 @@
-"""MkDocs hook: shared assets instead of per-page copies, loaded only where needed and without blocking.
+"""Build part: shared assets instead of per-page copies, loaded only where needed and without blocking.
 
 * **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
   ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is

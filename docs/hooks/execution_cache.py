@@ -1,4 +1,4 @@
-"""MkDocs hook: the tutorials' execution cache, execution in parallel or in the background, the times page.
+"""Build part: the tutorials' execution cache, execution in parallel or in the background, the times page.
 
 **Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json``, next to the site's mkdocs.yml (what
 mkdocs-jupyter's own cache holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
@@ -59,7 +59,6 @@ import _notebook_worker  # sibling module: docs/hooks/_notebook_worker.py (the w
 import _settings  # sibling module: docs/hooks/_settings.py
 from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py
 import _shared  # sibling module: docs/hooks/_shared.py
-from mkdocs.plugins import event_priority
 
 MARKER = "<!-- execution-times -->"
 PLUGIN = _shared.JUPYTER_PLUGIN
@@ -343,7 +342,6 @@ def on_pre_page(page, config, files):
     return page
 
 
-@event_priority(100)  # before the search plugin indexes the page
 def on_page_context(context, page, config, nav):
     if MARKER in (page.content or ""):
         page.content = page.content.replace(MARKER, _timings_table(page))

@@ -1,4 +1,4 @@
-"""MkDocs hook: figures for the Markdown pages, drawn at build time by the package's ``plot_*`` functions.
+"""Build part: figures for the Markdown pages, drawn at build time by the package's ``plot_*`` functions.
 
 Each figure is rendered to PNG and added to the site as ``generated/<name>.png`` (a generated file in
 ``site/``; nothing is written into ``docs/`` or committed). Markdown pages link to ``generated/<name>.png`` as

@@ -1,4 +1,4 @@
-"""MkDocs hook: the flag exercises page and its salted answer hashes.
+"""Build part: the flag exercises page and its salted answer hashes.
 
 What it does, in build order:
 

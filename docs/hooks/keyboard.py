@@ -1,4 +1,4 @@
-"""MkDocs hook: the keyboard reader's path through a page: Tab stops are its links and controls, and a skip link
+"""Build part: the keyboard reader's path through a page: Tab stops are its links and controls, and a skip link
 leads to each interactive figure.
 
 * **No focusable notebook cells.** mkdocs-jupyter's template gives every cell's input wrapper and every output area

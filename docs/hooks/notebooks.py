@@ -1,4 +1,4 @@
-"""MkDocs hook: the downloadable notebooks, and the links and install cell around each tutorial page.
+"""Build part: the downloadable notebooks, and the links and install cell around each tutorial page.
 
 Everything is derived from three settings of ``mkdocs.yml``: ``repo_url`` (a GitHub repository),
 ``extra.repo_branch`` (the branch the sources and the installed package come from) and ``remote_branch``

@@ -1,4 +1,4 @@
-"""MkDocs hook: every old address of a renamed tutorial keeps working.
+"""Build part: every old address of a renamed tutorial keeps working.
 
 The tutorials were renumbered in reading order (issue 24), and a tutorial's address carries its number.
 The one list of renames is ``moved_pages.json`` beside this file (old source stem

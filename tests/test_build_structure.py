@@ -191,3 +191,13 @@ def test_the_cache_key_covers_the_widgets_assets(tmp_path):
     css.write_text(css.read_text(encoding="utf-8") + "\n.mte{}\n", encoding="utf-8")
     after = [_cachekey.cache_key("notebook", [path], package_dir=package) for path in (user, other)]
     assert after[0] != before[0] and after[1] == before[1]
+
+
+def test_the_real_site_has_the_pages_that_switch_the_flags_and_figures_parts_on():
+    """The flags part works only on a site with ``exercises/flags.md`` and the figures part draws only the figures
+    a page shows (so the tiny site, without them, stands alone): the real site must keep both."""
+    flags_page = ROOT / "docs" / "exercises" / "flags.md"
+    assert flags_page.is_file() and "<!-- flags:list -->" in flags_page.read_text(encoding="utf-8")
+    pages = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "docs").rglob("*.md"))
+    for name in ("home_datasets", "score_histograms"):
+        assert f"generated/{name}.png" in pages, f"no page of the real site shows generated/{name}.png"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 import types
 
 import pytest
@@ -217,9 +218,10 @@ def test_a_missing_mathjax_says_to_run_setup(monkeypatch, tmp_path):
     from mkdocs.exceptions import PluginError
 
     assets = _load("assets")
-    monkeypatch.setattr(assets, "MATHJAX_DIR", tmp_path / "no-mathjax")
-    with pytest.raises(PluginError, match=r"^assets hook: MathJax is not vendored: .*Run `bash scripts/setup.sh`"):
-        assets.on_config(types.SimpleNamespace())
+    config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))  # tmp_path holds no vendor/
+    with pytest.raises(PluginError, match=r"^assets hook: MathJax is not vendored: expected "
+                                          + re.escape(str(tmp_path / "vendor")) + r".*Run `bash scripts/setup.sh`"):
+        assets.on_config(config)
 
 
 def test_the_shared_helpers_examples_run():

@@ -52,6 +52,8 @@ class BuildState:
     redirects: dict = dataclasses.field(default_factory=lambda: {"titles": {}, "urls": set()})
     search: dict = dataclasses.field(default_factory=dict)
     api_links: dict = dataclasses.field(default_factory=dict)
+    # assets.py: the vendor/ folder beside the mkdocs.yml being built (npm's MathJax and plotly.js)
+    vendor: pathlib.Path | None = None
     # sha256 of a notebook stylesheet -> its parsed rules (_css.Pruner), kept across the rebuilds of serve
     css_pruners: dict = dataclasses.field(default_factory=dict)
     # keyboard.py: the links of each page, from on_page_content to on_post_page

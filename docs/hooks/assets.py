@@ -46,17 +46,19 @@ import _shared  # sibling module: docs/hooks/_shared.py
 from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 HOOK = "assets"
-# MathJax 3, unpacked from the npm registry by scripts/setup.sh (`npm pack mathjax@3...`) into a git-ignored
-# folder. Only what the CommonHTML bundle loads is published: the bundle, TeX extensions (autoloaded by
-# macros), CHTML fonts, the menu and its accessibility extensions.
-MATHJAX_DIR = _shared.REPO / "vendor" / "mathjax" / "es5"
+# The npm files of the site being built are in the folder `vendor/` beside its mkdocs.yml (the repository's is
+# git-ignored, filled by scripts/setup.sh; the tiny test site's copy has small stand-ins of its own):
+# STATE.vendor, set by on_config. MathJax 3 (`npm pack mathjax@3...`) is in vendor/mathjax/es5: only what the
+# CommonHTML bundle loads is published: the bundle, TeX extensions (autoloaded by macros), CHTML fonts, the menu
+# and its accessibility extensions.
+VENDOR = "vendor"
+MATHJAX_IN_VENDOR = "mathjax/es5"
 MATHJAX_SITE = "assets/vendor/mathjax"
 MATHJAX_PARTS = ("tex-mml-chtml.js", "input/tex/extensions", "output/chtml/fonts/woff-v2", "ui", "a11y")
 MATHJAX_CONFIG = "javascripts/mathjax.js"
 _TEX = re.compile(r"\$\$|\\\(|\\\[|\$[^\s$][^$\n]*\$")
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
-PLOTLY_VENDOR = _shared.REPO / "vendor" / "plotly"
-PLOTLY_BUNDLE = PLOTLY_VENDOR / "plotly-cartesian.min.js"
+PLOTLY_IN_VENDOR = "plotly/plotly-cartesian.min.js"
 # The trace types of plotly.js's "cartesian" partial bundle (its README on npm); scatter is plotly's default type.
 PLOTLY_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
                            "image", "pie", "scatter", "scatterternary", "violin"})
@@ -125,24 +127,37 @@ def _plotly_version(path: pathlib.Path) -> str:
     return match.group(1) or match.group(2)
 
 
+def _vendor() -> pathlib.Path:
+    """The ``vendor/`` folder of the site being built (the repository's until on_config has run)."""
+    return STATE.vendor or _shared.REPO / VENDOR
+
+
+def _mathjax_dir() -> pathlib.Path:
+    return _vendor() / MATHJAX_IN_VENDOR
+
+
 def _plotly_bundle() -> pathlib.Path:
     import plotly
 
-    if not PLOTLY_BUNDLE.is_file():
-        raise _shared.error(HOOK, f"expected npm's plotly.js-cartesian-dist-min at {PLOTLY_BUNDLE}, found "
+    bundle = _vendor() / PLOTLY_IN_VENDOR
+    if not bundle.is_file():
+        raise _shared.error(HOOK, f"expected npm's plotly.js-cartesian-dist-min at {bundle}, found "
                           "nothing. Run `bash scripts/setup.sh` (step 'plotly.js-cartesian-dist-min').")
     python_js = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    wanted, found = _plotly_version(python_js), _plotly_version(PLOTLY_BUNDLE)
+    wanted, found = _plotly_version(python_js), _plotly_version(bundle)
     if wanted != found:
         raise _shared.error(HOOK, f"the Python plotly package writes figures for plotly.js {wanted}, but "
                           f"vendor/plotly holds plotly.js {found}. Pin plotly.js-cartesian-dist-min@{wanted} in "
                           "scripts/setup.sh (with its sha256) and run it again.")
-    return PLOTLY_BUNDLE
+    return bundle
 
 
 def on_config(config):
-    if not (MATHJAX_DIR / MATHJAX_PARTS[0]).is_file():
-        raise _shared.error(HOOK, f"MathJax is not vendored: expected {MATHJAX_DIR / MATHJAX_PARTS[0]}, found "
+    config_file = getattr(config, "config_file_path", None)
+    STATE.vendor = pathlib.Path(config_file).resolve().parent / VENDOR if config_file else None
+    mathjax_dir = _mathjax_dir()
+    if not (mathjax_dir / MATHJAX_PARTS[0]).is_file():
+        raise _shared.error(HOOK, f"MathJax is not vendored: expected {mathjax_dir / MATHJAX_PARTS[0]}, found "
                                   "nothing. Run `bash scripts/setup.sh` (step 'MathJax'), which unpacks it from the "
                                   "npm registry.")
     if not SEARCH_SCRIPT.is_file():
@@ -152,15 +167,16 @@ def on_config(config):
 
 
 def _mathjax_files(config) -> list:
+    mathjax_dir = _mathjax_dir()
     files = []
     for part in MATHJAX_PARTS:
-        source = MATHJAX_DIR / part
+        source = mathjax_dir / part
         paths = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
         if not paths:
             raise _shared.error(HOOK, f"expected MathJax files under {source}, found none; run "
                                       "`bash scripts/setup.sh`.")
         for path in paths:
-            uri = f"{MATHJAX_SITE}/{path.relative_to(MATHJAX_DIR).as_posix()}"
+            uri = f"{MATHJAX_SITE}/{path.relative_to(mathjax_dir).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 

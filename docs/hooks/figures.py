@@ -104,9 +104,18 @@ def _cache_root(config) -> pathlib.Path:
     return _shared.cache_dir(config) / "figures"
 
 
+def _wanted(files) -> list[str]:
+    """The names of :data:`FIGURES` that a Markdown page of the site shows (``generated/<name>.png``)."""
+    text = "\n".join(pathlib.Path(file.abs_src_path).read_text(encoding="utf-8")
+                     for file in files.documentation_pages() if file.src_uri.endswith(".md") and file.abs_src_path)
+    return [name for name in FIGURES if f"generated/{name}.png" in text]
+
+
 def on_files(files, config):
+    """Draw the figures the site's pages show (a site that shows none, the tiny test site, draws nothing)."""
     cache = _cache_root(config) / _key()
-    for name, make in FIGURES.items():
+    for name in _wanted(files):
+        make = FIGURES[name]
         path = cache / f"{name}.png"
         content = _buildcache.read_png(path)
         if content is None:
@@ -119,7 +128,7 @@ def on_files(files, config):
 
 def on_post_build(config):
     """The build succeeded: figure folders of other keys are stale."""
-    for stale in _cache_root(config).iterdir():
+    for stale in _cache_root(config).iterdir() if _cache_root(config).is_dir() else ():
         if stale.is_dir() and stale != STATE.figures.get("cache"):
             shutil.rmtree(stale)
     _buildcache.remove_partials(STATE.figures["cache"])

@@ -116,7 +116,17 @@ def _read_cache(path: Path, labels: list[str]) -> dict | None:
     return content
 
 
+def _has_flags_page(config) -> bool:
+    """Whether the site being built has the flags page (``docs_dir/exercises/flags.md``). A site without it (the
+    tiny test site) gets nothing from this part: no answers computed, nothing published."""
+    docs_dir = getattr(config, "docs_dir", None)
+    return docs_dir is None or (Path(docs_dir) / _PAGE).is_file()
+
+
 def on_pre_build(config, *, in_background=False):
+    if not in_background and not _has_flags_page(config):
+        STATE.flags.clear()
+        return
     flags = _flags_module(config)
     key = flags.cache_key()
     labels = list(flags.FLAGS)
@@ -145,6 +155,8 @@ def on_pre_build(config, *, in_background=False):
 
 
 def on_files(files, config):
+    if "flags" not in STATE.flags:  # a site without the flags page (on_pre_build)
+        return files
     flags = STATE.flags["flags"]
     if files.get_file_from_path(_PAGE) is None:
         raise _shared.error("flags", f"{_PAGE} is missing from docs/; it hosts the flag exercises. Restore it "

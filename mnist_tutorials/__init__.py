@@ -19,10 +19,7 @@ from .datasets import (
     load_fashion_mnist_csv,
 )
 
-from ._site import configure_site as _configure_site
-
 __version__ = "0.1.0"
-_configure_site()
 
 __all__ = [
     "CLASS_NAMES",

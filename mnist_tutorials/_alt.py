@@ -2,9 +2,10 @@
 
 :func:`alt_text` describes a matplotlib or plotly Figure from what is drawn on it (titles, axis labels, legend
 entries, what kind of marks), followed by the takeaway a ``plot_*`` function stored with :func:`set_alt_text`.
-A page overrides the whole description with ``set_alt_text(fig, "...")``. The site build
-(:mod:`mnist_tutorials._site`) writes the result as the ``alt`` of each figure's image, and gives each plotly
-figure a table of its data (:func:`plotly_data_table`) that works without JavaScript.
+A page overrides the whole description with ``set_alt_text(fig, "...")``.
+:mod:`mnist_tutorials.plotting.accessible` writes the result as the ``alt`` of a figure's image, and gives each
+plotly figure a table of its data (:func:`plotly_data_table`) that works without JavaScript (the site's build uses
+it for every figure).
 """
 
 from __future__ import annotations

@@ -4,13 +4,16 @@ A cache entry is valid as long as nothing it was computed from has changed. :fun
 
 * the files given (a tutorial, a build hook), byte for byte;
 * the ``mnist_tutorials`` modules those files import, followed transitively through the package's own imports,
-  read from the code with :mod:`ast` (no hand-kept list, nothing executed);
+  read from the code with :mod:`ast` (no hand-kept list, nothing executed), and the package data files each of
+  those modules names (:func:`data_files`: the widgets' ``.css`` and ``.js``);
 * the pinned sha256 of every data file (``mnist_tutorials._sources.REGISTRY``);
-* the versions of Python and of the libraries the computations use.
+* the versions of Python and of the libraries the computations use (a caller adds its own: the site's build adds
+  the notebook converter's).
 
 So editing ``mnist_tutorials/augment.py`` invalidates only the entries whose files import it, while a module every
 tutorial imports (``datasets``) invalidates them all. Used by ``docs/hooks/execution_cache.py``,
-``docs/hooks/figures.py`` and :func:`mnist_tutorials.flags.cache_key`.
+``docs/hooks/figures.py`` and :func:`mnist_tutorials.flags.cache_key`. Nothing here knows about the site:
+the build passes its own files and libraries.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ PACKAGE = PACKAGE_DIR.name
 
 #: Distributions whose version is part of every key (absent ones count as ``absent``).
 LIBRARIES = ("numpy", "scipy", "scikit-learn", "pandas", "matplotlib", "plotly", "tensorflow-cpu", "tensorflow",
-             "keras", "nbconvert", "nbclient", "ipykernel", "jupytext", "mkdocs-jupyter")
+             "keras")
+#: Suffixes of the package data files that a module's key covers when the module names them (:func:`data_files`).
+DATA_SUFFIXES = (".css", ".js", ".json")
 
 
 def _module_file(name: str, package_dir: Path) -> Path | None:
@@ -113,7 +118,7 @@ def module_closure(sources: list[Path], package_dir: Path = PACKAGE_DIR) -> list
     Examples
     --------
     >>> [path.name for path in module_closure([PACKAGE_DIR / "datasets.py"])]
-    ['__init__.py', '_alt.py', '_alt_takeaways.py', '_bounded.py', '_cachefiles.py', '_errors.py', '_formats.py', '_site.py', '_sources.py', 'datasets.py']
+    ['__init__.py', '_bounded.py', '_cachefiles.py', '_errors.py', '_formats.py', '_sources.py', 'datasets.py']
     """
     todo = [Path(path) for path in sources]
     seen: set[Path] = {path for path in todo if path.is_relative_to(package_dir)}
@@ -126,6 +131,24 @@ def module_closure(sources: list[Path], package_dir: Path = PACKAGE_DIR) -> list
                 seen.add(file)
                 todo.append(file)
     return sorted(seen)
+
+
+def data_files(path: Path) -> list[Path]:
+    """The package data files that the module at ``path`` names in a string: ``"explorer.css"`` names
+    ``assets/explorer.css`` or ``explorer.css`` beside the module (suffixes :data:`DATA_SUFFIXES`), sorted.
+
+    Examples
+    --------
+    >>> [file.name for file in data_files(PACKAGE_DIR / "plotting" / "explorer.py")]
+    ['explorer.css', 'explorer.js']
+    """
+    found = set()
+    for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith(DATA_SUFFIXES):
+            for candidate in (path.parent / node.value, path.parent / "assets" / node.value):
+                if "/" not in node.value and candidate.is_file():
+                    found.add(candidate)
+    return sorted(found)
 
 
 def library_versions(libraries=LIBRARIES) -> dict[str, str]:
@@ -184,8 +207,11 @@ def cache_key(namespace: str, files=(), *, modules=(), options=None, libraries=L
     for path in files:
         digest.update(b"file\0" + path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     for path in module_closure(roots, package_dir):
-        digest.update(b"module\0" + path.relative_to(package_dir).as_posix().encode() + b"\0"
-                      + hashlib.sha256(path.read_bytes()).digest())
+        if not path.is_relative_to(package_dir):  # a root outside the package (a hook): already hashed above
+            continue
+        for part in (path, *data_files(path)):
+            digest.update(b"module\0" + part.relative_to(package_dir).as_posix().encode() + b"\0"
+                          + hashlib.sha256(part.read_bytes()).digest())
     digest.update(json.dumps({"data": data_checksums(), "versions": library_versions(libraries),
                               "options": options}, sort_keys=True, default=repr).encode())
     return digest.hexdigest()[:length]

@@ -89,16 +89,13 @@ def execute(path: pathlib.Path):
     instrumented.append(nbformat.v4.new_code_cell(_CPU))
     instrumented.append(nbformat.v4.new_code_cell(_RESULTS))
     nb.cells = instrumented
-    env_before = os.environ.get("MNIST_TUTORIALS_SITE_BUILD")
-    os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"  # as in the build: the site's plotly renderer
+    # As in the build: the kernel starts with the site's set-up (its plotly renderer, figures as <img alt>).
+    kernel_setup = ROOT / "docs" / "hooks" / "_kernel_setup.py"
     client = NotebookClient(nb, kernel_name="python3", timeout=1800, allow_errors=False,
+                            extra_arguments=[f"--InteractiveShellApp.exec_files={kernel_setup}"],
                             resources={"metadata": {"path": str(ROOT)}})
     start = time.perf_counter()
-    try:
-        client.execute()
-    finally:
-        if env_before is None:
-            os.environ.pop("MNIST_TUTORIALS_SITE_BUILD", None)
+    client.execute()
     total = time.perf_counter() - start
 
     rows, results, marks, walls, wall = [], {}, [], [], 0.0

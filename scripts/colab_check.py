@@ -197,9 +197,9 @@ def _pip(venv: pathlib.Path, *args: str) -> None:
 
 
 def _clean_env() -> dict:
-    """The environment of a reader's kernel: none of this checkout's or the site build's settings."""
+    """The environment of a reader's kernel: none of this checkout's settings."""
     env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "MNIST_TUTORIALS_SITE_BUILD", "VIRTUAL_ENV")}
+           if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # ipykernel's debugger note on frozen modules, noise here
     return env
 

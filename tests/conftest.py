@@ -128,7 +128,7 @@ def _isolate_sources(monkeypatch, tmp_path):
 def tinysite(tmp_path_factory):
     """The tiny site (tests/tinysite) built once per session: (project folder, build log, wall seconds).
 
-    Its tutorials are executed (the execution cache starts empty); ``tests/tinysite_build.py`` says what is seeded.
+    Its tutorials are executed (the execution cache starts empty); it stands alone (``tests/tinysite_build.py``).
     """
     import subprocess
     import time

@@ -14,7 +14,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from file_module import load_file_module  # noqa: E402
-from mnist_tutorials import _site  # noqa: E402
+from mnist_tutorials.plotting import accessible as _site  # noqa: E402
 from mnist_tutorials.plotting import (alt_text, plot_class_balance, plot_confusion_heatmap, plot_digits,  # noqa: E402
                                       set_alt_text, threshold_explorer)
 
@@ -123,7 +123,7 @@ def test_every_confusion_matrix_is_described_with_its_counts():
     import matplotlib.pyplot as plt
     from sklearn.metrics import ConfusionMatrixDisplay
 
-    from mnist_tutorials._site import confusion_tables_html
+    from mnist_tutorials.plotting.accessible import confusion_tables_html
 
     y_true = np.array([3, 3, 3, 5, 5, 5, 5, 8, 8, 8])
     y_pred = np.array([3, 5, 5, 5, 5, 5, 3, 8, 8, 3])
@@ -147,7 +147,7 @@ def test_a_hidden_confusion_cell_stays_hidden_in_the_text():
     import matplotlib.pyplot as plt
     from sklearn.metrics import ConfusionMatrixDisplay
 
-    from mnist_tutorials._site import confusion_tables_html
+    from mnist_tutorials.plotting.accessible import confusion_tables_html
     from mnist_tutorials.multiclass import hide_confusion_cells
 
     y_true = np.array([0, 0, 0, 0, 1, 1, 1, 2, 2, 2])

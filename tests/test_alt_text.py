@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from mnist_tutorials import _site  # noqa: E402
+from mnist_tutorials.plotting import accessible as _site  # noqa: E402
 from mnist_tutorials._alt import MAX_ALT, alt_text, set_alt_text, short_alt  # noqa: E402
 
 _IMG = re.compile(r"<img\b[^>]*>")

@@ -164,7 +164,7 @@ def test_progress_estimates_the_time_left_from_recorded_times(buildcache, caplog
 
 def test_the_times_table_shows_cpu_seconds_and_marks_the_budget():
     hook = load_file_module(HOOKS / "execution_cache.py", "hook_times_table")
-    hook._state["timings"] = {
+    hook.STATE.execution["timings"] = {
         "tutorials/a.py": {"seconds": 50.0, "cpu_seconds": 90.0, "title": "A", "url": "tutorials/a/"},
         "tutorials/b.py": {"seconds": 200.0, "cpu_seconds": 390.5, "title": "B", "url": "tutorials/b/"},
     }
@@ -193,8 +193,20 @@ def test_a_truncated_figure_is_drawn_again_and_stale_folders_go_after_the_build(
     stale = tmp_path / ".cache" / "figures" / "k0"
     stale.mkdir(parents=True)
     (stale / "tiny.png").write_bytes(b"old")
+    page = tmp_path / "index.md"
+    page.write_text("![A figure](generated/tiny.png)\n", encoding="utf-8")
 
-    first = figures.on_files([], config)[0].content_bytes
+    class Files(list):  # a site of one Markdown page that shows the figure
+        def documentation_pages(self):
+            return [types.SimpleNamespace(src_uri="index.md", abs_src_path=str(page))]
+
+    class NoFigure(list):  # a site whose pages show no build-time figure (the tiny test site)
+        def documentation_pages(self):
+            return []
+
+    assert figures.on_files(NoFigure(), config) == [] and drawn == []  # draws nothing
+
+    first = figures.on_files(Files(), config)[0].content_bytes
     assert drawn == [1] and first.startswith(b"\x89PNG\r\n\x1a\n")
     assert stale.is_dir()  # not before the build succeeded
     figures.on_post_build(config)
@@ -203,7 +215,7 @@ def test_a_truncated_figure_is_drawn_again_and_stale_folders_go_after_the_build(
     png = tmp_path / ".cache" / "figures" / "k1" / "tiny.png"
     png.write_bytes(first[: len(first) // 2])  # truncated
     with caplog.at_level("INFO"):
-        again = figures.on_files([], config)[0].content_bytes
+        again = figures.on_files(Files(), config)[0].content_bytes
     assert drawn == [1, 1] and str(png) in caplog.text
     assert not [record for record in caplog.records if record.levelno >= 30]  # no warning: --strict passes
     assert again.endswith(b"IEND\xaeB`\x82") and png.read_bytes() == again

@@ -344,18 +344,18 @@ def test_hook_caches_hashes_by_key(hook, fake_module, tmp_path, monkeypatch):
     config = _config(tmp_path)
 
     hook.on_pre_build(config)
-    first = hook._state["published"]
+    first = hook.STATE.flags["published"]
     assert state["computed"] == 1 and set(first["flags"]) == {"F.1", "N.1", "M.1"}
     assert len(first["flags"]["M.1"]["hashes"]) == 2
     cache_text = (tmp_path / ".cache" / "flags" / "k1.json").read_text()
     assert "0.619" not in cache_text and "4321" not in cache_text
 
     hook.on_pre_build(config)  # unchanged rebuild: nothing recomputed, same salt and hashes
-    assert state["computed"] == 1 and hook._state["published"] == first
+    assert state["computed"] == 1 and hook.STATE.flags["published"] == first
 
     state["key"] = "k2"  # package, data or versions changed
     hook.on_pre_build(config)
-    assert state["computed"] == 2 and hook._state["published"]["salt"] != first["salt"]
+    assert state["computed"] == 2 and hook.STATE.flags["published"]["salt"] != first["salt"]
 
 
 @pytest.mark.parametrize("salt", [None, "", "  "])
@@ -373,8 +373,8 @@ def test_hook_recomputes_a_cache_without_a_salt(hook, fake_module, tmp_path, mon
     path.write_text(json.dumps(content))
     hook.on_pre_build(config)
     assert state["computed"] == 2
-    assert len(hook._state["published"]["salt"]) == 32
-    assert json.loads(path.read_text())["salt"] == hook._state["published"]["salt"]
+    assert len(hook.STATE.flags["published"]["salt"]) == 32
+    assert json.loads(path.read_text())["salt"] == hook.STATE.flags["published"]["salt"]
 
     content = json.loads(path.read_text())
     content["version"] = 1  # the SHA-256 format of before
@@ -386,7 +386,7 @@ def test_hook_recomputes_a_cache_without_a_salt(hook, fake_module, tmp_path, mon
     content["flags"]["M.1"]["hash"] = content["flags"]["M.1"].pop("hashes")[0]  # format 2: one hash only
     path.write_text(json.dumps(content))
     hook.on_pre_build(config)
-    assert state["computed"] == 4 and len(hook._state["published"]["flags"]["M.1"]["hashes"]) == 2
+    assert state["computed"] == 4 and len(hook.STATE.flags["published"]["flags"]["M.1"]["hashes"]) == 2
 
 
 class _Files(list):
@@ -413,7 +413,7 @@ def test_hook_publishes_json_and_checks_pages(hook, fake_module, tmp_path, monke
     published = files[-1]
     assert isinstance(published, File) and published.src_uri == "exercises/flags.json"
     data = json.loads(published.content_string)
-    assert data == hook._state["published"] and data["version"] == 3 and data["kdf"] == "PBKDF2-SHA256"
+    assert data == hook.STATE.flags["published"] and data["version"] == 3 and data["kdf"] == "PBKDF2-SHA256"
     assert {entry["iterations"] for entry in data["flags"].values()} == {1000}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 import types
 
 import pytest
@@ -102,23 +103,48 @@ def _table_rows(heading: str) -> list[list[str]]:
     return rows[1:]  # without the header
 
 
-def test_every_hook_file_is_listed_in_mkdocs_yml_and_on_the_maintainers_page():
-    on_disk = sorted(path.stem for path in HOOKS.glob("*.py") if not path.name.startswith("_"))
-    assert sorted(_hook_names()) == on_disk
+def test_mkdocs_yml_lists_the_one_hook_and_the_maintainers_page_every_part_it_wires():
+    assert _hook_names() == ["wiring"], "mkdocs.yml must list docs/hooks/wiring.py alone under hooks:"
+    wiring = _load("_events").load_wiring()
+    on_disk = sorted(path.stem for path in HOOKS.glob("*.py") if not path.name.startswith("_") and path.stem != "wiring")
+    parts = [part.__name__ for part in wiring.PARTS]
+    assert sorted(parts) == on_disk, "every docs/hooks/<name>.py without a leading _ is a part that wiring.py wires"
     listed = [row[0].strip("`").removesuffix(".py") for row in _table_rows("| hook | its job |")]
-    assert listed == _hook_names()
+    assert listed == ["wiring", *parts]
 
 
-def test_the_events_table_is_made_from_the_hooks_in_the_order_mkdocs_calls_them():
+def test_wiring_calls_every_event_function_of_every_part_and_nothing_else_orders_them():
+    import inspect
+
+    wiring = _load("_events").load_wiring()
+    wired = {(event, function) for event, groups in wiring.EVENTS.items() for _, functions in groups
+             for function in functions}
+    for part in wiring.PARTS:
+        source = inspect.getsource(part)
+        assert "event_priority" not in source and "CombinedEvent" not in source, (
+            f"{part.__name__}.py orders events itself; the order lives in wiring.py only")
+        for name, function in vars(part).items():
+            if name.startswith("on_") and callable(function) and function.__module__ == part.__name__:
+                assert (name[3:], function) in wired, f"{part.__name__}.{name} is not wired in wiring.EVENTS"
+    for event in wiring.EVENTS:
+        handler = getattr(wiring, f"on_{event}")
+        methods = handler.methods if hasattr(handler, "methods") else [handler]
+        assert [tuple(method.steps) for method in methods] == [
+            functions for _, functions in sorted(wiring.EVENTS[event], key=lambda group: -group[0])]
+    from mkdocs.plugins import EVENTS
+
+    assert {name[3:] for name in vars(wiring) if name.startswith("on_")} == set(wiring.EVENTS) <= set(EVENTS)
+
+
+def test_the_events_table_is_made_from_the_wiring():
     events = _load("_events")
-    assert events.hook_names() == _hook_names()
-    table = {row[0].strip("`"): [part.strip() for part in row[1].split(",")]
-             for row in _table_rows("| event | hooks that handle it")}
+    table = {row[0].strip("`"): [part.strip() for part in row[1].split(";")]
+             for row in _table_rows("| event | what runs, in order")}
     assert table == events.handlers()
     assert events.markdown_table() in MAINTAINERS.read_text(encoding="utf-8")
-    # The order rule: priority first (execution_cache's table before search swaps the page), then `hooks:`.
-    assert events.handlers()["on_page_context"][0] == "execution_cache (100)"
-    assert events.handlers()["on_files"][0].startswith("execution_cache")
+    # The order rule: execution_cache's times table before search swaps the page, both before the search plugin (0).
+    assert events.handlers()["on_page_context"][0] == "execution_cache.on_page_context, search.search_view (100)"
+    assert events.handlers()["on_files"][0].startswith("execution_cache.on_files")
 
 
 def test_every_mnist_tutorials_setting_is_in_the_one_list_and_the_maintainers_table_is_that_list():
@@ -150,13 +176,12 @@ def test_the_hooks_read_settings_only_through_the_one_list():
 
 
 def test_the_package_reads_its_settings_with_the_defaults_of_the_one_list(monkeypatch):
-    from mnist_tutorials import _cachefiles, _site
+    from mnist_tutorials import _cachefiles
 
     settings = _load("_settings")
     assert settings.BY_NAME["MNIST_TUTORIALS_DATA"].default == ""  # empty: the platform cache folder
     monkeypatch.setenv("MNIST_TUTORIALS_DATA", "")
     assert _cachefiles.get_data_home() == _cachefiles._platform_cache_dir()
-    assert _site.ENV_VAR in settings.BY_NAME and settings.BY_NAME[_site.ENV_VAR].default == ""
     result = doctest_module(settings)
     assert result.attempted >= 4 and result.failed == 0
 
@@ -193,9 +218,10 @@ def test_a_missing_mathjax_says_to_run_setup(monkeypatch, tmp_path):
     from mkdocs.exceptions import PluginError
 
     assets = _load("assets")
-    monkeypatch.setattr(assets, "MATHJAX_DIR", tmp_path / "no-mathjax")
-    with pytest.raises(PluginError, match=r"^assets hook: MathJax is not vendored: .*Run `bash scripts/setup.sh`"):
-        assets.on_config(types.SimpleNamespace())
+    config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))  # tmp_path holds no vendor/
+    with pytest.raises(PluginError, match=r"^assets hook: MathJax is not vendored: expected "
+                                          + re.escape(str(tmp_path / "vendor")) + r".*Run `bash scripts/setup.sh`"):
+        assets.on_config(config)
 
 
 def test_the_shared_helpers_examples_run():

@@ -1,4 +1,4 @@
-"""Package-level promises: a light import, the CLI, and the site-build plotly renderer."""
+"""Package-level promises: a light import, the CLI, no import cycle."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from mnist_tutorials import __main__ as cli
-from mnist_tutorials import _cachekey, _site
+from mnist_tutorials import _cachekey
 
 PACKAGE_DIR = pathlib.Path(_cachekey.PACKAGE_DIR)
 
@@ -19,7 +19,7 @@ def test_import_is_light_and_never_imports_tensorflow():
             "heavy = [m for m in ('tensorflow', 'keras', 'plotly', 'sklearn.linear_model') if m in sys.modules]; "
             "print(','.join(heavy))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            env={"PATH": "/usr/bin:/bin", "MNIST_TUTORIALS_SITE_BUILD": ""})
+                            env={"PATH": "/usr/bin:/bin"})
     assert result.stdout.strip() == "", f"import mnist_tutorials pulled in: {result.stdout.strip()}"
 
 
@@ -33,7 +33,7 @@ def test_every_public_submodule_is_an_attribute_of_the_package():
             "missing = [n for n in names if not isinstance(getattr(m, n, None), types.ModuleType)]; "
             "print(listed, missing)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin", "MNIST_TUTORIALS_SITE_BUILD": "",
+                            env={"PATH": "/usr/bin:/bin",
                                  "PYTHONPATH": str(PACKAGE_DIR.parent), "TF_CPP_MIN_LOG_LEVEL": "3"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "[] []", (
@@ -117,21 +117,3 @@ def test_cli_fetch_data_failure_is_exit_1_with_the_reason(tiny_fashion, tmp_path
 def test_cli_rejects_unknown_commands():
     with pytest.raises(SystemExit):
         cli.main(["no-such-command"])
-
-
-def test_site_renderer_only_inside_the_build(monkeypatch):
-    import plotly.graph_objects as go
-    import plotly.io as pio
-
-    monkeypatch.delenv(_site.ENV_VAR, raising=False)
-    assert _site.configure_plotly_for_site() is False
-    default = pio.renderers.default
-    monkeypatch.setenv(_site.ENV_VAR, "1")
-    try:
-        assert _site.configure_plotly_for_site() is True
-        bundle = pio.renderers["mnist_site"].to_mimebundle(go.Figure(go.Bar(y=[1, 2])).to_dict())
-        html = bundle["text/html"]
-        assert "plotly-graph-div" in html and "Plotly.newPlot" in html
-        assert "cdn" not in html.lower() and len(html) < 20_000  # no inlined or remote plotly.js
-    finally:
-        pio.renderers.default = default

@@ -22,7 +22,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from file_module import load_file_module, require  # noqa: E402
 
-from mnist_tutorials import _site  # noqa: E402
+from mnist_tutorials.plotting import accessible as _site  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "docs" / "hooks"

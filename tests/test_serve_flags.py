@@ -18,8 +18,8 @@ HOOK = pathlib.Path(__file__).resolve().parents[1] / "docs" / "hooks" / "flags.p
 
 def test_serve_publishes_pending_answers_at_once_and_reloads_when_computed(tmp_path, monkeypatch):
     hook = load_file_module(HOOK, "flags_hook_serve_test")
-    monkeypatch.setitem(hook._buildcache.STATE, "command", "serve")
-    monkeypatch.setattr(hook._buildcache, "SIGNAL_DIR", tmp_path / "serve-reload")
+    monkeypatch.setattr(hook._buildcache.STATE, "command", "serve")
+    monkeypatch.setattr(hook._buildcache.STATE, "signal_dir", tmp_path / "serve-reload")
     release, computed = threading.Event(), []
 
     def compute_flag_hashes(salt, labels=None, *, log=print):
@@ -37,13 +37,13 @@ def test_serve_publishes_pending_answers_at_once_and_reloads_when_computed(tmp_p
     start = time.perf_counter()
     hook.on_pre_build(config)
     assert time.perf_counter() - start < 5 and not computed
-    assert hook._state["published"]["pending"] and hook._state["published"]["flags"] == {}
+    assert hook.STATE.flags["published"]["pending"] and hook.STATE.flags["published"]["flags"] == {}
     page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="exercises/flags.md"), url="exercises/flags/")
     markdown = hook.on_page_markdown("# Flags\n\n<!-- flags:list -->\n", page, None, None)
     assert "Answers being computed" in markdown
 
     hook.on_pre_build(config)  # a rebuild meanwhile starts no second computation
-    hook._buildcache.SITE_BUILT.set()  # execution_cache.on_post_build: the first page is served
+    hook._buildcache.STATE.site_built.set()  # execution_cache.on_post_build: the first page is served
     release.set()
     signal = tmp_path / "serve-reload" / "flag answers.done"
     while not signal.exists() and time.perf_counter() - start < 30:
@@ -51,5 +51,5 @@ def test_serve_publishes_pending_answers_at_once_and_reloads_when_computed(tmp_p
     assert signal.exists() and len(computed) == 1  # the site is told to rebuild
 
     hook.on_pre_build(config)  # that rebuild finds the answers in the cache
-    assert len(computed) == 1 and set(hook._state["published"]["flags"]) == set(flags.FLAGS)
-    assert "pending" not in hook._state["published"]
+    assert len(computed) == 1 and set(hook.STATE.flags["published"]["flags"]) == set(flags.FLAGS)
+    assert "pending" not in hook.STATE.flags["published"]

@@ -2,12 +2,12 @@
 
 The site has two three-cell tutorials (``tiny/01_digit.py`` draws a figure and has a solution cell;
 ``tiny/02_math.py`` has math and a hidden ``remove_input`` cell that renders a sentence), a reference page
-(mkdocstrings), the flags page and the execution-times page. It lists every hook of ``docs/hooks/`` in the order
-of the site's own ``mkdocs.yml``, and is built once per test session (the ``tinysite`` fixture of
-``tests/conftest.py``), in a copy under ``tmp_path`` (its caches go there too), with ``mkdocs build --strict``.
-The tutorials are executed (the execution cache starts empty). The flag answers and the build-time figures come
-from seeded cache entries, and MathJax and plotly.js are small stand-ins, so the test needs neither the real data
-nor ``vendor/`` from ``scripts/setup.sh`` (``tests/tinysite_build.py`` says how). Broken builds of the tiny site
+(mkdocstrings) and the execution-times page. It has the real site's one hook, ``docs/hooks/wiring.py``, and is
+built once per test session (the ``tinysite`` fixture of ``tests/conftest.py``), in a copy under ``tmp_path``
+(its caches go there too), with ``mkdocs build --strict``. The tutorials are executed (the execution cache starts
+empty). It stands alone: no flag answers and no build-time figures (it has no flags page and shows no
+``generated/`` figure), MathJax and plotly.js are small stand-ins in the copy's own ``vendor/``, so the test
+needs neither the real data nor ``vendor/`` from ``scripts/setup.sh`` (``tests/tinysite_build.py`` says how). Broken builds of the tiny site
 (hanging cells, signals, malformed caches) are tested in ``tests/test_tinysite_robustness.py``.
 """
 
@@ -18,7 +18,7 @@ import pathlib
 import re
 
 from file_module import require
-from tinysite_build import HOOKS, PNG, ROOT, SALT, TINYSITE
+from tinysite_build import HOOKS, ROOT, TINYSITE
 
 require("mkdocs", "mkdocs_jupyter", "jupytext")  # builds the tiny site
 
@@ -31,11 +31,10 @@ def _page(project: pathlib.Path, path: str) -> str:
     return (project / "site" / path).read_text(encoding="utf-8")
 
 
-def test_the_tiny_site_lists_every_hook_in_the_order_of_the_real_site():
+def test_the_tiny_site_has_the_one_hook_of_the_real_site():
     real = [pathlib.PurePosixPath(path).name for path in _site_hooks(ROOT / "mkdocs.yml")]
     tiny = [pathlib.PurePosixPath(path).name for path in _site_hooks(TINYSITE / "mkdocs.yml")]
-    on_disk = sorted(path.name for path in HOOKS.glob("[!_]*.py"))
-    assert tiny == real and sorted(real) == on_disk
+    assert tiny == real == ["wiring.py"] and (HOOKS / "wiring.py").is_file()
 
 
 def test_both_tutorials_were_executed_into_the_cache(tinysite):
@@ -79,7 +78,7 @@ def test_code_links_to_the_api_reference_and_the_reference_lists_its_users(tinys
 def test_mathjax_only_on_the_page_with_math_and_plotly_nowhere(tinysite):
     project, _, _ = tinysite
     assert "assets/vendor/mathjax/tex-mml-chtml.js" in _page(project, "tiny/02_math/index.html")
-    for path in ("index.html", "tiny/01_digit/index.html", "exercises/flags/index.html", "times/index.html"):
+    for path in ("index.html", "tiny/01_digit/index.html", "times/index.html"):
         html = _page(project, path)
         assert "tex-mml-chtml.js" not in html and "javascripts/mathjax.js" not in html, path
         assert "plotly.min.js" not in html, path
@@ -96,14 +95,14 @@ def test_the_solution_is_folded_and_outputs_stay_out_of_the_search_index(tinysit
     assert "brightest pixel: 255" not in text and "values: [1, 2, 3, 4, 5]" not in text  # text outputs are not
 
 
-def test_flags_figures_and_the_404_page(tinysite):
-    project, _, _ = tinysite
-    from mnist_tutorials import flags
-
-    published = json.loads(_page(project, "exercises/flags.json"))
-    assert published["salt"] == SALT and list(published["flags"]) == list(flags.FLAGS)
-    assert _page(project, "exercises/flags/index.html").count('class="flag-card"') == len(flags.FLAGS)
-    assert (project / "site" / "generated" / "home_datasets.png").read_bytes() == PNG
+def test_it_stands_alone_and_the_404_page(tinysite):
+    project, log, _ = tinysite
+    # Its own vendor/ (stand-ins), never the repository's: the published MathJax is the stand-in.
+    published = (project / "site" / "assets" / "vendor" / "mathjax" / "tex-mml-chtml.js").read_text(encoding="utf-8")
+    assert "a stand-in for MathJax" in published
+    assert not (project / "site" / "exercises").exists() and not (project / "site" / "generated").exists()
+    assert not (project / ".cache" / "flags").exists() and "flags:" not in log  # no flag answers computed
+    assert not any((project / ".cache" / "figures").rglob("*.png"))  # no figure drawn from the real data
     not_found = _page(project, "404.html")
     assert 'var root="/tiny/"' in not_found and "document.write(" in not_found
 

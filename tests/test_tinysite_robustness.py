@@ -26,7 +26,7 @@ import urllib.request
 
 import pytest
 from file_module import load_file_module, require
-from tinysite_build import HOOKS, command, environment
+from tinysite_build import FAILING, HOOKS, command, environment
 
 require("mkdocs", "mkdocs_jupyter", "jupytext")  # builds the tiny site
 
@@ -294,14 +294,7 @@ def test_deleting_the_cache_while_serving_executes_again_and_reloads_without_a_s
                                   stdout=subprocess.DEVNULL, stderr=log_file)
     try:
         _wait_for(url, lambda page: "brightest pixel: 255" in page, 120, "the cached page served")
-        # rm -rf .cache; the seeded flag answers and figures are put back (rebuilding them needs the real data and
-        # minutes, and is not what this test is about): what must recover is the execution cache.
-        seeded = warm.parent / "seeded"
-        for name in ("flags", "figures"):
-            shutil.copytree(warm / ".cache" / name, seeded / name)
-        shutil.rmtree(warm / ".cache")
-        for name in ("flags", "figures"):
-            shutil.copytree(seeded / name, warm / ".cache" / name)
+        shutil.rmtree(warm / ".cache")  # rm -rf .cache: what must recover is the execution cache
         index = warm / "docs" / "index.md"
         index.write_text(index.read_text(encoding="utf-8") + "\nEdited while serving.\n", encoding="utf-8")
         _wait_for(url, lambda page: "Being executed" in page, 120, "the rebuilt page under its banner")
@@ -312,3 +305,22 @@ def test_deleting_the_cache_while_serving_executes_again_and_reloads_without_a_s
         server.wait(timeout=60)
         log = log_path.read_text()
     assert re.search(r"Executed tiny/01_digit\.py in [\d.]+ s", log), log[-3000:]
+
+
+# ------------------------------------------------------------------------------------------- a failing tutorial
+
+
+def test_a_failing_tutorial_fails_the_build_naming_the_tutorial_the_error_and_the_fix(warm):
+    """``tests/tinysite/failing/03_fails.py`` (its second code cell raises), added to a copy of the tiny site."""
+    shutil.copy(FAILING, warm / "docs" / "tiny" / FAILING.name)
+    result = _build(warm)
+    assert result.returncode == 1, result.stderr[-3000:]
+    error = result.stderr
+    line = FAILING.read_text(encoding="utf-8").splitlines().index('raise ValueError(f"expected a sorted list, '
+                                                                 'found {numbers}")')  # its `# %%`, from 1
+    assert ("execution_cache hook: executing these tutorials failed (allow_errors is false)") in error, error[-3000:]
+    assert (f"tiny/03_fails.py: the cell at line {line} of docs/tiny/03_fails.py raised ValueError: expected a "
+            "sorted list, found [3, 1, 2]") in error, error[-3000:]
+    assert "`python scripts/run_tutorial.py docs/tiny/03_fails.py`" in error  # the fix
+    assert "tiny/01_digit.py:" not in error and "tiny/02_math.py:" not in error  # only the failing one is named
+    assert not (warm / "site" / "tiny" / "03_fails").exists()  # nothing published unexecuted

@@ -1,7 +1,8 @@
 """A throw-away MkDocs project with two three-cell tutorials and a two-module package, for build-cache tests.
 
-The project has copies of docs/hooks/execution_cache.py, _notebook_worker.py, _buildcache.py, _settings.py and
-_shared.py (the hook keeps its cache next to the project's mkdocs.yml and finds the package next to itself, so the
+The project has copies of docs/hooks/execution_cache.py, _notebook_worker.py, _kernel_setup.py, _fill.py,
+_buildcache.py, _buildstate.py, _settings.py and _shared.py (the hook keeps its cache next to the project's
+mkdocs.yml and finds the package next to itself, so the
 repository's own cache and package are never touched), of the key rule mnist_tutorials/_cachekey.py and the atomic
 writes mnist_tutorials/_cachefiles.py, and a two-module package: tutorial ``a`` imports ``mnist_tutorials.augment``,
 tutorial ``b`` imports ``mnist_tutorials.other``. ``tests/test_execution_cache.py`` builds it;
@@ -47,7 +48,8 @@ def make_project(tmp_path: pathlib.Path, extra_b: str = "") -> pathlib.Path:
     root = tmp_path / "project"
     (root / "docs" / "tutorials").mkdir(parents=True)
     (root / "docs" / "hooks").mkdir()
-    for hook in ("execution_cache.py", "_notebook_worker.py", "_buildcache.py", "_settings.py", "_shared.py"):
+    for hook in ("execution_cache.py", "_notebook_worker.py", "_kernel_setup.py", "_fill.py", "_buildcache.py",
+                 "_buildstate.py", "_settings.py", "_shared.py"):
         shutil.copy(ROOT / "docs" / "hooks" / hook, root / "docs" / "hooks")
     package = root / "mnist_tutorials"
     package.mkdir()

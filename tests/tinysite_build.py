@@ -1,23 +1,21 @@
-"""``mkdocs build --strict`` (or ``serve``) of a copy of the tiny site, with the assets hook pointed at stand-ins.
+"""``mkdocs build --strict`` (or ``serve``) of a copy of the tiny site, which stands alone.
 
-The real build publishes MathJax and plotly.js that ``scripts/setup.sh`` unpacks from the npm registry into the
-git-ignored ``vendor/``. The tiny site tests the hooks, not those files, so that plain ``pytest`` passes in a fresh
-clone: :func:`prepare` copies ``tests/tinysite`` and writes small stand-ins (:func:`write_standins`) in the copy,
-and :func:`command` runs this file as ``python tinysite_build.py <stand-ins folder> [mkdocs arguments]`` from the
-copy's folder (default arguments: ``build --strict``; ``properdocs build ...`` runs ProperDocs instead). It is
-MkDocs' own command line; the one difference is that, as MkDocs loads ``docs/hooks/assets.py``, its vendor paths
-are set to the stand-ins.
+The tiny site needs nothing the real site's set-up makes and seeds nothing of the real site's state:
 
-Two slow inputs come from seeded cache entries, as a warm rebuild finds them (:func:`seed_caches`): the flag
-answers (computing them trains models on the real MNIST for minutes) and the build-time figures (drawn from the
-real data). Their cold paths have tests of their own (``test_flags.py``, ``test_serve_flags.py``,
-``test_cachekey.py``). The flags hook checks that every flag's tutorial exists: the copy gets an empty file at each
-of those paths (a static file, not a tutorial of the tiny site).
+* no ``vendor/`` from ``scripts/setup.sh``: the assets part reads the npm files (MathJax, plotly.js) from the
+  ``vendor/`` folder beside the ``mkdocs.yml`` being built, and :func:`prepare` writes small stand-ins
+  (:func:`write_standins`) into the copy's own ``vendor/``;
+* no flag answers and no build-time figures: its pages show no ``generated/`` figure and it has no flags page, so
+  those parts do nothing (their cold paths have tests of their own: ``test_flags.py``, ``test_serve_flags.py``,
+  ``test_cachekey.py``), and no real data is read.
+
+:func:`command` runs this file as ``python tinysite_build.py [mkdocs arguments]`` from the copy's folder (default
+arguments: ``build --strict``; ``properdocs build ...`` runs ProperDocs instead): MkDocs' (or ProperDocs') own
+command line. ``tests/tinysite/failing/`` holds a tutorial that fails, which tests add to a copy.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
 import shutil
@@ -26,46 +24,16 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TINYSITE = ROOT / "tests" / "tinysite"
 HOOKS = ROOT / "docs" / "hooks"
-SALT = "5a17" * 8
-PNG = b"\x89PNG\r\n\x1a\n" + b"seeded figure" + b"\x00\x00\x00\x00IEND\xaeB`\x82"
-
-
-def seed_caches(project: pathlib.Path) -> None:
-    """The flag hashes and the figures a warm build would find (see the module docstring)."""
-    from file_module import load_file_module
-
-    from mnist_tutorials import flags
-
-    flags_hook = load_file_module(HOOKS / "flags.py", "flags_hook_tinysite")
-    labels = list(flags.FLAGS)
-    entry = {"version": flags_hook._FORMAT, "key": flags.cache_key(), "salt": SALT, "kdf": flags.KDF,
-             "flags": {label: {"kind": flag.kind, "decimals": flag.decimals, "iterations": 1000,
-                               "hashes": [f"{index:064x}"]}
-                       for index, (label, flag) in enumerate(flags.FLAGS.items())}}
-    path = project / ".cache" / "flags" / f"{entry['key']}.json"
-    path.parent.mkdir(parents=True)
-    path.write_text(json.dumps(entry), encoding="utf-8")
-    assert flags_hook._read_cache(path, labels) is not None, "the seeded flag answers are not what the hook reads"
-    for flag in flags.FLAGS.values():
-        placeholder = project / "docs" / flag.tutorial
-        placeholder.parent.mkdir(parents=True, exist_ok=True)
-        placeholder.touch()
-
-    figures_hook = load_file_module(HOOKS / "figures.py", "figures_hook_tinysite")
-    folder = project / ".cache" / "figures" / figures_hook._key()
-    folder.mkdir(parents=True)
-    for name in figures_hook.FIGURES:
-        (folder / f"{name}.png").write_bytes(PNG)
+FAILING = TINYSITE / "failing" / "03_fails.py"  # a tutorial whose second code cell raises
 
 
 def prepare(parent: pathlib.Path) -> pathlib.Path:
-    """A copy of the tiny site in ``parent / "tinysite"``: paths pointed at this repository, caches seeded."""
+    """A copy of the tiny site in ``parent / "tinysite"``: paths pointed at this repository, its own ``vendor/``."""
     project = parent / "tinysite"
-    shutil.copytree(TINYSITE, project, ignore=shutil.ignore_patterns("site", ".cache"))
+    shutil.copytree(TINYSITE, project, ignore=shutil.ignore_patterns("site", ".cache", "vendor", "failing"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("../../", f"{ROOT.as_posix()}/"), encoding="utf-8")
-    seed_caches(project)
-    write_standins(project / "vendor-standins")  # no need for scripts/setup.sh's vendor/
+    write_standins(project / "vendor")  # never scripts/setup.sh's vendor/
     return project
 
 
@@ -80,7 +48,7 @@ def environment(**settings: str) -> dict:
 
 def command(project: pathlib.Path, *arguments: str) -> list[str]:
     """The command line that runs MkDocs (``build --strict`` unless ``arguments`` say otherwise) on ``project``."""
-    return [sys.executable, str(pathlib.Path(__file__).resolve()), str(project / "vendor-standins"), *arguments]
+    return [sys.executable, str(pathlib.Path(__file__).resolve()), *arguments]
 
 
 def write_standins(folder: pathlib.Path) -> pathlib.Path:
@@ -110,28 +78,16 @@ def write_standins(folder: pathlib.Path) -> pathlib.Path:
     return folder
 
 
-def main(standins: pathlib.Path, arguments: list[str]) -> None:
+def main(arguments: list[str]) -> None:
     """MkDocs' command line with ``arguments``; ``properdocs ...`` runs ProperDocs' instead (the way off MkDocs)."""
     tool = "mkdocs"
     if arguments[:1] == ["properdocs"]:
         tool, arguments = "properdocs", arguments[1:]
         import properdocs.__main__  # noqa: F401  (aliases every mkdocs.* import to properdocs.*)
     from mkdocs.__main__ import cli
-    from mkdocs.config import config_options
 
-    load_hook = config_options.Hooks._load_hook
-
-    def load_with_standins(self, name, path):
-        module = load_hook(self, name, path)
-        if pathlib.Path(path).name == "assets.py":
-            module.MATHJAX_DIR = standins / "mathjax" / "es5"
-            module.PLOTLY_VENDOR = standins / "plotly"
-            module.PLOTLY_BUNDLE = module.PLOTLY_VENDOR / "plotly-cartesian.min.js"
-        return module
-
-    config_options.Hooks._load_hook = load_with_standins
     cli.main(args=arguments or ["build", "--strict"], prog_name=tool)
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]).resolve(), sys.argv[2:])
+    main(sys.argv[1:])

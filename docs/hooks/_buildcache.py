@@ -15,12 +15,12 @@ once per process, so what it holds (the background executor of ``mkdocs serve``)
   time remaining from the last recorded times.
 * :class:`Background`: the executor of ``mkdocs serve``, which runs notebooks after the first page is served;
   :func:`in_background` does the same for other slow work (the flag answers of ``flags.py``). Both end by writing a
-  file in :data:`SIGNAL_DIR`, which ``mkdocs serve`` watches: the site rebuilds and the open pages reload.
+  file in ``STATE.signal_dir``, which ``mkdocs serve`` watches: the site rebuilds and the open pages reload.
   :func:`start_serving` makes it a temporary folder of this process, outside ``.cache/``, so that deleting
   ``.cache/`` while serving never removes the watched folder (a removed folder is no longer watched when it is
   made again, and a finished tutorial would stay under its "being executed" banner).
 * :func:`run_worker` / :func:`stop_workers`: the worker processes that execute notebooks. Every one is registered
-  in :data:`STATE`; :func:`stop_workers` (on SIGTERM, Ctrl-C and ``on_shutdown``) stops them, and each worker
+  in ``STATE.workers`` (``_buildstate.py``); :func:`stop_workers` (on SIGTERM, Ctrl-C and ``on_shutdown``) stops them, and each worker
   stops its kernel (``execution_cache.py``'s worker part), so no process outlives the build or the server.
 """
 
@@ -38,19 +38,18 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 from _shared import REPO  # sibling module: docs/hooks/_shared.py
 
 if str(REPO) not in sys.path:  # the package of this repository (its key rule and its atomic writes)
     sys.path.insert(0, str(REPO))
 from mnist_tutorials._cachefiles import remove_partial_files, write_atomically  # noqa: E402
+from mnist_tutorials._cachekey import LIBRARIES  # noqa: E402  (the computation libraries every key covers)
 
-# `mkdocs serve` watches this folder (execution_cache.on_serve): a file written here rebuilds the site and reloads
-# the open pages. Nothing else writes here, so a rebuild never triggers another one. start_serving() makes it a
-# temporary folder of the serving process.
-SIGNAL_DIR = REPO / ".cache" / "serve-reload"
-# "command": set by execution_cache.on_startup ("build", "gh-deploy" or "serve"); "workers": the live worker
-# processes; "stopping": set once the build or the server is stopping (no worker starts after that).
-STATE = {"command": "build", "workers": set(), "stopping": False}
+# `mkdocs serve` watches STATE.signal_dir (execution_cache.on_serve): a file written there rebuilds the site and
+# reloads the open pages. Nothing else writes there, so a rebuild never triggers another one. start_serving() makes
+# it a temporary folder of the serving process. STATE.command is set by execution_cache.on_startup; STATE.workers
+# holds the live worker processes; STATE.stopping is set once the build or the server is stopping.
 _workers_lock = threading.Lock()
 log = logging.getLogger("mkdocs.hooks.execution_cache")
 
@@ -60,40 +59,36 @@ PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 def serving() -> bool:
     """Whether this process is ``mkdocs serve`` (then slow work runs after the first page is served)."""
-    return STATE["command"] == "serve"
+    return STATE.serving()
 
 
 def start_serving() -> pathlib.Path:
-    """Make :data:`SIGNAL_DIR` a new temporary folder of this process (``mkdocs serve``) and return it."""
-    global SIGNAL_DIR
-    SIGNAL_DIR = pathlib.Path(tempfile.mkdtemp(prefix="mnist-tutorials-serve-reload-"))
-    return SIGNAL_DIR
+    """Make ``STATE.signal_dir`` a new temporary folder of this process (``mkdocs serve``) and return it."""
+    STATE.signal_dir = pathlib.Path(tempfile.mkdtemp(prefix="mnist-tutorials-serve-reload-"))
+    return STATE.signal_dir
 
 
 def stop_serving() -> None:
-    """Remove the temporary :data:`SIGNAL_DIR` made by :func:`start_serving` (nothing else)."""
-    if SIGNAL_DIR.name.startswith("mnist-tutorials-serve-reload-"):
-        shutil.rmtree(SIGNAL_DIR, ignore_errors=True)
+    """Remove the temporary ``STATE.signal_dir`` made by :func:`start_serving` (nothing else)."""
+    if STATE.signal_dir.name.startswith("mnist-tutorials-serve-reload-"):
+        shutil.rmtree(STATE.signal_dir, ignore_errors=True)
 
 
 def reload_site(name: str) -> None:
     """Ask ``mkdocs serve`` to rebuild the site and reload the open pages."""
-    atomic_write(SIGNAL_DIR / f"{name}.done", time.strftime("%Y-%m-%d %H:%M:%S"))
+    atomic_write(STATE.signal_dir / f"{name}.done", time.strftime("%Y-%m-%d %H:%M:%S"))
 
 
-_jobs_in_background: dict[str, threading.Thread] = {}
-# Set by execution_cache.on_post_build: background work waits for it, so it never slows down the first page.
-SITE_BUILT = threading.Event()
 
 
 def in_background(name: str, work) -> None:
     """While serving: once the site is built, run ``work()`` in a thread (one at a time per ``name``), then reload."""
-    running = _jobs_in_background.get(name)
+    running = STATE.background_jobs.get(name)
     if running is not None and running.is_alive():
         return
 
     def run():
-        SITE_BUILT.wait()
+        STATE.site_built.wait()  # set by execution_cache.on_post_build: never slow down the first page
         start = time.perf_counter()
         try:
             work()
@@ -104,8 +99,8 @@ def in_background(name: str, work) -> None:
                      time.perf_counter() - start)
         reload_site(name)
 
-    _jobs_in_background[name] = threading.Thread(target=run, name=name, daemon=True)
-    _jobs_in_background[name].start()
+    STATE.background_jobs[name] = threading.Thread(target=run, name=name, daemon=True)
+    STATE.background_jobs[name].start()
 
 
 def cache_key(namespace: str, files=(), **kwargs) -> str:
@@ -244,21 +239,21 @@ class Progress:
 def run_worker(hook: pathlib.Path, request: dict) -> tuple[bool, float, float | None, str]:
     """Run ``hook`` as a worker process on ``request``: (ok, wall seconds, CPU seconds, stderr tail).
 
-    The worker prints ``cpu_seconds=...`` (its own and its kernel's). It is registered in ``STATE["workers"]``
+    The worker prints ``cpu_seconds=...`` (its own and its kernel's). It is registered in ``STATE.workers``
     while it runs, so that :func:`stop_workers` can stop it; none starts once stopping began.
     """
     start = time.perf_counter()
     with _workers_lock:
-        if STATE["stopping"]:
+        if STATE.stopping:
             return False, 0.0, None, "not started: the build is stopping"
         process = subprocess.Popen([sys.executable, str(hook)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
-        STATE["workers"].add(process)
+        STATE.workers.add(process)
     try:
         stdout, stderr = process.communicate(json.dumps(request))
     finally:
         with _workers_lock:
-            STATE["workers"].discard(process)
+            STATE.workers.discard(process)
     seconds = time.perf_counter() - start
     cpu = None
     for line in stdout.splitlines():
@@ -270,11 +265,11 @@ def run_worker(hook: pathlib.Path, request: dict) -> tuple[bool, float, float | 
 def stop_workers(grace: float = 10.0) -> None:
     """Stop every running worker: SIGTERM (each worker then kills its kernel), SIGKILL after ``grace`` seconds.
 
-    No worker starts afterwards (``STATE["stopping"]``); :func:`execution_cache.on_startup` resets it.
+    No worker starts afterwards (``STATE.stopping``); :func:`execution_cache.on_startup` resets it.
     """
     with _workers_lock:
-        STATE["stopping"] = True
-        workers = list(STATE["workers"])
+        STATE.stopping = True
+        workers = list(STATE.workers)
     for process in workers:
         if process.poll() is None:
             process.terminate()
@@ -306,7 +301,7 @@ def handle_termination() -> None:
 class Background:
     """The executor of ``mkdocs serve``: notebooks run after the first page is served, ``jobs`` at a time.
 
-    Each finished notebook writes its cache entry, then a file in ``SIGNAL_DIR``, which ``mkdocs serve`` watches:
+    Each finished notebook writes its cache entry, then a file in ``STATE.signal_dir``, which ``mkdocs serve`` watches:
     the site rebuilds, takes the notebook from the cache, and every open page reloads.
     """
 

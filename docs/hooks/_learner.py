@@ -25,6 +25,7 @@ import ast
 import io
 import re
 import tokenize
+from types import MappingProxyType
 
 import _shared  # sibling module: docs/hooks/_shared.py
 
@@ -33,11 +34,11 @@ SITE_ONLY_TAG = "site_only"
 SOLUTION_TAG = "solution"
 PROSE_TITLE = "#@title The explanation, computed from your run (double-click to see the code)"
 VALUES_TITLE = "#@title Values the explanations below use (double-click to see the code)"
-FOLDED = {"cellView": "form", "jupyter": {"source_hidden": True}}
+FOLDED = MappingProxyType({"cellView": "form", "jupyter": MappingProxyType({"source_hidden": True})})
 _BINDING = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Import, ast.ImportFrom, ast.FunctionDef,
             ast.AsyncFunctionDef, ast.ClassDef)
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
-_STRING_TOKENS = {tokenize.STRING} | {getattr(tokenize, name) for name in ("FSTRING_MIDDLE",) if hasattr(tokenize, name)}
+_STRING_TOKENS = frozenset({tokenize.STRING} | {getattr(tokenize, name) for name in ("FSTRING_MIDDLE",) if hasattr(tokenize, name)})
 
 
 def tags(cell) -> list:
@@ -212,7 +213,7 @@ def _contains(outer: ast.AST, inner: ast.AST) -> bool:
 def fold(cell, title: str) -> None:
     """Fold a code cell: a Colab form titled ``title`` whose code Jupyter shows collapsed too."""
     cell.source = f"{title}\n{cell.source}"
-    cell.metadata.update({key: dict(value) if isinstance(value, dict) else value for key, value in FOLDED.items()})
+    cell.metadata.update({key: dict(value) if isinstance(value, MappingProxyType) else value for key, value in FOLDED.items()})
 
 
 def is_folded(cell) -> bool:

@@ -11,8 +11,8 @@ writes the request, JSON, on its standard input; ``execution_cache.py`` makes th
 * ``parent``: the process id of the MkDocs process that started it.
 
 It prints ``cpu_seconds=...`` (its own and its kernel's) and exits 0; it exits 1 with the error on stderr when a
-cell fails or runs past its timeout (the error names the tutorial, the line of the cell in its source file and
-the timeout).
+cell fails (:func:`failure_message`: the tutorial, the line of the cell in its source file, the exception, the
+cell's traceback) or runs past its timeout (:func:`timeout_message`: the tutorial, the line, the timeout).
 
 No process outlives it. Its kernel runs in a session of its own (jupyter_client starts kernels so), so a signal to
 the build's process group never reaches the kernel: on SIGTERM, SIGINT or SIGHUP the worker kills its kernel (and
@@ -33,6 +33,22 @@ import _fill  # sibling module: docs/hooks/_fill.py
 
 PROC = pathlib.Path("/proc")
 _PR_SET_PDEATHSIG = 1
+# Run by each kernel at start-up, before the tutorial's first cell: the site's plotly renderer and figures as
+# <img alt> (see that file). Part of every tutorial's cache key (execution_cache._notebook_key).
+KERNEL_SETUP = pathlib.Path(__file__).resolve().with_name("_kernel_setup.py")
+
+
+def kernel_arguments() -> list[str]:
+    """The arguments each kernel that executes a tutorial for the site is started with (nbclient's
+    ``extra_arguments``): IPython runs :data:`KERNEL_SETUP` before the first cell.
+
+    Examples
+    --------
+    >>> kernel_arguments()[0].startswith("--InteractiveShellApp.exec_files=") and kernel_arguments()[0].endswith(
+    ...     "_kernel_setup.py")
+    True
+    """
+    return [f"--InteractiveShellApp.exec_files={KERNEL_SETUP}"]
 
 
 def children(pid: int) -> list[int]:
@@ -121,32 +137,63 @@ def timeout_message(request: dict, source: str) -> str:
             "MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR=<seconds> (see docs/maintainers/, Settings).")
 
 
+def with_kernel_setup(make_app, **execute_options):
+    """mkdocs-jupyter's nbconvert app factory (``nbconvert2.get_nbconvert_app``), its kernels started with
+    :func:`kernel_arguments` and its ``ExecutePreprocessor`` given ``execute_options`` (``timeout``, ...)."""
+    from traitlets.config import Config
+
+    def make_app_with_kernel_setup(*args, **kwargs):
+        app = make_app(*args, **kwargs)
+        section = dict(app.config.get("ExecutePreprocessor", {}))  # keeps "enabled" and the others
+        section.update(extra_arguments=kernel_arguments(), **execute_options)
+        app.config["ExecutePreprocessor"] = Config(section)
+        return app
+
+    make_app_with_kernel_setup.kernel_setup = True
+    return make_app_with_kernel_setup
+
+
+def failure_message(request: dict, source: str, error) -> str:
+    """The error of a cell that raised: the tutorial, the cell's line, the exception, then the cell's traceback.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> request = {"src": "tiny/03.py", "path": "/nowhere/03.py"}
+    >>> failure_message(request, "", SimpleNamespace(ename="ValueError", evalue="bad", traceback="")).splitlines()[0]
+    'tiny/03.py: a cell of /nowhere/03.py (line unknown) raised ValueError: bad'
+    """
+    path = pathlib.Path(request["path"])
+    try:
+        shown = path.relative_to(pathlib.Path.cwd())
+    except ValueError:
+        shown = path
+    line = cell_line(str(path), source) if source and path.is_file() else None
+    where = f"the cell at line {line} of {shown}" if line is not None else f"a cell of {shown} (line unknown)"
+    return (f"{request['src']}: {where} raised {error.ename}: {error.evalue}\n"
+            "Fix the cell, or run the tutorial alone to see it fail: "
+            f"`python scripts/run_tutorial.py {shown}`.\n{error.traceback}".rstrip())
+
+
 def execute(request: dict) -> None:
     """Execute one notebook, write its cache entry atomically, print the CPU seconds used."""
     import resource
 
     from mkdocs_jupyter import convert, nbconvert2
     from mkdocs_jupyter.plugin import _get_nb_toc_tokens
-    from nbclient.exceptions import CellTimeoutError
-    from traitlets.config import Config
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     running = {}
-    make_app = nbconvert2.get_nbconvert_app
-
-    def app_with_timeout(*args, **kwargs):  # mkdocs-jupyter's nbconvert app, with the cell timeout set
-        app = make_app(*args, **kwargs)
-        section = dict(app.config.get("ExecutePreprocessor", {}))  # keeps "enabled" and the others
-        section.update(timeout=request.get("timeout"),
-                       on_cell_start=lambda cell, cell_index: running.update(cell=cell))
-        app.config["ExecutePreprocessor"] = Config(section)
-        return app
-
-    nbconvert2.get_nbconvert_app = app_with_timeout
+    nbconvert2.get_nbconvert_app = with_kernel_setup(nbconvert2.get_nbconvert_app, timeout=request.get("timeout"),
+                                                     on_cell_start=lambda cell, cell_index: running.update(cell=cell))
     try:
         with _fill.patched_jupytext():  # Markdown cells tagged `fill` are rendered by the kernel
             body = convert.nb2html(request["path"], execute=True, **request["options"])
     except CellTimeoutError:
         print(timeout_message(request, running.get("cell", {}).get("source", "")), file=sys.stderr)
+        sys.exit(1)
+    except CellExecutionError as error:
+        print(failure_message(request, running.get("cell", {}).get("source", ""), error), file=sys.stderr)
         sys.exit(1)
     toc_tokens, title = _get_nb_toc_tokens(request["path"], request["toc_depth"])
     _buildcache.atomic_write(pathlib.Path(request["cache_path"]),

@@ -2,10 +2,10 @@
 
 Not a hook (mkdocs.yml does not list it). :data:`SETTINGS` is the one list. The build hooks read their settings
 through :func:`read`, which parses and checks the value (a wrong one stops the build with an error that names the
-variable, what it found and the fix). The package reads ``MNIST_TUTORIALS_DATA`` (``mnist_tutorials._cachefiles``)
-and ``MNIST_TUTORIALS_SITE_BUILD`` (``mnist_tutorials._site``) itself, since it cannot import the build; their
-entries here say so, and ``tests/test_hooks.py`` checks that every variable any code uses is in this list, that
-the package's defaults are the ones written here, and that the Maintainers page's settings table is
+variable, what it found and the fix). The package reads one setting itself, ``MNIST_TUTORIALS_DATA``
+(``mnist_tutorials._cachefiles``, when a data folder is asked for, never at import), since it cannot import the
+build; its entry here says so. ``tests/test_hooks.py`` checks that every variable any code uses is in this list,
+that the package's defaults are the ones written here, and that the Maintainers page's settings table is
 :func:`markdown_table` (``python docs/hooks/_settings.py`` prints it).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from typing import Callable, NamedTuple
+from types import MappingProxyType
 
 import _shared  # sibling module: docs/hooks/_shared.py
 
@@ -58,12 +59,8 @@ SETTINGS = (
     Setting("MNIST_TUTORIALS_NO_CACHE", "`docs/hooks/execution_cache.py`", "",
             "any non-empty value leaves execution to mkdocs-jupyter itself: no cache, one tutorial after the other",
             bool, "any text"),
-    Setting("MNIST_TUTORIALS_SITE_BUILD", "`mnist_tutorials._site`", "",
-            "set to `1` by `execution_cache.on_config` for the kernels that execute the tutorials: the package "
-            "writes plotly figures without a copy of plotly.js and matplotlib figures with `alt` text; not set by "
-            "hand"),
 )
-BY_NAME = {setting.name: setting for setting in SETTINGS}
+BY_NAME = MappingProxyType({setting.name: setting for setting in SETTINGS})
 
 
 def read(name: str, environ=None):

@@ -1,4 +1,4 @@
-"""MkDocs hook: cross-links from the tutorials' code to the API reference, and "Used in" lists back.
+"""Build part: cross-links from the tutorials' code to the API reference, and "Used in" lists back.
 
 - ``on_nav``: remember the navigation order of the pages.
 - ``on_env`` (every page is rendered by now): in each tutorial's code cells, names imported from
@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 PACKAGE = "mnist_tutorials"
 _HIGHLIGHT = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.S)
@@ -31,7 +32,6 @@ _MODULE_SPAN = re.compile(r'<span class="nn">(' + PACKAGE + r'(?:\.\w+)*)</span>
 _DOC_CONTENTS = re.compile(r'<div class="doc doc-contents[^"]*">')
 _HEADING_START = re.compile(r"<h[1-6]\b")
 
-_state: dict = {}
 
 
 def _griffe_package():
@@ -164,7 +164,7 @@ def on_env(env, config, files):
         for anchor in _ANCHOR_ID.findall(page.content):
             anchors.setdefault(anchor, page)
     package = _griffe_package()
-    order = _state.get("nav_order", {})
+    order = STATE.api_links.get("nav_order", {})
     tutorials = sorted((p for p in pages if _shared.is_tutorial(p.file, config)),
                        key=lambda p: (order.get(p.file.src_uri, len(order)), p.file.src_uri))
     used_by: dict = {}  # canonical path -> tutorial pages
@@ -187,5 +187,5 @@ def on_env(env, config, files):
 
 
 def on_nav(nav, config, files):
-    _state["nav_order"] = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+    STATE.api_links["nav_order"] = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
     return nav

@@ -1,4 +1,4 @@
-"""MkDocs hook: shared assets instead of per-page copies, loaded only where needed and without blocking.
+"""Build part: shared assets instead of per-page copies, loaded only where needed and without blocking.
 
 * **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
   ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
@@ -7,7 +7,7 @@
   arithmatex output on Markdown pages, ``$...$``, ``$$...$$``, ``\\(...\\)`` or ``\\[...\\]`` in the prose of a
   notebook page (its Markdown cells and Markdown outputs).
 
-* **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``mnist_tutorials._site``). The site serves
+* **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``_kernel_setup.py``). The site serves
   npm's partial bundle ``plotly.js-cartesian-dist-min`` (about a third of the full ``plotly.min.js``), which
   ``scripts/setup.sh`` unpacks into the git-ignored ``vendor/plotly/``, as ``assets/javascripts/plotly.min.js``.
   Its version must equal the plotly.js inside the installed Python ``plotly`` (the figures' JSON is written for
@@ -43,19 +43,22 @@ from mkdocs.structure.files import File
 
 import _css  # sibling module: docs/hooks/_css.py
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 HOOK = "assets"
-# MathJax 3, unpacked from the npm registry by scripts/setup.sh (`npm pack mathjax@3...`) into a git-ignored
-# folder. Only what the CommonHTML bundle loads is published: the bundle, TeX extensions (autoloaded by
-# macros), CHTML fonts, the menu and its accessibility extensions.
-MATHJAX_DIR = _shared.REPO / "vendor" / "mathjax" / "es5"
+# The npm files of the site being built are in the folder `vendor/` beside its mkdocs.yml (the repository's is
+# git-ignored, filled by scripts/setup.sh; the tiny test site's copy has small stand-ins of its own):
+# STATE.vendor, set by on_config. MathJax 3 (`npm pack mathjax@3...`) is in vendor/mathjax/es5: only what the
+# CommonHTML bundle loads is published: the bundle, TeX extensions (autoloaded by macros), CHTML fonts, the menu
+# and its accessibility extensions.
+VENDOR = "vendor"
+MATHJAX_IN_VENDOR = "mathjax/es5"
 MATHJAX_SITE = "assets/vendor/mathjax"
 MATHJAX_PARTS = ("tex-mml-chtml.js", "input/tex/extensions", "output/chtml/fonts/woff-v2", "ui", "a11y")
 MATHJAX_CONFIG = "javascripts/mathjax.js"
 _TEX = re.compile(r"\$\$|\\\(|\\\[|\$[^\s$][^$\n]*\$")
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
-PLOTLY_VENDOR = _shared.REPO / "vendor" / "plotly"
-PLOTLY_BUNDLE = PLOTLY_VENDOR / "plotly-cartesian.min.js"
+PLOTLY_IN_VENDOR = "plotly/plotly-cartesian.min.js"
 # The trace types of plotly.js's "cartesian" partial bundle (its README on npm); scatter is plotly's default type.
 PLOTLY_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
                            "image", "pie", "scatter", "scatterternary", "violin"})
@@ -76,7 +79,6 @@ _ANSI_COLOR = re.compile(r'<span style="color: (?:rgb\((\d+),(\d+),(\d+)\)|#([0-
 LIGHT_BACKGROUNDS = ((255, 255, 255), (245, 245, 245))
 DARK_BACKGROUNDS = ((30, 33, 41), (35, 38, 48), (46, 48, 62))
 AA = 4.6  # WCAG AA asks 4.5:1 for normal text; a little margin for rounding
-_pruners: dict = {}  # sha256 of a notebook stylesheet -> its parsed rules (_css.Pruner)
 _NOTEBOOK_CSS = re.compile(r"<!-- reader-notebook-css ([0-9a-f]{64}) -->")
 SITE_CSS = _shared.REPO / "docs" / "stylesheets"
 
@@ -125,24 +127,37 @@ def _plotly_version(path: pathlib.Path) -> str:
     return match.group(1) or match.group(2)
 
 
+def _vendor() -> pathlib.Path:
+    """The ``vendor/`` folder of the site being built (the repository's until on_config has run)."""
+    return STATE.vendor or _shared.REPO / VENDOR
+
+
+def _mathjax_dir() -> pathlib.Path:
+    return _vendor() / MATHJAX_IN_VENDOR
+
+
 def _plotly_bundle() -> pathlib.Path:
     import plotly
 
-    if not PLOTLY_BUNDLE.is_file():
-        raise _shared.error(HOOK, f"expected npm's plotly.js-cartesian-dist-min at {PLOTLY_BUNDLE}, found "
+    bundle = _vendor() / PLOTLY_IN_VENDOR
+    if not bundle.is_file():
+        raise _shared.error(HOOK, f"expected npm's plotly.js-cartesian-dist-min at {bundle}, found "
                           "nothing. Run `bash scripts/setup.sh` (step 'plotly.js-cartesian-dist-min').")
     python_js = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    wanted, found = _plotly_version(python_js), _plotly_version(PLOTLY_BUNDLE)
+    wanted, found = _plotly_version(python_js), _plotly_version(bundle)
     if wanted != found:
         raise _shared.error(HOOK, f"the Python plotly package writes figures for plotly.js {wanted}, but "
                           f"vendor/plotly holds plotly.js {found}. Pin plotly.js-cartesian-dist-min@{wanted} in "
                           "scripts/setup.sh (with its sha256) and run it again.")
-    return PLOTLY_BUNDLE
+    return bundle
 
 
 def on_config(config):
-    if not (MATHJAX_DIR / MATHJAX_PARTS[0]).is_file():
-        raise _shared.error(HOOK, f"MathJax is not vendored: expected {MATHJAX_DIR / MATHJAX_PARTS[0]}, found "
+    config_file = getattr(config, "config_file_path", None)
+    STATE.vendor = pathlib.Path(config_file).resolve().parent / VENDOR if config_file else None
+    mathjax_dir = _mathjax_dir()
+    if not (mathjax_dir / MATHJAX_PARTS[0]).is_file():
+        raise _shared.error(HOOK, f"MathJax is not vendored: expected {mathjax_dir / MATHJAX_PARTS[0]}, found "
                                   "nothing. Run `bash scripts/setup.sh` (step 'MathJax'), which unpacks it from the "
                                   "npm registry.")
     if not SEARCH_SCRIPT.is_file():
@@ -152,15 +167,16 @@ def on_config(config):
 
 
 def _mathjax_files(config) -> list:
+    mathjax_dir = _mathjax_dir()
     files = []
     for part in MATHJAX_PARTS:
-        source = MATHJAX_DIR / part
+        source = mathjax_dir / part
         paths = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
         if not paths:
             raise _shared.error(HOOK, f"expected MathJax files under {source}, found none; run "
                                       "`bash scripts/setup.sh`.")
         for path in paths:
-            uri = f"{MATHJAX_SITE}/{path.relative_to(MATHJAX_DIR).as_posix()}"
+            uri = f"{MATHJAX_SITE}/{path.relative_to(mathjax_dir).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
@@ -199,8 +215,8 @@ def on_page_content(html, page, config, files):
         if len(css) < LARGE_STYLE:
             return match.group(0)
         digest = hashlib.sha256(css.encode()).hexdigest()
-        if digest not in _pruners:
-            _pruners[digest] = _css.Pruner(css)
+        if digest not in STATE.css_pruners:
+            STATE.css_pruners[digest] = _css.Pruner(css)
         return f"<!-- reader-notebook-css {digest} -->"
 
     html = _readable_ansi(_STYLE.sub(mark, html))
@@ -234,7 +250,7 @@ def _pruned_notebook_css(output: str) -> str:
     site_css = "".join(path.read_text(encoding="utf-8") for path in sorted(SITE_CSS.glob("*.css")))
 
     def inline(match):
-        css = _pruners[match.group(1)].for_classes(classes, also_read=site_css + output)
+        css = STATE.css_pruners[match.group(1)].for_classes(classes, also_read=site_css + output)
         return f'<style type="text/css">{css}</style>'
 
     return _NOTEBOOK_CSS.sub(inline, output)

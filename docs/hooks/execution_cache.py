@@ -1,9 +1,11 @@
-"""MkDocs hook: the tutorials' execution cache, execution in parallel or in the background, the times page.
+"""Build part: the tutorials' execution cache, execution in parallel or in the background, the times page.
 
 **Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json``, next to the site's mkdocs.yml (what
 mkdocs-jupyter's own cache holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
 ``mnist_tutorials._cachekey.cache_key``: the tutorial's bytes, the package modules it imports (transitively, read
-from the code), the data checksums, the library versions and the converter's options. Editing
+from the code), the kernels' set-up (``_kernel_setup.py``) and the fill cells' renderer (``_fill.py``), with the
+package modules they import, the data
+checksums, the library versions and the converter's options. Editing
 ``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; an unchanged rebuild
 executes nothing. mkdocs-jupyter's own cache is switched off: this hook renders the tutorial pages.
 
@@ -50,11 +52,13 @@ import os
 import pathlib
 import time
 from concurrent.futures import ThreadPoolExecutor
+from types import MappingProxyType
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
+import _notebook_worker  # sibling module: docs/hooks/_notebook_worker.py (the worker; its kernels' set-up)
 import _settings  # sibling module: docs/hooks/_settings.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py
 import _shared  # sibling module: docs/hooks/_shared.py
-from mkdocs.plugins import event_priority
 
 MARKER = "<!-- execution-times -->"
 PLUGIN = _shared.JUPYTER_PLUGIN
@@ -68,16 +72,19 @@ CELL_TIMEOUT_FLOOR = int(_settings.BY_NAME["MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR"]
 # The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
 _NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
                     "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
-_ENTRY = {"content": str, "toc_tokens": list, "title": (str, type(None))}
-_TIMING = {"seconds": (int, float), "cpu_seconds": (int, float), "executed_at": str}
+# The notebook converter's distributions: their versions are part of a tutorial's key (besides the package's
+# computation libraries, mnist_tutorials._cachekey.LIBRARIES), as the converter writes the page.
+# The fill cells' renderer (the worker runs it on each tutorial): part of every tutorial's key.
+FILL = pathlib.Path(__file__).resolve().with_name("_fill.py")
+CONVERTER_LIBRARIES = ("nbconvert", "nbclient", "ipykernel", "jupytext", "mkdocs-jupyter")
+_ENTRY = MappingProxyType({"content": str, "toc_tokens": list, "title": (str, type(None))})
+_TIMING = MappingProxyType({"seconds": (int, float), "cpu_seconds": (int, float), "executed_at": str})
 
-# Lives as long as the process (MkDocs loads a hook once, `mkdocs serve` rebuilds with the same module).
-_state: dict = {"background": None, "unexecuted": {}, "timings": {}, "build": {}, "cache_dir": None}
 log = logging.getLogger("mkdocs.hooks.execution_cache")
 
 
 def on_startup(command, dirty):
-    _buildcache.STATE.update(command=command, stopping=False)
+    STATE.command, STATE.stopping = command, False
     _buildcache.handle_termination()  # SIGTERM stops the workers and kernels too (on_shutdown)
     if command == "serve":
         _buildcache.start_serving()
@@ -96,11 +103,13 @@ def _options(plugin) -> dict:
 
 def _notebook_key(path, plugin) -> str:
     """The cache key of one tutorial (see the module docstring)."""
-    return _buildcache.cache_key("notebook", [path], options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]})
+    return _buildcache.cache_key("notebook", [path, _notebook_worker.KERNEL_SETUP, FILL],
+                                 options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]},
+                                 libraries=_buildcache.LIBRARIES + CONVERTER_LIBRARIES)
 
 
 def _cache_dir() -> pathlib.Path:
-    return _state["cache_dir"]
+    return STATE.execution["cache_dir"]
 
 
 def _entry_problem(entry: dict) -> str | None:
@@ -169,29 +178,32 @@ def cell_timeout(recorded: float | None, floor: int) -> tuple[int, str]:
 
 def on_config(config):
     plugin = _shared.jupyter_plugin(config, "execution_cache")
-    _state["cache_dir"] = _shared.cache_dir(config) / "notebooks"
+    STATE.execution["cache_dir"] = _shared.cache_dir(config) / "notebooks"
     _timeout_floor()  # a wrong value fails at once, not when the first tutorial executes
-    # Kernels inherit the environment: the package switches plotly to the site's shared plotly.js asset.
-    os.environ["MNIST_TUTORIALS_SITE_BUILD"] = "1"
     if not _settings.read("MNIST_TUTORIALS_EXECUTE"):
         plugin.config["execute"] = False
     # This hook renders the tutorials (cached or not); mkdocs-jupyter keeps rendering when told NO_CACHE.
-    _state["enabled"] = plugin.config["execute"] and not _settings.read("MNIST_TUTORIALS_NO_CACHE")
+    STATE.execution["enabled"] = plugin.config["execute"] and not _settings.read("MNIST_TUTORIALS_NO_CACHE")
+    if plugin.config["execute"] and not STATE.execution["enabled"]:  # NO_CACHE: its kernels get the set-up too
+        from mkdocs_jupyter import nbconvert2
+
+        if not getattr(nbconvert2.get_nbconvert_app, "kernel_setup", False):
+            nbconvert2.get_nbconvert_app = _notebook_worker.with_kernel_setup(nbconvert2.get_nbconvert_app)
     plugin.config["cache"] = False
-    _state["build"] = {"used": set(), "executed": {}, "missing": {}}
-    _state["timings"] = _load_timings()
+    STATE.execution["build"] = {"used": set(), "executed": {}, "missing": {}}
+    STATE.execution["timings"] = _load_timings()
     return config
 
 
 def on_serve(server, config, builder):
-    _buildcache.SIGNAL_DIR.mkdir(parents=True, exist_ok=True)
-    server.watch(str(_buildcache.SIGNAL_DIR))
+    STATE.signal_dir.mkdir(parents=True, exist_ok=True)
+    server.watch(str(STATE.signal_dir))
     return server
 
 
 def on_shutdown():
-    if _state["background"] is not None:
-        _state["background"].shutdown()
+    if STATE.execution["background"] is not None:
+        STATE.execution["background"].shutdown()
     _buildcache.stop_workers()
     _buildcache.stop_serving()
 
@@ -212,29 +224,29 @@ def _request(file, cache_path: pathlib.Path, plugin) -> dict:
 
 
 def _estimates() -> dict:
-    return {src: entry["seconds"] for src, entry in _state["timings"].items()
+    return {src: entry["seconds"] for src, entry in STATE.execution["timings"].items()
             if isinstance(entry, dict) and isinstance(entry.get("seconds"), (int, float))}
 
 
 def _record(src: str, seconds: float, cpu_seconds: float | None) -> None:
-    _state["timings"][src] = {**_state["timings"].get(src, {}), "seconds": round(seconds, 1),
+    STATE.execution["timings"][src] = {**STATE.execution["timings"].get(src, {}), "seconds": round(seconds, 1),
                               "cpu_seconds": None if cpu_seconds is None else round(cpu_seconds, 1),
                               "executed_at": time.strftime("%Y-%m-%d %H:%M:%S")}
-    _buildcache.atomic_write(_cache_dir() / "timings.data", json.dumps(_state["timings"], indent=1, sort_keys=True))
+    _buildcache.atomic_write(_cache_dir() / "timings.data", json.dumps(STATE.execution["timings"], indent=1, sort_keys=True))
 
 
 def on_files(files, config):
     """Find the tutorials missing from the cache; in ``mkdocs build``, execute them before any page renders."""
-    if not _state["enabled"]:
+    if not STATE.execution["enabled"]:
         return files
     plugin = config.plugins[PLUGIN]
     missing = {}
     for file in _tutorials(files, plugin):
         cache_path = _cache_dir() / f"{_notebook_key(file.abs_src_path, plugin)}.json"
-        _state["build"]["used"].add(cache_path)
+        STATE.execution["build"]["used"].add(cache_path)
         if _read_entry(cache_path) is None:
             missing[file.src_uri] = (file, cache_path)
-    _state["build"]["missing"] = missing
+    STATE.execution["build"]["missing"] = missing
     if not missing or _serving():
         return files  # while serving, on_post_build starts them in the background
     jobs = _jobs()
@@ -249,7 +261,7 @@ def on_files(files, config):
         progress.finish(src, seconds, cpu, ok)
         if ok:
             _record(src, seconds, cpu)
-            _state["build"]["executed"][src] = True
+            STATE.execution["build"]["executed"][src] = True
         return src, ok, stderr
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -272,24 +284,24 @@ def _unexecuted(path: str, plugin) -> dict:
     from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
     source = pathlib.Path(path).read_bytes()
-    cached = _state["unexecuted"].get(path)
+    cached = STATE.execution["unexecuted"].get(path)
     if cached is None or cached[0] != source:
         body = convert.nb2html(path, execute=False, **_options(plugin))
         toc_tokens, title = _get_nb_toc_tokens(path, plugin.config["toc_depth"])
         cached = (source, {"content": body, "toc_tokens": toc_tokens, "title": title})
-        _state["unexecuted"][path] = cached
+        STATE.execution["unexecuted"][path] = cached
     return cached[1]
 
 
 def _banner(src: str, cache_path: pathlib.Path) -> str:
-    background = _state["background"]
+    background = STATE.execution["background"]
     error = background.failed.get(str(cache_path)) if background is not None else None
     if error is not None:
         return ("<div class=\"admonition failure\"><p class=\"admonition-title\">Execution failed</p>"
                 f"<p>Executing this tutorial failed; it is shown without outputs. The error:</p>"
                 f"<pre>{html.escape(error[-2000:])}</pre><p>Fix it and save: it executes again.</p></div>")
     progress = background.progress if background is not None else None
-    done, total = (progress.done, progress.total) if progress is not None else (0, len(_state["build"]["missing"]))
+    done, total = (progress.done, progress.total) if progress is not None else (0, len(STATE.execution["build"]["missing"]))
     return ("<div class=\"admonition warning execution-pending\"><p class=\"admonition-title\">Being executed, "
             f"{done} of {total} done</p><p>This tutorial is shown without its outputs while it executes in the "
             "background (<code>mkdocs serve</code>). The page reloads by itself when it is done.</p></div>")
@@ -297,7 +309,7 @@ def _banner(src: str, cache_path: pathlib.Path) -> str:
 
 def on_pre_page(page, config, files):
     plugin = config.plugins[PLUGIN]
-    if not _state["enabled"] or not plugin.should_include(page.file):
+    if not STATE.execution["enabled"] or not plugin.should_include(page.file):
         return page
     from mkdocs.structure.toc import get_toc
 
@@ -313,7 +325,7 @@ def on_pre_page(page, config, files):
         if entry is None and (ignored or _serving()):
             entry = _unexecuted(path, plugin)
             banner = "" if ignored else _banner(src, cache_path)
-            _state["build"]["missing"].setdefault(src, (page.file, cache_path))
+            STATE.execution["build"]["missing"].setdefault(src, (page.file, cache_path))
         elif entry is None:
             raise _shared.error("execution_cache", f"no executed notebook for {src} in {cache_path} after the "
                                 "execution step; never publishing it unexecuted. Rebuild, or report this.")
@@ -321,16 +333,15 @@ def on_pre_page(page, config, files):
         page.toc = get_toc(entry["toc_tokens"])
         if entry.get("title") is not None and not ignore_h1:
             page.title = entry["title"]
-        timing = _state["timings"].get(src, {})
-        timing.update(title=page.title, url=page.url, from_cache=not banner and src not in _state["build"]["executed"],
+        timing = STATE.execution["timings"].get(src, {})
+        timing.update(title=page.title, url=page.url, from_cache=not banner and src not in STATE.execution["build"]["executed"],
                       pending=bool(banner))
-        _state["timings"][src] = timing
+        STATE.execution["timings"][src] = timing
 
     page.render = render
     return page
 
 
-@event_priority(100)  # before the search plugin indexes the page
 def on_page_context(context, page, config, nav):
     if MARKER in (page.content or ""):
         page.content = page.content.replace(MARKER, _timings_table(page))
@@ -338,26 +349,26 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    _buildcache.SITE_BUILT.set()  # the site is served now: background work may start
-    if not _state["enabled"]:
+    STATE.site_built.set()  # the site is served now: background work may start
+    if not STATE.execution["enabled"]:
         return
-    missing = {src: item for src, item in _state["build"]["missing"].items()
+    missing = {src: item for src, item in STATE.execution["build"]["missing"].items()
                if _read_entry(item[1]) is None}
     if _serving() and missing:
-        if _state["background"] is None:
-            _state["background"] = _buildcache.Background(_jobs())
+        if STATE.execution["background"] is None:
+            STATE.execution["background"] = _buildcache.Background(_jobs())
         plugin = config.plugins[PLUGIN]
         items = [(src, cache_path, _request(file, cache_path, plugin), WORKER)
                  for src, (file, cache_path) in missing.items()]
         items.sort(key=lambda item: -_estimates().get(item[0], 0.0))
-        _state["background"].submit(items, _estimates(), _record)
+        STATE.execution["background"].submit(items, _estimates(), _record)
         return
-    background = _state["background"]
+    background = STATE.execution["background"]
     if background is not None and background.pending():
         return
     # The build succeeded with every tutorial executed: entries of other keys are stale now.
     for stale in _cache_dir().glob("*.json"):
-        if stale not in _state["build"]["used"]:
+        if stale not in STATE.execution["build"]["used"]:
             stale.unlink(missing_ok=True)
             log.info("Removed stale cache entry %s", stale.name)
     _buildcache.remove_partials(_cache_dir())
@@ -370,7 +381,7 @@ def _seconds(value) -> str:
 
 def _timings_table(page) -> str:
     """The table of execution times, with links relative to ``page``."""
-    rows = sorted((src, entry) for src, entry in _state["timings"].items() if "url" in entry)
+    rows = sorted((src, entry) for src, entry in STATE.execution["timings"].items() if "url" in entry)
     if not rows:
         return "<p><em>No tutorial was rendered in this build.</em></p>"
 

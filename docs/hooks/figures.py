@@ -1,4 +1,4 @@
-"""MkDocs hook: figures for the Markdown pages, drawn at build time by the package's ``plot_*`` functions.
+"""Build part: figures for the Markdown pages, drawn at build time by the package's ``plot_*`` functions.
 
 Each figure is rendered to PNG and added to the site as ``generated/<name>.png`` (a generated file in
 ``site/``; nothing is written into ``docs/`` or committed). Markdown pages link to ``generated/<name>.png`` as
@@ -33,11 +33,13 @@ import pathlib
 import posixpath
 import re
 import shutil
+from types import MappingProxyType
 
 from mkdocs.structure.files import File
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 
 def _home_datasets():
@@ -71,12 +73,11 @@ def _score_histograms():
                                  labels=("not a 5", "a 5"))
 
 
-FIGURES = {"home_datasets": _home_datasets, "score_histograms": _score_histograms}
+FIGURES = MappingProxyType({"home_datasets": _home_datasets, "score_histograms": _score_histograms})
 
-_state: dict = {"page_files": {}}
-# An <img> whose src is a data: URL of a PNG, JPEG, GIF or SVG image (nbconvert, mnist_tutorials._site).
+# An <img> whose src is a data: URL of a PNG, JPEG, GIF or SVG image (nbconvert, _kernel_setup.py).
 _DATA_IMG = re.compile(r'<img\b([^>]*?)\ssrc="data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
-_SUFFIX = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
+_SUFFIX = MappingProxyType({"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"})
 # A widget's thumbnail sprite inside its JSON payload (mnist_tutorials.plotting.explorer._sprite).
 _DATA_SPRITE = re.compile(r'"sprite":\s*"data:image/png;base64,([A-Za-z0-9+/=]+)"')
 _ATTRIBUTE = re.compile(r'\s(width|height|loading|decoding)="([^"]*)"')
@@ -103,25 +104,34 @@ def _cache_root(config) -> pathlib.Path:
     return _shared.cache_dir(config) / "figures"
 
 
+def _wanted(files) -> list[str]:
+    """The names of :data:`FIGURES` that a Markdown page of the site shows (``generated/<name>.png``)."""
+    text = "\n".join(pathlib.Path(file.abs_src_path).read_text(encoding="utf-8")
+                     for file in files.documentation_pages() if file.src_uri.endswith(".md") and file.abs_src_path)
+    return [name for name in FIGURES if f"generated/{name}.png" in text]
+
+
 def on_files(files, config):
+    """Draw the figures the site's pages show (a site that shows none, the tiny test site, draws nothing)."""
     cache = _cache_root(config) / _key()
-    for name, make in FIGURES.items():
+    for name in _wanted(files):
+        make = FIGURES[name]
         path = cache / f"{name}.png"
         content = _buildcache.read_png(path)
         if content is None:
             content = _render(make)
             _buildcache.atomic_write(path, content)
         files.append(File.generated(config, f"generated/{name}.png", content=content))
-    _state["cache"] = cache
+    STATE.figures["cache"] = cache
     return files
 
 
 def on_post_build(config):
     """The build succeeded: figure folders of other keys are stale."""
-    for stale in _cache_root(config).iterdir():
-        if stale.is_dir() and stale != _state.get("cache"):
+    for stale in _cache_root(config).iterdir() if _cache_root(config).is_dir() else ():
+        if stale.is_dir() and stale != STATE.figures.get("cache"):
             shutil.rmtree(stale)
-    _buildcache.remove_partials(_state["cache"])
+    _buildcache.remove_partials(STATE.figures["cache"])
 
 
 
@@ -202,16 +212,16 @@ def on_page_content(html, page, config, files):
     if "data:image/" not in html:
         return html
     html, found = figures_as_files(html, page.url)
-    _state["page_files"].update(found)
+    STATE.figures["page_files"].update(found)
     return html
 
 
 def on_post_page(output, page, config):
     site = pathlib.Path(config.site_dir)
-    for name, content in list(_state["page_files"].items()):
+    for name, content in list(STATE.figures["page_files"].items()):
         path = site / name
         if not path.is_file() or path.stat().st_size != len(content):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
-    _state["page_files"].clear()
+    STATE.figures["page_files"].clear()
     return output

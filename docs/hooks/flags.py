@@ -1,4 +1,4 @@
-"""MkDocs hook: the flag exercises page and its salted answer hashes.
+"""Build part: the flag exercises page and its salted answer hashes.
 
 What it does, in build order:
 
@@ -17,20 +17,23 @@ What it does, in build order:
 from __future__ import annotations
 
 import html
-import importlib
 import json
 import logging
+import os
 import re
 import secrets
+import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 log = logging.getLogger("mkdocs.hooks.flags")
 
@@ -40,23 +43,55 @@ _SCRIPT = "javascripts/flags.js"
 _MARKER = "<!-- flags:list -->"
 _FORMAT = 3  # 1: one SHA-256 per answer; 2: PBKDF2-SHA256 with a per-flag iteration count; 3: a list of hashes per flag
 
-_state: dict = {}
+
+
+# Run in a fresh Python process, so that `mkdocs serve`, which rebuilds in one process, always runs the code on disk
+# (an edited registry or computation) with the package's public API, and never reloads a module. It prints the
+# registry, the cache key and, given a salt, the answers' hashes, as JSON.
+_FLAGS_PROCESS = """
+import json, sys
+from mnist_tutorials import flags
+registry = {label: {"label": f.label, "title": f.title, "question": f.question, "tutorial": f.tutorial,
+                    "kind": f.kind, "decimals": f.decimals,
+                    "also_accepted": [{"source": e.source, "why": e.why} for e in f.also_accepted]}
+            for label, f in flags.FLAGS.items()}
+out = {"key": flags.cache_key(), "kdf": flags.KDF, "flags": registry}
+if sys.argv[1:]:
+    out["hashes"] = flags.compute_flag_hashes(sys.argv[1], log=lambda m: print(m, file=sys.stderr, flush=True))
+print(json.dumps(out))
+"""
+
+
+class _FlagsOfTheCode:
+    """What the hook needs of ``mnist_tutorials.flags`` (``FLAGS``, ``KDF``, ``cache_key()``,
+    ``compute_flag_hashes()``), read from a fresh process (:data:`_FLAGS_PROCESS`)."""
+
+    def __init__(self):
+        described = self._run()
+        self._key, self.KDF = described["key"], described["kdf"]
+        self.FLAGS = {label: SimpleNamespace(**{**flag, "also_accepted": tuple(
+            SimpleNamespace(**extra) for extra in flag["also_accepted"])}) for label, flag in described["flags"].items()}
+
+    @staticmethod
+    def _run(*args: str) -> dict:
+        result = subprocess.run([sys.executable, "-c", _FLAGS_PROCESS, *args], cwd=_shared.REPO, text=True,
+                                stdout=subprocess.PIPE, stderr=None if args else subprocess.PIPE,
+                                env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                    filter(None, [str(_shared.REPO), os.environ.get("PYTHONPATH")]))})
+        if result.returncode:
+            raise _shared.error("flags", f"reading the flags of mnist_tutorials.flags failed (exit "
+                                         f"{result.returncode}): {(result.stderr or '')[-2000:]}Fix the error above.")
+        return json.loads(result.stdout)
+
+    def cache_key(self) -> str:
+        return self._key
+
+    def compute_flag_hashes(self, salt: str, log=None) -> dict:
+        return self._run(salt)["hashes"]
 
 
 def _flags_module(config):
-    if str(_shared.REPO) not in sys.path:
-        sys.path.insert(0, str(_shared.REPO))
-    import mnist_tutorials._answers
-    import mnist_tutorials._flag_registry
-    import mnist_tutorials._flag_tasks
-    import mnist_tutorials.flags
-
-    # `mkdocs serve` rebuilds in the same process: reload so that an edited registry or computation is
-    # what runs (the cache key is read from the files on disk, so stale code would be cached under it).
-    importlib.reload(mnist_tutorials._answers)
-    importlib.reload(mnist_tutorials._flag_tasks)
-    importlib.reload(mnist_tutorials._flag_registry)
-    return importlib.reload(mnist_tutorials.flags)
+    return _FlagsOfTheCode()
 
 
 def _read_cache(path: Path, labels: list[str]) -> dict | None:
@@ -81,7 +116,17 @@ def _read_cache(path: Path, labels: list[str]) -> dict | None:
     return content
 
 
+def _has_flags_page(config) -> bool:
+    """Whether the site being built has the flags page (``docs_dir/exercises/flags.md``). A site without it (the
+    tiny test site) gets nothing from this part: no answers computed, nothing published."""
+    docs_dir = getattr(config, "docs_dir", None)
+    return docs_dir is None or (Path(docs_dir) / _PAGE).is_file()
+
+
 def on_pre_build(config, *, in_background=False):
+    if not in_background and not _has_flags_page(config):
+        STATE.flags.clear()
+        return
     flags = _flags_module(config)
     key = flags.cache_key()
     labels = list(flags.FLAGS)
@@ -92,7 +137,7 @@ def on_pre_build(config, *, in_background=False):
     if content is None and not in_background and _buildcache.serving():
         # `mkdocs serve`: the answers are computed after the first page is served; then the site reloads.
         _buildcache.in_background("flag answers", lambda: on_pre_build(config, in_background=True))
-        _state.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": "", "flags": {},
+        STATE.flags.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": "", "flags": {},
                                               "pending": True})
         return
     if content is not None:
@@ -105,12 +150,14 @@ def on_pre_build(config, *, in_background=False):
                    "flags": flags.compute_flag_hashes(salt, log=log.info)}
         _buildcache.atomic_write(path, json.dumps(content, indent=1))  # two builds at once never share a file
         log.info(f"flags: answers computed in {time.perf_counter() - start:.1f} s, hashes cached in {path}")
-    _state.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": content["salt"],
+    STATE.flags.update(flags=flags, published={"version": _FORMAT, "kdf": flags.KDF, "salt": content["salt"],
                                           "flags": content["flags"]})
 
 
 def on_files(files, config):
-    flags = _state["flags"]
+    if "flags" not in STATE.flags:  # a site without the flags page (on_pre_build)
+        return files
+    flags = STATE.flags["flags"]
     if files.get_file_from_path(_PAGE) is None:
         raise _shared.error("flags", f"{_PAGE} is missing from docs/; it hosts the flag exercises. Restore it "
                                      f"(with {_MARKER} where the flags go).")
@@ -119,12 +166,12 @@ def on_files(files, config):
             raise _shared.error(
                 "flags", f"flag {flag.label} belongs to docs/{flag.tutorial}, which does not exist. "
                          f"Fix `tutorial=` in mnist_tutorials/flags.py or add the page.")
-    files.append(File.generated(config, _JSON, content=json.dumps(_state["published"], indent=1)))
+    files.append(File.generated(config, _JSON, content=json.dumps(STATE.flags["published"], indent=1)))
     return files
 
 
 def on_nav(nav, config, files):
-    _state["titles"] = {page.file.src_uri: page.title for page in nav.pages if page.title}
+    STATE.flags["titles"] = {page.file.src_uri: page.title for page in nav.pages if page.title}
     return nav
 
 
@@ -141,7 +188,7 @@ def _answer_hint(flag) -> str:
 
 def _tutorial_title(flag, files) -> str:
     """The tutorial's nav title, else the ``# Title`` of its first Markdown cell, else its file name."""
-    title = _state.get("titles", {}).get(flag.tutorial)
+    title = STATE.flags.get("titles", {}).get(flag.tutorial)
     if title:
         return title
     file = files.get_file_from_path(flag.tutorial) if files is not None else None
@@ -195,11 +242,11 @@ def on_page_markdown(markdown, page, config, files):
     if markdown.count(_MARKER) != 1:
         raise _shared.error("flags", f"docs/{_PAGE} must contain {_MARKER} exactly once, where the flags go; "
                                      f"found it {markdown.count(_MARKER)} times.")
-    flags = _state["flags"]
+    flags = STATE.flags["flags"]
     json_url = _shared.url_to(_JSON, page)
     script_url = _shared.url_to(_SCRIPT, page)
     cards = "".join(_card(flag, page.file.src_uri, files) for flag in flags.FLAGS.values())
-    if _state["published"].get("pending"):
+    if STATE.flags["published"].get("pending"):
         cards = ('\n!!! warning "Answers being computed"\n    `mkdocs serve` is computing the answers in the background;'
                  " this page reloads by itself when they are ready.\n" + cards)
     block = f"""<div id="flag-exercises" class="flag-exercises" data-flags-url="{html.escape(json_url)}" markdown>

@@ -1,4 +1,4 @@
-"""MkDocs hook: the keyboard reader's path through a page: Tab stops are its links and controls, and a skip link
+"""Build part: the keyboard reader's path through a page: Tab stops are its links and controls, and a skip link
 leads to each interactive figure.
 
 * **No focusable notebook cells.** mkdocs-jupyter's template gives every cell's input wrapper and every output area
@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from types import MappingProxyType
 
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 HOOK = "keyboard"
 # The two kinds of notebook element to which mkdocs-jupyter's template gives a static tabindex.
@@ -41,7 +43,8 @@ _SKIP = re.compile(r'(<a\b[^>]*\bclass="md-skip"[^>]*>.*?</a>)', re.S)
 _SIDEBAR = re.compile(r'<div class="md-sidebar md-sidebar--(primary|secondary)"')
 _CONTENT = re.compile(r'<div class="md-content"')
 _DIV = re.compile(r"<(/?)div\b")
-_KIND = {"reader-plotly": "interactive chart", "mte": "confusion matrix explorer", "mtw": "threshold explorer"}
+_KIND = MappingProxyType({"reader-plotly": "interactive chart", "mte": "confusion matrix explorer",
+                          "mtw": "threshold explorer"})
 
 
 def without_cell_tabindex(html: str) -> str:
@@ -133,14 +136,13 @@ def skip_links_html(links: list[tuple[str, str]]) -> str:
                    for figure_id, text in links)
 
 
-_links_of_page: dict[str, list] = {}
 
 
 def on_page_content(html, page, config, files):
     if _shared.is_tutorial(page.file, config):
         html = without_cell_tabindex(html)
     html, links = mark_interactive_figures(html)
-    _links_of_page[page.file.src_uri] = links
+    STATE.keyboard_links[page.file.src_uri] = links
     return html
 
 
@@ -150,7 +152,7 @@ def on_post_page(output, page, config):
     except ValueError as exc:
         raise _shared.error(HOOK, f"{page.file.src_uri}: expected Material's sidebars beside div.md-content; {exc}. "
                                   "The theme's main.html changed: fix content_before_sidebars.") from exc
-    links = _links_of_page.pop(page.file.src_uri, [])
+    links = STATE.keyboard_links.pop(page.file.src_uri, [])
     if not links:
         return output
     match = _SKIP.search(output)

@@ -1,4 +1,4 @@
-"""MkDocs hook: a 404 page that is styled wherever the site is served.
+"""Build part: a 404 page that is styled wherever the site is served.
 
 MkDocs renders ``404.html`` with absolute links from ``site_url``'s path (``/mnist-tutorials/assets/…``), because
 a server shows that one page at any depth (``/mnist-tutorials/a/b/c``). Served from anywhere else (a local

@@ -1,4 +1,4 @@
-"""MkDocs hook: the downloadable notebooks, and the links and install cell around each tutorial page.
+"""Build part: the downloadable notebooks, and the links and install cell around each tutorial page.
 
 Everything is derived from three settings of ``mkdocs.yml``: ``repo_url`` (a GitHub repository),
 ``extra.repo_branch`` (the branch the sources and the installed package come from) and ``remote_branch``
@@ -50,12 +50,14 @@ import re
 import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
+from types import MappingProxyType
 
 from mkdocs.structure.files import File
 
 import _fill  # sibling module: docs/hooks/_fill.py
 import _learner  # sibling module: docs/hooks/_learner.py
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -65,7 +67,8 @@ DISTRIBUTION = "mnist-tutorials"
 COLAB = "https://colab.research.google.com/github"
 
 # Icons shipped with Material for MkDocs (inlined, so nothing is fetched from elsewhere).
-ICONS = {"colab": "simple/googlecolab.svg", "download": "material/download.svg", "source": "simple/github.svg"}
+ICONS = MappingProxyType({"colab": "simple/googlecolab.svg", "download": "material/download.svg",
+                          "source": "simple/github.svg"})
 
 # mkdocs-jupyter's template loads MathJax 2 from a CDN (an empty src here) and mermaid from a CDN.
 _NB_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
@@ -73,7 +76,6 @@ _NB_MERMAID = re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?
 _NB_CELL = re.compile(r'<div class="jp-Cell ')
 _H1_END = re.compile(r"</h1>")
 
-_state: dict = {}
 
 
 # --------------------------------------------------------------------------------------------- settings
@@ -98,8 +100,8 @@ def on_config(config):
     plugin = _shared.jupyter_plugin(config, HOOK)
     docs_dir = Path(config.docs_dir).resolve()
     config_dir = Path(config.config_file_path).resolve().parent
-    _state.clear()
-    _state.update(
+    STATE.notebooks.clear()
+    STATE.notebooks.update(
         repo_url=repo_url,
         owner_repo="/".join(parts),
         branch=branch,
@@ -173,7 +175,7 @@ PINNED = ("scikit-learn",)
 NEVER_PINNED = ("numpy", "scipy", "pandas", "tensorflow", "keras", "matplotlib")
 # The libraries the version cell lists: what computes the pages' numbers (plus keras and tensorflow where used).
 VERSION_CELL = ("python", "numpy", "scipy", "pandas", "scikit-learn", "matplotlib")
-VERSION_CELL_EXTRAS = {"keras": ("keras", "tensorflow")}
+VERSION_CELL_EXTRAS = MappingProxyType({"keras": ("keras", "tensorflow")})
 
 
 def pins(versions: dict) -> dict:
@@ -214,7 +216,7 @@ def version_notes(metadata: dict, where: str) -> dict:
 
 
 # Imports that need an optional extra of the package (pyproject.toml's [project.optional-dependencies]).
-EXTRAS = {"keras": "keras", "tensorflow": "keras", f"{PACKAGE}.keras_lab": "keras"}
+EXTRAS = MappingProxyType({"keras": "keras", "tensorflow": "keras", f"{PACKAGE}.keras_lab": "keras"})
 
 
 def tutorial_extras(source_path: str) -> tuple:
@@ -298,7 +300,7 @@ SOLUTIONS_SUFFIX = "_solutions"
 
 
 def _colab_url(uri: str) -> str:
-    return f"{COLAB}/{_state['owner_repo']}/blob/{_state['notebooks_branch']}/{uri}"
+    return f"{COLAB}/{STATE.notebooks['owner_repo']}/blob/{STATE.notebooks['notebooks_branch']}/{uri}"
 
 
 def _pointer(colab_url: str, download_url: str):
@@ -364,7 +366,7 @@ def _built_with(extras: tuple) -> dict:
 def on_files(files, config):
     import jupytext
 
-    plugin = _state["plugin"]
+    plugin = STATE.notebooks["plugin"]
     for file in list(files):
         if not file.is_documentation_page() or not plugin.should_include(file):
             continue
@@ -373,8 +375,8 @@ def on_files(files, config):
                                       "notebook would overwrite it. Write tutorials as docs/tutorials/NN_slug.py.")
         extras = tutorial_extras(file.abs_src_path)
         built_with = _built_with(extras)
-        install = install_command(_state["repo_url"], _state["install_ref"], extras, pins(built_with))
-        notebooks = learner_notebooks(file.abs_src_path, install, built_with, file.url, _state["site_url"],
+        install = install_command(STATE.notebooks["repo_url"], STATE.notebooks["install_ref"], extras, pins(built_with))
+        notebooks = learner_notebooks(file.abs_src_path, install, built_with, file.url, STATE.notebooks["site_url"],
                                       _colab_url(_notebook_uri(file.src_uri, SOLUTIONS_SUFFIX)))
         for suffix, notebook in notebooks.items():
             uri = _notebook_uri(file.src_uri, suffix)
@@ -382,9 +384,9 @@ def on_files(files, config):
                 raise _shared.error(HOOK, f"docs/{uri} exists, but the build generates it from docs/{file.src_uri}; "
                                           "delete it.")
             files.append(File.generated(config, uri, content=jupytext.writes(notebook, fmt="ipynb")))
-        _state["tutorials"][file.src_uri] = _notebook_uri(file.src_uri)
-        _state["installs"][file.src_uri] = install
-        _state["versions"][file.src_uri] = built_with
+        STATE.notebooks["tutorials"][file.src_uri] = _notebook_uri(file.src_uri)
+        STATE.notebooks["installs"][file.src_uri] = install
+        STATE.notebooks["versions"][file.src_uri] = built_with
     return files
 
 
@@ -401,11 +403,11 @@ def _icon(name: str) -> str:
 
 
 def _links(page) -> dict:
-    uri = _state["tutorials"][page.file.src_uri]
+    uri = STATE.notebooks["tutorials"][page.file.src_uri]
     return {
         "colab": _colab_url(uri),
         "download": _shared.url_to(uri, page),
-        "source": f"{_state['repo_url']}/blob/{_state['branch']}/{_state['docs_prefix']}/{page.file.src_uri}",
+        "source": f"{STATE.notebooks['repo_url']}/blob/{STATE.notebooks['branch']}/{STATE.notebooks['docs_prefix']}/{page.file.src_uri}",
     }
 
 
@@ -423,9 +425,9 @@ def _links_html(page) -> str:
 
 
 def _install_html(page) -> str:
-    command = html.escape(_state["installs"][page.file.src_uri], quote=False)
+    command = html.escape(STATE.notebooks["installs"][page.file.src_uri], quote=False)
     versions = ", ".join(f"{'Python' if name == 'python' else name} {version}"
-                         for name, version in _state["versions"][page.file.src_uri].items())
+                         for name, version in STATE.notebooks["versions"][page.file.src_uri].items())
     return (
         '<div class="reader-install">'
         "<p>The notebook's first cell installs this package, and the scikit-learn this page was computed with; "
@@ -438,7 +440,7 @@ def _install_html(page) -> str:
 
 
 def on_page_content(html_content, page, config, files):
-    if page.file.src_uri not in _state["tutorials"]:
+    if page.file.src_uri not in STATE.notebooks["tutorials"]:
         return html_content
     html_content = _NB_MERMAID.sub("", _NB_MATHJAX.sub("", html_content))
     cells = [m.start() for m in _NB_CELL.finditer(html_content)]

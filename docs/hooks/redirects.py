@@ -1,4 +1,4 @@
-"""MkDocs hook: every old address of a renamed tutorial keeps working.
+"""Build part: every old address of a renamed tutorial keeps working.
 
 The tutorials were renumbered in reading order (issue 24), and a tutorial's address carries its number.
 The one list of renames is ``moved_pages.json`` beside this file (old source stem
@@ -27,10 +27,10 @@ import shutil
 from mkdocs.utils import get_relative_url
 
 import _shared  # sibling module: docs/hooks/_shared.py
+from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
 MOVED_PAGES = pathlib.Path(__file__).resolve().with_name("moved_pages.json")
 FOLDER = "tutorials"
-_state: dict = {"titles": {}, "urls": set()}
 
 
 def moved_pages(path: pathlib.Path = MOVED_PAGES) -> dict[str, str]:
@@ -69,8 +69,8 @@ def redirect_html(target: str, canonical: str, title: str) -> str:
 
 
 def on_nav(nav, config, files):
-    _state["titles"] = {page.file.src_uri: page.title for page in nav.pages}
-    _state["urls"] = {file.url for file in files}
+    STATE.redirects["titles"] = {page.file.src_uri: page.title for page in nav.pages}
+    STATE.redirects["urls"] = {file.url for file in files}
     return nav
 
 
@@ -82,12 +82,12 @@ def on_post_build(config):
         if not new_page.is_file():
             continue  # not this site's tutorial
         old_dir = site / FOLDER / old
-        if f"{FOLDER}/{old}/" in _state.get("urls", ()):
+        if f"{FOLDER}/{old}/" in STATE.redirects.get("urls", ()):
             raise _shared.error("redirects", f"{FOLDER}/{old}/ is a page of the site again, but "
                                              f"{MOVED_PAGES.name} redirects that address to {FOLDER}/{new}/. "
                                              f"Remove {old!r} from {MOVED_PAGES} or rename the page.")
         old_url, new_url = f"{FOLDER}/{old}/", f"{FOLDER}/{new}/"
-        title = _state["titles"].get(f"{FOLDER}/{new}.py") or new
+        title = STATE.redirects["titles"].get(f"{FOLDER}/{new}.py") or new
         old_dir.mkdir(parents=True, exist_ok=True)
         canonical = site_url.rstrip("/") + "/" + new_url if site_url else "/" + new_url
         (old_dir / "index.html").write_text(

@@ -1,4 +1,4 @@
-"""MkDocs hook: exercise solutions hidden behind a "Solution" button on notebook pages.
+"""Build part: exercise solutions hidden behind a "Solution" button on notebook pages.
 
 An exercise tutorial marks the cells of its solution with the cell tag ``solution`` (jupytext:
 ``# %% tags=["solution"]``, ``# %% [markdown] tags=["solution"]``, or alongside another tag such as

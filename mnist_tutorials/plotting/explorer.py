@@ -19,7 +19,7 @@ import json
 
 import numpy as np
 
-from ._explorer_assets import CSS, JS
+from ._assets import read as _read_asset
 
 __all__ = ["ConfusionExplorer", "confusion_cells", "confusion_explorer"]
 
@@ -345,10 +345,11 @@ def confusion_explorer(y_true, y_pred, images, *, scores=None, labels=None, disp
         }
         payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
         key = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+        css, js = _read_asset("explorer.css"), _read_asset("explorer.js")
         widget = (
-            f'<div class="mte" data-mte="{key}"><style>{CSS}</style>'
+            f'<div class="mte" data-mte="{key}"><style>{css}</style>'
             f'<div class="mte-scroll" tabindex="0" role="region" aria-label="Confusion matrix">{table}</div>'
-            f'<script type="application/json" class="mte-data">{payload}</script><script>{JS}</script></div>'
+            f'<script type="application/json" class="mte-data">{payload}</script><script>{js}</script></div>'
         )
         size = len(widget.encode("utf-8"))
         if size <= max_bytes:

@@ -24,7 +24,7 @@ import json
 
 import numpy as np
 
-from ._threshold_assets import CSS, JS
+from ._assets import read as _read_asset
 from .explorer import _as_images, _json_id, _sprite
 from .interactive import _hidden_windows, _outside
 
@@ -286,9 +286,10 @@ def threshold_widget(y_true, y_scores, images, *, thresholds=None, n_thresholds=
         }
         payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
         key = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
-        widget = (f'<div class="mtw" data-mtw="{key}"><style>{CSS}</style>{heading}'
+        css, js = _read_asset("threshold_widget.css"), _read_asset("threshold_widget.js")
+        widget = (f'<div class="mtw" data-mtw="{key}"><style>{css}</style>{heading}'
                   f'<div class="mtw-fallback">{fallback}</div>'
-                  f'<script type="application/json" class="mtw-data">{payload}</script><script>{JS}</script></div>')
+                  f'<script type="application/json" class="mtw-data">{payload}</script><script>{js}</script></div>')
         size = len(widget.encode("utf-8"))
         if size <= max_bytes:
             break

@@ -1,17 +1,17 @@
-"""Settings applied only while the documentation site is being built.
+"""Accessible HTML of a figure: an ``<img>`` with its text alternative, a chart with a table of its data.
 
-The MkDocs hook ``docs/hooks/execution_cache.py`` sets ``MNIST_TUTORIALS_SITE_BUILD=1`` before the tutorials
-execute. Importing :mod:`mnist_tutorials` then (:func:`configure_site`)
+Pure functions, figure in, HTML out. A page that writes figures as HTML (the documentation site does, for every
+figure of its tutorials) gets for each one
 
-* registers and selects the plotly renderer ``"mnist_site"``, which writes each figure as a ``<div>`` plus a
-  ``Plotly.newPlot`` call and *no* copy of plotly.js (the site loads plotly.js once, from one shared asset),
-  inside a ``<figure>`` that carries the figure's text alternative and a table of its data, for screen readers
-  and readers without JavaScript;
-* gives matplotlib Figures an HTML output, ``<img alt="..." width height>``, whose ``alt`` is the figure's text
-  alternative (:func:`mnist_tutorials.plotting.alt_text`): nbconvert writes no ``alt`` for ``image/png``
-  outputs, only a placeholder.
+* :func:`figure_img_html`: a matplotlib figure's PNG as ``<img alt="..." width height>``, the ``alt`` being the
+  figure's text alternative (:func:`mnist_tutorials.plotting.alt_text`; nbconvert writes none for ``image/png``
+  outputs), a longer description in a ``<details>`` when the ``alt`` had to be cut, and a table of every confusion
+  matrix drawn on it (:func:`confusion_tables_html`);
+* :func:`plotly_figure_html`: a plotly chart's HTML inside a ``<figure>`` with its text alternative (for screen
+  readers) and a ``<details>`` table of its data (for every reader, with or without JavaScript).
 
-Readers in Colab or Jupyter never set the variable and keep the default renderers.
+Nothing here changes how a notebook displays figures; the site's build chooses to use these functions
+(``docs/hooks/_kernel_setup.py``).
 """
 
 from __future__ import annotations
@@ -19,68 +19,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import html as html_lib
-import json
-import os
 
-ENV_VAR = "MNIST_TUTORIALS_SITE_BUILD"
-
-
-def configure_site() -> bool:
-    """Inside the site build, select the site's plotly renderer and matplotlib's HTML output with ``alt`` text.
-
-    Returns
-    -------
-    bool
-        True inside the build (``MNIST_TUTORIALS_SITE_BUILD`` set), False elsewhere.
-
-    Examples
-    --------
-    >>> configure_site()  # outside the build: nothing changes
-    False
-    """
-    if not configure_plotly_for_site():
-        return False
-    _configure_matplotlib_for_site()
-    return True
-
-
-def configure_plotly_for_site() -> bool:
-    """Select the ``"mnist_site"`` plotly renderer if this process runs inside the site build.
-
-    Returns
-    -------
-    bool
-        True if the renderer was selected.
-
-    Examples
-    --------
-    >>> configure_plotly_for_site()  # outside the build: nothing changes
-    False
-    """
-    if not os.environ.get(ENV_VAR):
-        return False
-    import plotly.io as pio
-    from plotly.io._base_renderers import MimetypeRenderer
-
-    class _SiteRenderer(MimetypeRenderer):
-        def __init__(self):
-            self.count = 0
-
-        def to_mimebundle(self, fig_dict):
-            # A div id derived from the figure and its position on the page (not a random uuid), so two builds
-            # of an unchanged page produce identical HTML; figures with frames must not play on page load.
-            self.count += 1
-            digest = hashlib.sha256(json.dumps(fig_dict, sort_keys=True, default=str).encode()).hexdigest()
-            height = fig_dict.get("layout", {}).get("height") or 480
-            chart = pio.to_html(fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                               config={"responsive": True, "displaylogo": False, "displayModeBar": False}, validate=False,
-                               default_height=f"{height}px", auto_play=False,
-                               div_id=f"plotly-{self.count}-{digest[:12]}")
-            return {"text/html": plotly_figure_html(fig_dict, chart)}
-
-    pio.renderers["mnist_site"] = _SiteRenderer()
-    pio.renderers.default = "mnist_site"
-    return True
+__all__ = ["confusion_tables_html", "figure_img_html", "plotly_figure_html"]
 
 
 def plotly_figure_html(fig_dict: dict, chart: str) -> str:
@@ -95,7 +35,7 @@ def plotly_figure_html(fig_dict: dict, chart: str) -> str:
     >>> "<td>b</td><td>3</td><td>75.0%</td>" in html and 'class="reader-sr-only"' in html
     True
     """
-    from ._alt import alt_text, plotly_data_table
+    from .._alt import alt_text, plotly_data_table
 
     caption, header, rows = plotly_data_table(fig_dict)
     esc = html_lib.escape
@@ -142,7 +82,7 @@ def figure_img_html(fig, png: bytes, metadata: dict | None = None, seen: dict | 
     '<img alt="Panel titled &#x27;Scores&#x27;. Figure 2 of this page."'
     >>> plt.close(fig)
     """
-    from ._alt import MAX_ALT, alt_text, short_alt
+    from .._alt import MAX_ALT, alt_text, short_alt
 
     width, height = _png_size(png)
     metadata = metadata or {}
@@ -191,41 +131,7 @@ def confusion_tables_html(fig) -> str:
     True
     >>> plt.close(disp.figure_)
     """
-    from ._alt import confusion_matrix_of, confusion_table
+    from .._alt import confusion_matrix_of, confusion_table
 
     found = [confusion_matrix_of(ax) for ax in fig.get_axes()]
     return "".join(_table_html(*confusion_table(*c)) for c in found if c is not None)
-
-
-def _configure_matplotlib_for_site() -> None:
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is None:  # a plain Python process: nothing is displayed
-        return
-    formatters = shell.display_formatter.formatters
-    seen: dict = {}  # the alts written on this page (one kernel runs one page)
-
-    def figure_html(fig):
-        # The PNG the inline backend would show (same dpi, bbox and retina setting), as an <img> with alt text.
-        png = formatters["image/png"](fig)
-        metadata = None
-        if isinstance(png, tuple):
-            png, metadata = png
-        if not png:
-            return None
-        if isinstance(png, str):
-            png = base64.b64decode(png)
-        return figure_img_html(fig, png, metadata, seen)
-
-    def register(*args):
-        # IPython's select_figure_formats (run when the inline backend starts, or by `%config InlineBackend...`)
-        # removes every formatter registered for Figure: start the backend first, and register again before
-        # each cell in case a cell reconfigured it.
-        formatters["text/html"].for_type_by_name("matplotlib.figure", "Figure", figure_html)
-
-    shell.enable_matplotlib("inline")
-    register()
-    shell.events.register("pre_run_cell", register)

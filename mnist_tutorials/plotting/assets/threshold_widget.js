@@ -1,12 +1,4 @@
-"""The script that :func:`mnist_tutorials.plotting.threshold_widget` inlines (see ``_threshold_assets``).
 
-It uses no library and no network: it reads the widget's ``<script type="application/json">`` block (counts at
-each stop, the images near each stop, the sprite) and builds the explorer; every number it shows is computed
-from those counts. Counts at another base rate are reweighted: each positive counts ``pi / pi0`` and each
-negative ``(1 - pi) / (1 - pi0)``, so the totals stay ``n``.
-"""
-
-JS = r"""
 (function () {
   "use strict";
   var NS = "http://www.w3.org/2000/svg", serial = 0;
@@ -496,4 +488,3 @@ JS = r"""
 
   Array.prototype.forEach.call(document.querySelectorAll(".mtw:not([data-mtw-ready])"), enhance);
 })();
-"""

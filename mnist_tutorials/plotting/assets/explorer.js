@@ -1,67 +1,4 @@
-"""The stylesheet and script that :func:`mnist_tutorials.plotting.confusion_explorer` inlines into its HTML.
 
-They live in a Python module (not in ``.css``/``.js`` files) so that the site's execution cache, which hashes the
-package's ``*.py`` files, re-executes the pages that use the explorer when either changes.
-
-Every selector is scoped under ``.mte`` (matrix-to-examples). Colours come from the theme's CSS variables
-(Material for MkDocs, then JupyterLab) with plain fallbacks, so the widget follows Material's light and dark
-schemes and stays readable in Colab and Jupyter. The script uses no library and no network: it reads the
-widget's ``<script type="application/json">`` block and enhances the static ``<table>`` that the HTML carries
-(without JavaScript, that table of counts is what the reader sees).
-"""
-
-CSS = """
-.mte{--mte-line:var(--md-default-fg-color--lightest,var(--jp-border-color1,rgba(128,128,128,.35)));
---mte-muted:var(--md-default-fg-color--light,var(--jp-content-font-color2,currentColor));
---mte-accent:var(--md-primary-fg-color,var(--jp-brand-color1,#3f51b5));
---mte-panel:var(--md-code-bg-color,var(--jp-layout-color2,rgba(128,128,128,.1)));
---mte-heat:31,79,209;max-width:100%;margin:.6em 0;font-size:13px;line-height:1.35;color:inherit}
-.mte .mte-scroll{max-width:100%;overflow-x:auto}
-.mte table.mte-matrix{border-collapse:collapse;border:0;margin:0;width:auto;table-layout:auto;background:transparent;
-color:inherit;font-size:12px;font-variant-numeric:tabular-nums;display:table}
-.mte .mte-matrix caption{caption-side:top;text-align:left;color:var(--mte-muted);padding:0 0 .35em;font-size:12px}
-.mte .mte-matrix tr,.mte .mte-matrix tbody tr:nth-child(odd),.mte .mte-matrix tbody tr:hover{background:transparent}
-.mte .mte-matrix th,.mte .mte-matrix td{border:1px solid var(--mte-line);padding:3px 5px;text-align:right;
-white-space:nowrap;color:inherit;background:transparent;vertical-align:middle;min-width:0;line-height:1.3}
-.mte .mte-matrix th{font-weight:600}
-.mte .mte-matrix .mte-corner{font-weight:400;color:var(--mte-muted);text-align:left;font-size:11px;line-height:1.2}
-.mte .mte-matrix td.mte-cell{background:rgba(var(--mte-heat),var(--mte-a,0));min-width:2.4em}
-.mte .mte-matrix td.mte-strong{color:#fff;background:rgb(var(--mte-heat));box-shadow:inset 0 0 0 9em rgba(0,0,0,calc((var(--mte-a,1) - .55) * .8))}
-.mte .mte-matrix td.mte-zero{color:var(--mte-muted)}
-.mte .mte-vertical thead th span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;text-align:left}
-.mte.mte-js .mte-matrix td.mte-cell{cursor:pointer}
-.mte .mte-matrix td.mte-cell:focus{outline:2px solid var(--mte-accent);outline-offset:-2px}
-.mte .mte-matrix td.mte-cell[aria-selected=true]{box-shadow:inset 0 0 0 3px var(--mte-accent)}
-.mte .mte-bar{display:flex;flex-wrap:wrap;gap:.3em .8em;align-items:center;margin:0 0 .4em}
-.mte .mte-modes{display:inline-flex;gap:0}
-.mte button{font:inherit;font-size:12px;color:inherit;background:transparent;border:1px solid var(--mte-line);
-border-radius:3px;padding:2px 8px;min-height:28px;cursor:pointer;margin:0}
-.mte .mte-modes button{border-radius:0}
-.mte .mte-modes button:first-child{border-radius:3px 0 0 3px}
-.mte .mte-modes button:last-child{border-radius:0 3px 3px 0}
-.mte button[aria-pressed=true]{background:var(--mte-accent);border-color:var(--mte-accent);color:#fff}
-.mte button:focus-visible{outline:2px solid var(--mte-accent);outline-offset:2px}
-.mte .mte-hint,.mte .mte-more{color:inherit;font-size:12px;margin:0}
-.mte .mte-panel{background:var(--mte-panel);border-radius:4px;padding:.5em .6em;margin-top:.5em}
-.mte .mte-title{margin:0;font-weight:600}
-.mte .mte-thumbs{display:flex;flex-wrap:wrap;gap:4px;margin:.4em 0;padding:0}
-.mte .mte-thumb{position:relative;display:flex;flex-direction:column;align-items:center;padding:2px;min-height:0;border-radius:3px}
-.mte .mte-thumb[aria-expanded=true]{border-color:var(--mte-accent);box-shadow:0 0 0 1px var(--mte-accent)}
-.mte .mte-img{display:block;background-color:#fff;background-repeat:no-repeat;background-image:var(--mte-sprite);
-image-rendering:crisp-edges;image-rendering:pixelated}
-.mte .mte-cap{font-size:10px;line-height:1.15;color:inherit;text-align:center}
-.mte .mte-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.mte .mte-detail{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:flex-start;margin:.5em 0 .2em}
-.mte .mte-detail[hidden]{display:none}
-.mte .mte-facts{display:grid;grid-template-columns:max-content max-content;gap:.15em .8em;margin:0}
-.mte .mte-facts span{white-space:nowrap}
-.mte .mte-facts .mte-key{color:var(--mte-muted)}
-.mte .mte-facts .mte-value{font-weight:600}
-[data-md-color-scheme=slate] .mte .mte-img,[data-jp-theme-light=false] .mte .mte-img{filter:invert(1)}
-@media (max-width:480px){.mte .mte-matrix th,.mte .mte-matrix td{padding:2px 3px;font-size:11px}}
-"""
-
-JS = r"""
 (function () {
   "use strict";
   function make(tag, cls, text) {
@@ -264,4 +201,3 @@ JS = r"""
 
   Array.prototype.forEach.call(document.querySelectorAll(".mte:not([data-mte-ready])"), enhance);
 })();
-"""

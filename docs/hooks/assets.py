@@ -1,6 +1,8 @@
 """MkDocs hook: shared assets instead of per-page copies, loaded only where needed and without blocking.
 
-* **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
+* **Math on Markdown pages** (pymdownx.arithmatex) is typeset at build time, as SVG with MathJax's assistive MathML
+  (``_mathsvg.py``): those pages load no MathJax (its start-up was a 0.7 s long task on ``concepts/metrics``).
+* **MathJax.** On notebook pages, MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
   ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
   loaded only by pages that have math, and off the critical path (``javascripts/mathjax.js`` fetches the bundle when a
   formula nears the viewport, at the first key press, or before printing): pages that have math:
@@ -46,6 +48,7 @@ import re
 from mkdocs.structure.files import File
 
 import _css  # sibling module: docs/hooks/_css.py
+import _mathsvg  # sibling module: docs/hooks/_mathsvg.py
 import _shared  # sibling module: docs/hooks/_shared.py
 
 HOOK = "assets"
@@ -286,7 +289,9 @@ def on_post_page(output, page, config):
         plotly = _shared.url_to(PLOTLY_ASSET, page)
         tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
     output = _insert(output, "</head>", tags, page)
-    if has_math(page, config):
+    if 'class="arithmatex"' in output and "jupyter-wrapper" not in output:  # a Markdown page: typeset now
+        output = _mathsvg.typeset(output, MATHJAX_DIR)
+    elif has_math(page, config):
         bundle = _shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)
         output = _insert(output, "</body>", f'<script defer src="{_shared.url_to(MATHJAX_CONFIG, page)}" '
                          f'data-mathjax="{bundle}"></script>', page, last=True)

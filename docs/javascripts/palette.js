@@ -28,7 +28,7 @@
   // Show only the button of the palette that is not active (it switches to the next one), as Material does.
   function showButton(index) {
     inputs.forEach(function (input, i) {
-      input.checked = i === index;
+      if (input.checked !== (i === index)) input.checked = i === index;
       var label = input.nextElementSibling;
       if (label instanceof HTMLElement) label.hidden = i !== index;
     });

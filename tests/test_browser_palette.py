@@ -60,8 +60,9 @@ def test_the_system_dark_preference_is_followed_until_the_reader_picks(site_serv
 
 
 def test_a_load_forces_few_full_style_recalculations(site_server, browser, tmp_path):
-    """Counted in a Chrome trace at phone size: style recalculations over 80% of the page's elements. Material's
-    palette component alone forced four (8,866 elements each on page 11); the first layout needs one or two."""
+    """Counted in a Chrome trace at phone size: style recalculations of (nearly) all the page's nodes. Before, page
+    11 had 5 or 6 (8,866 nodes each), 4 forced by Material's palette component; now 3: the page's first style, one
+    at DOMContentLoaded (Material's layout reads) and one at the first frames."""
     import json
 
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
@@ -76,6 +77,7 @@ def test_a_load_forces_few_full_style_recalculations(site_server, browser, tmp_p
     finally:
         context.close()
     events = json.loads(trace.read_text())["traceEvents"]
-    full = [e["args"]["elementCount"] for e in events if e.get("name") == "UpdateLayoutTree"
-            and (e.get("args", {}).get("elementCount") or 0) > 0.8 * elements]
-    assert len(full) <= 3, (len(full), full, elements)
+    counts = [e["args"]["elementCount"] for e in events if e.get("name") == "UpdateLayoutTree"
+              and e.get("args", {}).get("elementCount")]
+    full = [n for n in counts if n >= 0.95 * max(counts)]  # Chrome counts more nodes than the DOM's elements
+    assert max(counts) >= elements and len(full) <= 3, (len(full), full, elements)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ._alt_takeaways import bar_takeaway, line_takeaway, plain
+from ._alt_takeaways import bar_takeaway, histogram_takeaway, line_takeaway, plain
 
 __all__ = ["alt_text", "set_alt_text"]
 
@@ -274,20 +274,20 @@ def _axes_kind(ax) -> str:
     return "text" if ax.texts else ""
 
 
-def _axes_description(ax, computed: bool = True) -> str:
+def _axes_parts(ax, computed: bool = True) -> tuple[str, str]:
+    """(takeaway, structure) of one axes: what it shows (computed from the marks, or an image's title), then what
+    is drawn (kind of marks, title, axis labels, legend). The takeaway is '' where nothing can be said."""
     confusion = confusion_matrix_of(ax)
     if confusion is not None:
-        return _confusion_description(*confusion)
-    parts = []
+        return _confusion_description(*confusion), ""
     takeaway = line_takeaway(ax) if ax.lines and computed else ""  # (a plot_* function's own takeaway wins)
     if not takeaway and ax.containers and computed:
-        takeaway = bar_takeaway(ax)
-    if takeaway:
-        parts.append(takeaway)
+        takeaway = bar_takeaway(ax) or histogram_takeaway(ax)
     title = " ".join(plain(ax.get_title(loc)) for loc in ("left", "center", "right") if ax.get_title(loc))
     kind = _axes_kind(ax)
-    head = (kind.capitalize() if kind else "Panel") + (f" titled {title!r}" if title else "")
-    parts.append(head)
+    if not takeaway and kind.startswith("image") and title:  # an image's title says what it shows
+        return title, kind.replace("image (", "an image of ").rstrip(")").capitalize() if "(" in kind else ""
+    parts = [(kind.capitalize() if kind else "Panel") + (f" titled {title!r}" if title else "")]
     xlabel, ylabel = plain(ax.get_xlabel()), plain(ax.get_ylabel())
     if xlabel:
         parts.append(f"x axis: {xlabel}")
@@ -298,28 +298,49 @@ def _axes_description(ax, computed: bool = True) -> str:
         entries = _names(t.get_text() for t in legend.get_texts())
         if entries:
             parts.append(f"legend: {entries}")
-    return ". ".join(parts)
+    return takeaway, ". ".join(parts)
+
+
+def _axes_description(ax, computed: bool = True) -> str:
+    return ". ".join(part for part in _axes_parts(ax, computed) if part)
 
 
 def _describe_matplotlib(fig, computed: bool = True) -> str:
+    """What a matplotlib figure shows, takeaways first: a panel's computed takeaway (a confusion matrix's diagonal
+    share and largest errors, a curve's AUC, trend or peak, a histogram's tallest bar) or an image's title leads,
+    what is drawn follows."""
     axes = [ax for ax in fig.get_axes() if ax.get_visible() and ax.get_label() != "<colorbar>"]
     suptitle = plain(fig.get_suptitle()) if hasattr(fig, "get_suptitle") else ""
     head = f"Figure: {suptitle}." if suptitle else ""
     if not axes:
         return head or "Empty figure."
     if len(axes) == 1:
-        return " ".join(p for p in (head, _axes_description(axes[0], computed) + ".") if p)
+        takeaway, structure = _axes_parts(axes[0], computed)
+        return " ".join(p for p in (_end(takeaway), head, _end(structure)) if p)
     kinds = [_axes_kind(ax).split(" (")[0] for ax in axes]
     confusions = [confusion_matrix_of(ax) is not None for ax in axes]
     if len(set(kinds)) == 1 and not any(confusions) and (len(axes) > 4 or kinds[0] == "image"):
         titles = [plain(ax.get_title()) for ax in axes]
         if len(axes) <= 4 and all(titles):  # a few images: their titles say what each shows
-            return " ".join(p for p in (head, f"{len(axes)} images: " + "; ".join(titles) + ".") if p)
-        titles = _names(titles)
-        grid = f"A grid of {len(axes)} {kinds[0] or 'panel'}s" + (f", titled {titles}" if titles else "")
-        return " ".join(p for p in (head, grid + ".") if p)
-    panels = [f"Panel {i}: {_axes_description(ax, computed)}." for i, ax in enumerate(axes, start=1)]
-    return " ".join(p for p in (head, f"{len(axes)} panels.", *panels) if p)
+            return " ".join(p for p in (f"{len(axes)} images: " + "; ".join(titles) + ".", head) if p)
+        named = _names(titles)
+        if named:  # the titles say what the images show; the grid follows
+            return " ".join(p for p in (f"{len(axes)} {kinds[0] or 'panel'}s: {named}.", head) if p)
+        return " ".join(p for p in (head, f"A grid of {len(axes)} {kinds[0] or 'panel'}s.") if p)
+    parts = [_axes_parts(ax, computed) for ax in axes]
+    takeaways = []
+    for ax, (takeaway, _) in zip(axes, parts):
+        title = plain(ax.get_title())
+        if takeaway:
+            takeaways.append(f"{title}: {takeaway}" if title and title != takeaway and not
+                             takeaway.startswith(title) else takeaway)
+    lead = _end("; ".join(dict.fromkeys(takeaways)))
+    panels = [f"Panel {i}: {structure or takeaway}." for i, (takeaway, structure) in enumerate(parts, start=1)]
+    return " ".join(p for p in (lead, head, f"{len(axes)} panels.", *panels) if p)
+
+
+def _end(text: str) -> str:
+    return text + "." if text and text[-1] not in ".!?" else text
 
 
 _TRACE_KIND = {"scatter": "line or scatter plot", "scattergl": "scatter plot", "bar": "bar chart",

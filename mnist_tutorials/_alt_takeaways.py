@@ -28,6 +28,7 @@ def plain(text) -> str:
     return " ".join(_TEX.sub("", text).split())
 
 def _number(value: float) -> str:
+    value = float(round(value, 10)) + 0.0  # no "-5.55e-17" for a bin edge at 0, no "-0"
     return f"{value:,.0f}" if abs(value) >= 1000 or float(value).is_integer() else f"{value:.3g}"
 
 
@@ -50,6 +51,14 @@ def line_takeaway(ax) -> str:
     import numpy as np
 
     xlabel, ylabel = plain(ax.get_xlabel()).lower(), plain(ax.get_ylabel()).lower()
+    if ("fraction of" in ylabel or "share of right" in ylabel) and (
+            not xlabel or any(word in xlabel for word in ("predicted probability", "confidence", "probability"))):
+        gaps = []
+        for label, x, y in _curves(ax, min_points=3)[:4]:  # a calibration curve of few bins; the diagonal has 2
+            k = int(np.nanargmax(np.abs(y - x)))
+            gaps.append(f"{label or 'the model'} {abs(y[k] - x[k]):.2f} at predicted {x[k]:.2f}")
+        if gaps:
+            return "Largest gap from the diagonal (perfect calibration): " + "; ".join(gaps)
     curves = _curves(ax)
     if not curves:
         return ""
@@ -67,7 +76,8 @@ def line_takeaway(ax) -> str:
                 + ", ".join(f"{name} AUC {shown}" for _, shown, name in aucs[:4]) + " (0.5 is chance, 1 is perfect)")
     if xlabel.startswith("recall") and ylabel.startswith("precision"):
         parts = []
-        for label, recall, precision in curves[:4]:
+        for number, (label, recall, precision) in enumerate(curves[:4], start=1):
+            label = label or (f"curve {number}" if len(curves) > 1 else "")
             at = []
             for r in (0.5, 0.9):
                 reached = precision[recall >= r]
@@ -90,13 +100,73 @@ def line_takeaway(ax) -> str:
                     text += (f"; precision reaches recall near threshold {_number(xp[k])}, where both are about "
                              f"{(p[k] + r[k]) / 2:.0%}")
                 return text
-    if "predicted probability" in xlabel and "fraction of" in ylabel:
-        gaps = []
-        for label, x, y in curves[:4]:
-            k = int(np.nanargmax(np.abs(y - x)))
-            gaps.append(f"{label or 'the model'} {abs(y[k] - x[k]):.2f} at predicted {x[k]:.2f}")
-        return "Largest gap from the diagonal (perfect calibration): " + "; ".join(gaps)
-    return ""
+    return trend_takeaway(curves, xlabel=plain(ax.get_xlabel()), ylabel=plain(ax.get_ylabel()))
+
+
+def trend_takeaway(curves, xlabel: str = "", ylabel: str = "", limit: int = 3) -> str:
+    """Where each curve goes: its peak or low point when that lies inside the x range, else how it rises or falls
+    from one end to the other.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.linspace(-1, 1, 21)
+    >>> trend_takeaway([("F1", x, 1 - x ** 2)], xlabel="threshold")
+    'F1 peaks at 1 at threshold 0'
+    >>> trend_takeaway([("", x, x + 2)], xlabel="z", ylabel="score")
+    'score rises from 1 to 3 as z goes from -1 to 1'
+    """
+    import numpy as np
+
+    parts = []
+    for label, x, y in curves[:limit]:
+        keep = np.isfinite(x) & np.isfinite(y)
+        x, y = x[keep], y[keep]
+        if x.size < 2:
+            continue
+        order = np.argsort(x, kind="stable")
+        x, y = x[order], y[order]
+        name = label or ylabel or "the line"
+        span = float(y.max() - y.min())
+        hi, lo = int(np.argmax(y)), int(np.argmin(y))
+        at = (lambda k: f" at {xlabel} {_number(x[k])}") if xlabel else (lambda k: f" at x = {_number(x[k])}")
+        if span > 0 and 0 < hi < x.size - 1 and y[hi] - max(y[0], y[-1]) > 0.05 * span:
+            parts.append(f"{name} peaks at {_number(y[hi])}{at(hi)}")
+        elif span > 0 and 0 < lo < x.size - 1 and min(y[0], y[-1]) - y[lo] > 0.05 * span:
+            parts.append(f"{name} is lowest, {_number(y[lo])},{at(lo)}")
+        else:
+            verb = "rises" if y[-1] > y[0] else "falls" if y[-1] < y[0] else "stays"
+            moved = f"{verb} from {_number(y[0])} to {_number(y[-1])}" if verb != "stays" else f"stays at {_number(y[0])}"
+            parts.append(f"{name} {moved} as {xlabel or 'x'} goes from {_number(x[0])} to {_number(x[-1])}")
+    return "; ".join(parts)
+
+
+def histogram_takeaway(ax) -> str:
+    """The tallest bar of a chart of bars without category labels (a histogram), and the range the bars cover.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.hist([0, 0, 0, 1, 2, 2], bins=3); _ = ax.set_xlabel("pixel value")
+    >>> histogram_takeaway(ax)
+    'The tallest bar is at pixel value 0 to 0.667 (3); the bars cover pixel value 0 to 2'
+    >>> plt.close(fig)
+    """
+    import numpy as np
+
+    bars = [b for c in ax.containers if type(c).__name__ == "BarContainer" for b in c]
+    if len(bars) < 3 or getattr(ax.containers[0], "orientation", "vertical") == "horizontal":
+        return ""
+    heights = np.array([b.get_height() for b in bars], dtype=float)
+    lefts = np.array([b.get_x() for b in bars], dtype=float)
+    rights = lefts + np.array([b.get_width() for b in bars], dtype=float)
+    if not (np.isfinite(heights).all() and heights.max() > 0):
+        return ""
+    k = int(np.argmax(heights))
+    xlabel = plain(ax.get_xlabel()) or "x"
+    return (f"The tallest bar is at {xlabel} {_number(lefts[k])} to {_number(rights[k])} ({_number(heights[k])}); "
+            f"the bars cover {xlabel} {_number(lefts.min())} to {_number(rights.max())}")
 
 
 def bar_takeaway(ax) -> str:

@@ -105,13 +105,31 @@ def chromium() -> str:
     return path
 
 
-def site_pages(site: pathlib.Path) -> list[str]:
-    """Every page of the site, as paths relative to its root ('' is the home page)."""
+MOVED_PAGES = ROOT / "docs" / "hooks" / "moved_pages.json"
+_REFRESH = re.compile(r'<meta\s+http-equiv="refresh"', re.I)
+
+
+def moved_folders(path: pathlib.Path = MOVED_PAGES) -> set[str]:
+    """The old addresses of renamed tutorials (``tutorials/<old>/``), where the build writes a redirect page."""
+    if not path.is_file():
+        return set()
+    return {f"tutorials/{old}/" for old in json.loads(path.read_text(encoding="utf-8")).get("moved", {})}
+
+
+def site_pages(site: pathlib.Path, moved: set[str] | None = None) -> list[str]:
+    """Every page of the site, as paths relative to its root ('' is the home page).
+
+    The redirect pages of old addresses (``docs/hooks/moved_pages.json``, tiny meta-refresh pages) are left out:
+    they have nothing to audit, and would cost two Lighthouse runs per preset each.
+    """
+    moved = moved_folders() if moved is None else moved
     pages = []
     for index in sorted(site.rglob("index.html")):
         rel = index.parent.relative_to(site).as_posix()
-        if rel.startswith(("assets", "search")) or rel == "404":
+        if rel.startswith(("assets", "search")) or rel == "404" or rel + "/" in moved:
             continue
+        if index.stat().st_size < 4000 and _REFRESH.search(index.read_text(encoding="utf-8", errors="replace")):
+            continue  # any other redirect page
         pages.append("" if rel == "." else rel + "/")
     return pages
 
@@ -163,7 +181,8 @@ def axe_and_weight(base: str, pages: list[str]) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(),
                                     args=["--headless", "--no-sandbox", "--disable-background-networking"])
-        for path in pages:
+        for number, path in enumerate(pages, start=1):
+            print(f"[{number}/{len(pages)}] axe and bytes {path or '(home)'}", file=sys.stderr, flush=True)
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             # No internet here: answer the header's GitHub widget (stars, forks) instead of waiting for it.
             context.route("https://api.github.com/**", lambda route: route.fulfill(status=200, body="{}",
@@ -200,8 +219,12 @@ def ensure_lighthouse() -> None:
 PRESETS = ("mobile", "desktop")
 
 
-def run_lighthouse(url: str, preset: str = "mobile") -> dict:
-    """One Lighthouse run with its default (simulated) throttling; ``preset`` is ``mobile`` or ``desktop``."""
+def run_lighthouse(url: str, preset: str = "mobile", keep: pathlib.Path | None = None) -> dict:
+    """One Lighthouse run with its default (simulated) throttling; ``preset`` is ``mobile`` or ``desktop``.
+
+    ``keep``: also copy Lighthouse's JSON report to this file (its long tasks, LCP phases, render-blocking
+    requests: the evidence behind a score).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp) / "report.json"
         command = ["node", str(LIGHTHOUSE), url, *(["--preset=desktop"] if preset == "desktop" else []),
@@ -212,6 +235,9 @@ def run_lighthouse(url: str, preset: str = "mobile") -> dict:
         result = subprocess.run(command, env=env, capture_output=True, text=True)
         if result.returncode != 0 or not out.is_file():
             return {"error": result.stderr.strip()[-500:]}
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(out, keep)
         report = json.loads(out.read_text())
     scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     audits = report.get("audits", {})
@@ -353,6 +379,8 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=2, help="Lighthouse runs per page and preset; the lower score counts")
     parser.add_argument("--write-maintainers", action="store_true",
                         help="write the Markdown table into docs/maintainers/index.md (Speed and access audit)")
+    parser.add_argument("--reports", type=pathlib.Path, metavar="DIR",
+                        help="keep each Lighthouse JSON report in DIR (<page>-<preset>-<run>.json)")
     parser.add_argument("--alt-sample", type=int, metavar="N", help="only print N alt texts chosen at random")
     parser.add_argument("--seed", type=int, default=28, help="seed of --alt-sample's choice")
     args = parser.parse_args(argv)
@@ -372,17 +400,23 @@ def main(argv=None) -> int:
         pages = wanted
     server, base = serve(args.site)
     load_before = load_average()
+    print(f"audit_site: {len(pages)} pages (redirect pages of old addresses left out); axe first", file=sys.stderr,
+          flush=True)
     try:
         results = axe_and_weight(base, pages)
         if not args.no_lighthouse:
             ensure_lighthouse()
+            total, done = args.runs * len(pages) * len(args.presets), 0
             for run in range(args.runs):  # run 1 on every page, then run 2: a burst of load hits one run of a page
                 for path in pages:
                     for preset in args.presets:
-                        measured = run_lighthouse(base + path, preset)
+                        keep = None if args.reports is None else \
+                            args.reports / f"{(path.strip('/') or 'home').replace('/', '_')}-{preset}-{run + 1}.json"
+                        measured = run_lighthouse(base + path, preset, keep)
+                        done += 1
                         results[path].setdefault("lighthouse runs", {}).setdefault(preset, []).append(measured)
-                        print(f"lighthouse run {run + 1} {preset} {path or '(home)'}: {measured} "
-                              f"(load {load_average()})", file=sys.stderr)
+                        print(f"[{done}/{total}] lighthouse run {run + 1} {preset} {path or '(home)'}: {measured} "
+                              f"(load {load_average()})", file=sys.stderr, flush=True)
             for path in pages:
                 results[path]["lighthouse"] = {preset: lowest(runs)
                                                for preset, runs in results[path]["lighthouse runs"].items()}

@@ -41,7 +41,8 @@ def test_plot_functions_describe_what_they_show():
     assert alt_text(heatmap).startswith("Confusion matrix, 2 classes: 85.0% of 100 on the diagonal. Errors: true "
                                         "sick predicted healthy: 10; true healthy predicted sick: 5.")
     digits = plot_digits(np.zeros((12, 784)), n_cols=5)
-    assert alt_text(digits).startswith("12 images of 28 by 28 pixels, 5 per row, in 3 rows.")
+    assert alt_text(digits).startswith("Dark pixels cover 0% to 0% of each of 12 images (0% on average), drawn 5 "
+                                       "per row in 3 rows.")
     plt.close("all")
 
 

@@ -85,6 +85,106 @@ def _images(site_dir):
             yield rel, text, match, html.unescape(alt.group(1)) if alt else None
 
 
+#: How an alt text that only lists what is drawn begins (the generated structure of a chart, no takeaway).
+STRUCTURAL = re.compile(r"^(?:Figure: [^.]*\.\s*)?(?:(?:Line|Bar|Pie) chart|Scatter plot|Chart|Panel\b|\d+ panels"
+                        r"|Image \(|Image titled|A grid of|Interactive chart|Empty figure)", re.I)
+
+
+def test_the_structural_pattern_tells_a_listing_from_a_takeaway():
+    assert STRUCTURAL.match("Line chart. x axis: z. y axis: p.")
+    assert STRUCTURAL.match("2 panels. Panel 1: Confusion matrix of the error shares.")
+    assert STRUCTURAL.match("Image (28 by 28 pixels) titled 'X_train[0]: Ankle boot'.")
+    assert STRUCTURAL.match("A grid of 12 images, titled original, deskewed.")
+    assert not STRUCTURAL.match("p rises from 0 to 1 as z goes from -6 to 6. Line chart.")
+    assert not STRUCTURAL.match("Confusion matrix, 2 classes: 95.7% of 60,000 on the diagonal.")
+
+
+def _structural_figures():
+    """Figures whose alt text was structure only before (site of 4fd9f76): a line chart without a known takeaway,
+    a histogram, a calibration chart of confidence, one titled image, a grid of titled images, and two panels
+    whose first is a confusion matrix of the errors."""
+    x = np.linspace(-6, 6, 61)
+    fig, ax = plt.subplots()
+    ax.plot(x, 1 / (1 + np.exp(-x)), label="sigma(z)")
+    ax.axhline(0.5, label="threshold = 0.5")
+    ax.set_xlabel("z")
+    ax.set_ylabel("probability of class 1")
+    ax.legend()
+    yield fig, "sigma(z) rises from 0.00247 to 0.998 as z goes from -6 to 6. Line chart."
+    fig, ax = plt.subplots()
+    t = np.linspace(-1, 1, 41)
+    ax.plot(t, 0.9 - 0.3 * t ** 2, label="mean F1 over 5 folds")
+    ax.set_xlabel("Threshold")
+    yield fig, "mean F1 over 5 folds peaks at 0.9 at Threshold 0. Line chart."
+    fig, ax = plt.subplots()
+    ax.hist(np.r_[np.zeros(50), np.arange(1, 256)], bins=np.arange(0, 257, 64), log=True)
+    ax.set_xlabel("pixel value")
+    yield fig, "The tallest bar is at pixel value 0 to 64 (113); the bars cover pixel value 0 to 256. Bar chart."
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], label="Perfectly calibrated")
+    ax.plot([0.4, 0.6, 0.8, 0.95], [0.35, 0.5, 0.8, 0.97], label="MLP (predicted class)")
+    ax.set_xlabel("Confidence (probability of the predicted class)")
+    ax.set_ylabel("Share of right predictions")
+    ax.legend()
+    yield fig, "Largest gap from the diagonal (perfect calibration): MLP (predicted class) 0.10 at predicted 0.60."
+    fig, ax = plt.subplots()
+    ax.imshow(np.zeros((28, 28)))
+    ax.set_title("X_train[0]: Ankle boot")
+    yield fig, "X_train[0]: Ankle boot. An image of 28 by 28 pixels."
+    fig, axes = plt.subplots(2, 3)
+    for i, ax in enumerate(axes.flat):
+        ax.imshow(np.zeros((28, 28)))
+        ax.set_title(f"slant {i / 10:+.2f}")
+    yield fig, "6 images: slant +0.00, slant +0.10, slant +0.20, slant +0.30, slant +0.40, slant +0.50."
+    fig, (left, right) = plt.subplots(1, 2)
+    errors = np.array([[0.0, 30.0], [10.0, 0.0]])
+    left.imshow(errors)
+    left.set_xlabel("Predicted label")
+    left.set_ylabel("True label")
+    right.plot([0, 1], [0, 1])
+    yield fig, ("Confusion matrix of the errors only, 2 classes, 40 in all. Errors: true 0 predicted 1: 30; true 1 "
+                "predicted 0: 10. Rows: true label; columns: predicted label. 2 panels.")
+
+
+def test_a_figure_without_a_known_takeaway_still_leads_with_what_it_shows():
+    """Issue 28: every alt begins with what the figure shows; before, these seven began "Line chart", "Bar chart",
+    "Image (28 by 28 pixels)", "A grid of" or "2 panels. Panel 1"."""
+    for fig, expected in _structural_figures():
+        alt = alt_text(fig)
+        assert alt.startswith(expected), (alt, expected)
+        assert not STRUCTURAL.match(alt), alt
+        plt.close(fig)
+
+
+def test_the_plotting_functions_state_what_their_figures_show():
+    from mnist_tutorials.plotting import plot_confusion_pair, plot_digits, plot_image_with_probabilities
+    from mnist_tutorials.plotting import plot_prediction_grid
+
+    rng = np.random.default_rng(0)
+    images = np.zeros((4, 784))
+    images[:, :392] = 255  # the top half of each image dark: half its pixels
+    assert alt_text(plot_digits(images, n_cols=2)).startswith("Dark pixels cover 50% to 50% of each of 4 images")
+    y_true = np.array(["3"] * 6 + ["5"] * 4)
+    y_pred = np.array(["3"] * 5 + ["5"] + ["3"] * 3 + ["5"])
+    alt = alt_text(plot_confusion_pair(rng.integers(0, 256, (10, 784)), y_true, y_pred, "3", "5", n_images=4))
+    assert alt.startswith("1 3s read as 5 and 3 5s read as 3, against 5 3s and 1 5s read right"), alt
+    p = np.full(3, 0.1)
+    p[2] = 0.8
+    alt = alt_text(plot_image_with_probabilities(np.zeros(784), p, 0, ["a", "b", "c"]))
+    assert alt.startswith("Predicted c with 80% (wrong, the true class is a); next a 10%"), alt
+    alt = alt_text(plot_prediction_grid(np.zeros((2, 784)), np.array([p, p]), [2, 1], ["a", "b", "c"],
+                                        n_rows=1, n_cols=2))
+    assert alt.startswith("1 of 2 predictions right; wrong: b read as c (80%)"), alt
+    plt.close("all")
+
+
+@pytest.mark.build
+def test_no_alt_only_lists_what_is_drawn(site_dir):
+    """Every figure's alt on the built site begins with what it shows, not with the generated structure."""
+    structural = [(rel, alt[:90]) for rel, _, _, alt in _images(site_dir) if alt and STRUCTURAL.match(alt)]
+    assert not structural, structural
+
+
 @pytest.mark.build
 def test_every_alt_is_short_and_unique_per_image(site_dir):
     """Unique across the whole site: one alt text on two different images is a defect (before issue 28, one
@@ -197,8 +297,10 @@ def test_a_calibration_curve_gives_its_largest_gap_and_bars_their_extremes():
     ax.legend()
     assert alt_text(fig).startswith("Recall: highest 1 (0.98), lowest 2 (0.85). Bar chart.")
     fig, ax = plt.subplots()
-    ax.hist(np.random.default_rng(2).normal(size=300), bins=20)  # bins, not categories: no extremes to name
-    assert alt_text(fig) == "Bar chart."
+    counts, edges, _ = ax.hist(np.random.default_rng(2).normal(size=300), bins=20)  # bins, not categories:
+    k = int(np.argmax(counts))  # the tallest bin leads
+    assert alt_text(fig).startswith(f"The tallest bar is at x {edges[k]:.3g} to {edges[k + 1]:.3g} ({counts[k]:.0f}); "
+                                    f"the bars cover x {edges[0]:.3g} to {edges[-1]:.3g}. Bar chart."), alt_text(fig)
     set_alt_text(fig, takeaway="Scores are centred on 0.")  # a plot_* function's takeaway replaces the computed one
     assert alt_text(fig) == "Scores are centred on 0. Bar chart."
     plt.close("all")

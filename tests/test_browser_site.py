@@ -56,7 +56,7 @@ def _set_scheme(page, scheme: str) -> None:
     """Use the header's light/dark toggle, as a reader does."""
     current = page.get_attribute("body", "data-md-color-scheme")
     if current != scheme:
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-reader-component=palette] label:visible").first.click()
     page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
 
 

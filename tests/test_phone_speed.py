@@ -107,11 +107,26 @@ def test_jupyterlab_css_is_cut_to_the_rules_a_notebook_page_uses():
     assert "jp-Dialog" not in kept and "jp-icon-add-above" not in kept
 
 
+def test_math_of_a_markdown_page_is_typeset_at_build_time():
+    """Issue 28: concepts/metrics loaded MathJax (a 0.7 s long task on a phone) for formulas in its first screens."""
+    assets = _hook("assets")
+    body = '<p>With <span class="arithmatex">\\(TP &lt; 2\\)</span>:</p><div class="arithmatex">\\[F_1 = \\frac{2}{3}\\]</div>'
+    page = types.SimpleNamespace(url="concepts/metrics/", content=body,
+                                 file=types.SimpleNamespace(src_uri="concepts/metrics.md"))
+    out = assets.on_post_page(f"<html><head></head><body>{body}</body></html>", page, types.SimpleNamespace())
+    assert "data-mathjax" not in out and "javascripts/mathjax.js" not in out and "\\(" not in out
+    assert out.count('<mjx-container class="MathJax" jax="SVG"') == 2 and 'display="true"' in out
+    assert out.count("<mjx-assistive-mml") == 2 and "<mi>T</mi>" in out  # MathML for screen readers
+    assert '<style id="reader-math">' in out
+
+
 def test_mathjax_is_no_script_src_but_loaded_on_demand():
     assets = _hook("assets")
     page = types.SimpleNamespace(url="concepts/metrics/", content='<p><span class="arithmatex">\\(x\\)</span></p>',
                                  file=types.SimpleNamespace(src_uri="concepts/metrics.md"))
-    out = assets.on_post_page("<html><head></head><body><p>x</p></body></html>", page, types.SimpleNamespace())
+    # A notebook page keeps MathJax in the browser (its formulas are $...$ in prose).
+    out = assets.on_post_page('<html><head></head><body><div class="jupyter-wrapper"><p>x</p></div></body></html>',
+                              page, types.SimpleNamespace())
     assert 'data-mathjax="../../assets/vendor/mathjax/tex-mml-chtml.js"' in out
     assert not re.search(r'<script[^>]*\ssrc="[^"]*tex-mml-chtml', out)
     assert re.search(r'<script defer src="[^"]*javascripts/mathjax\.js"', out)  # not render-blocking

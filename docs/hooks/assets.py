@@ -1,6 +1,8 @@
 """Build part: shared assets instead of per-page copies, loaded only where needed and without blocking.
 
-* **MathJax.** MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
+* **Math on Markdown pages** (pymdownx.arithmatex) is typeset at build time, as SVG with MathJax's assistive MathML
+  (``_mathsvg.py``): those pages load no MathJax (its start-up was a 0.7 s long task on ``concepts/metrics``).
+* **MathJax.** On notebook pages, MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
   ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
   loaded only by pages that have math, and off the critical path (``javascripts/mathjax.js`` fetches the bundle when a
   formula nears the viewport, at the first key press, or before printing): pages that have math:
@@ -27,6 +29,10 @@
   ``docs/stylesheets/reader.css`` picks the one for the current scheme.
 * **mkdocstrings' stylesheet** only on the pages that have an API entry (it is one more render-blocking request),
   and the MathJax loader script deferred (Lighthouse counted it as render-blocking).
+* **The light/dark toggle** is ``docs/javascripts/palette.js``, not Material's palette component: the form's
+  ``data-md-component="palette"`` becomes ``data-reader-component="palette"`` (:func:`own_palette`), so Material's
+  bundle does not mount it. On every load that component re-applied the palette already shown, and a trace of page 11
+  at phone size counted four recalculations of every element's style from it (issue 28).
 * **Search on demand.** Material fetches the search index (``search/search_index.json``, hundreds of KB) on
   every page load. ``docs/javascripts/search-on-demand.js``, inlined into every page's ``<head>``,
   holds that request back until the reader opens the search box.
@@ -42,6 +48,7 @@ import re
 from mkdocs.structure.files import File
 
 import _css  # sibling module: docs/hooks/_css.py
+import _mathsvg  # sibling module: docs/hooks/_mathsvg.py
 import _shared  # sibling module: docs/hooks/_shared.py
 from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py (the build's one state object)
 
@@ -277,14 +284,30 @@ def without_unused_mkdocstrings_css(output: str) -> str:
     return _MKDOCSTRINGS_CSS.sub("", output)
 
 
+_PALETTE_FORM = 'data-md-component="palette"'
+
+
+def own_palette(output: str) -> str:
+    """``output`` with the header's palette form left to ``javascripts/palette.js`` instead of Material's bundle.
+
+    Examples
+    --------
+    >>> own_palette('<form class="md-header__option" data-md-component="palette"><input name="__palette">')
+    '<form class="md-header__option" data-reader-component="palette"><input name="__palette">'
+    """
+    return output.replace(_PALETTE_FORM, 'data-reader-component="palette"')
+
+
 def on_post_page(output, page, config):
-    output = without_unused_mkdocstrings_css(_pruned_notebook_css(output))
+    output = own_palette(without_unused_mkdocstrings_css(_pruned_notebook_css(output)))
     tags = f"<script>{SEARCH_SCRIPT.read_text(encoding='utf-8')}</script>"
     if "plotly-graph-div" in output:
         plotly = _shared.url_to(PLOTLY_ASSET, page)
         tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
     output = _insert(output, "</head>", tags, page)
-    if has_math(page, config):
+    if 'class="arithmatex"' in output and "jupyter-wrapper" not in output:  # a Markdown page: typeset now
+        output = _mathsvg.typeset(output, MATHJAX_DIR)
+    elif has_math(page, config):
         bundle = _shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)
         output = _insert(output, "</body>", f'<script defer src="{_shared.url_to(MATHJAX_CONFIG, page)}" '
                          f'data-mathjax="{bundle}"></script>', page, last=True)
@@ -293,5 +316,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    """The 404 page is a template, not a page (``not_found.py``): no API entry, so no mkdocstrings stylesheet."""
-    return without_unused_mkdocstrings_css(output_content) if template_name == "404.html" else output_content
+    """The 404 page is a template, not a page (``not_found.py``): no API entry, so no mkdocstrings stylesheet; its
+    palette toggle is ``javascripts/palette.js``'s too."""
+    return own_palette(without_unused_mkdocstrings_css(output_content)) if template_name == "404.html" \
+        else output_content

@@ -153,6 +153,7 @@ def plot_confusion_pair(X, y_true, y_pred, class_a, class_b, *, n_images=25, axe
         raise ValueError(f"expected 4 axes (a 2×2 grid), found {axes.shape[0]}.")
     fig = axes[0].figure
     n_cols = int(np.ceil(np.sqrt(n_images)))
+    counts = []
     for k, (actual, predicted) in enumerate(
         [(class_a, class_a), (class_a, class_b), (class_b, class_a), (class_b, class_b)]
     ):
@@ -168,4 +169,8 @@ def plot_confusion_pair(X, y_true, y_pred, class_a, class_b, *, n_images=25, axe
             ax.set_axis_off()
         ax.set_title(f"true {actual}, predicted {predicted}\n({rows.size:,} images)", fontsize=10,
                      color="black" if actual == predicted else "tab:red")
-    return fig
+        counts.append(rows.size)
+    right, a_as_b, b_as_a, right_b = counts
+    return set_alt_text(fig, takeaway=f"{a_as_b:,} {class_a}s read as {class_b} and {b_as_a:,} {class_b}s read as "
+                                      f"{class_a}, against {right:,} {class_a}s and {right_b:,} {class_b}s read "
+                                      f"right; up to {n_images} images of each shown")

@@ -81,8 +81,10 @@ def plot_digits(images, *, n_cols=10, ax=None, cmap="binary"):
     fig, ax = _new_axes(ax, (0.6 * n_cols, 0.6 * n_rows))
     ax.imshow(mosaic, cmap=cmap, interpolation="nearest")
     ax.set_axis_off()
-    return set_alt_text(fig, takeaway=f"{len(images)} images of 28 by 28 pixels, {n_cols} per row, in "
-                                      f"{n_rows} rows.")
+    ink = (images > 0.5 * images.max()).mean(axis=(1, 2)) if images.size and images.max() > 0 else np.zeros(1)
+    return set_alt_text(fig, takeaway=f"Dark pixels cover {ink.min():.0%} to {ink.max():.0%} of each of "
+                                      f"{len(images)} images ({ink.mean():.0%} on average), drawn {n_cols} per row "
+                                      f"in {n_rows} rows.")
 
 
 def plot_gallery(images, titles, *, n_cols=8, title_colors=None, axes=None, cmap="binary", suptitle=None):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._alt import set_alt_text
 from ._axes import _as_image
 
 __all__ = ["plot_image_with_probabilities", "plot_prediction_grid"]
@@ -78,7 +79,18 @@ def plot_image_with_probabilities(image, probabilities, true_label, class_names,
     ax_bars.set_xticks(np.arange(len(probabilities)), class_names, rotation=90, fontsize=7)
     ax_bars.tick_params(axis="y", labelsize=7)
     ax_bars.spines[["top", "right"]].set_visible(False)
-    return fig
+    return set_alt_text(fig, takeaway=_prediction_sentence(probabilities, true_label, class_names))
+
+
+def _prediction_sentence(probabilities, true_label, class_names) -> str:
+    """What one prediction panel shows: the predicted class and its probability, right or wrong, the runner-up."""
+    order = np.argsort(-probabilities, kind="stable")
+    predicted, runner_up = int(order[0]), int(order[1]) if len(order) > 1 else None
+    verdict = "right" if predicted == int(true_label) else f"wrong, the true class is {class_names[int(true_label)]}"
+    text = f"Predicted {class_names[predicted]} with {probabilities[predicted]:.0%} ({verdict})"
+    if runner_up is not None:
+        text += f"; next {class_names[runner_up]} {probabilities[runner_up]:.0%}"
+    return text
 
 
 def plot_prediction_grid(images, probabilities, true_labels, class_names, *, n_rows=5, n_cols=3, axes=None):
@@ -127,4 +139,12 @@ def plot_prediction_grid(images, probabilities, true_labels, class_names, *, n_r
             for ax in pair:
                 ax.set_axis_off()
     fig.tight_layout()
-    return fig
+    predicted = probabilities[:n].argmax(axis=1)
+    wrong = [i for i in range(n) if predicted[i] != int(true_labels[i])]
+    text = f"{n - len(wrong)} of {n} predictions right"
+    if wrong:
+        text += "; wrong: " + ", ".join(f"{class_names[int(true_labels[i])]} read as {class_names[predicted[i]]} "
+                                        f"({probabilities[i, predicted[i]]:.0%})" for i in wrong[:3])
+    else:
+        text += f", the first {class_names[predicted[0]]} with {probabilities[0, predicted[0]]:.0%}"
+    return set_alt_text(fig, takeaway=text)

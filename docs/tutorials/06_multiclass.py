@@ -113,7 +113,7 @@ plot_digit(X_train[80], title=f"image 80, label '{y_train[80]}'");
 # %%
 image_80 = pd.DataFrame({"score": scores_100[80], "duels won": np.rint(scores_100[80]).astype(int)},
                         index=svm_clf.classes_).sort_values("score", ascending=False)
-image_80.round(2).T
+image_80.round(2)
 
 # %% tags=["remove_input"]
 assert np.all(np.abs(scores_100 - np.rint(scores_100)) < 1 / 3)  # the confidence term is under 1/3 in size
@@ -210,8 +210,8 @@ print("scikit-learn", sklearn.__version__)
 # learned the training images rather than what makes a digit. The training error is therefore worthless as an
 # estimate; cross-validation gives an honest one. The handout's numbers (quoted above) differ because of the
 # scikit-learn version: this run uses scikit-learn {sklearn.__version__}, where SGD on raw pixels runs
-# {sgd_clf.n_iter_} epochs without converging. The handout's cells give its numbers exactly with scikit-learn 1.2 to
-# 1.7; 1.8 changed how `SGDClassifier` trains, and with it every number in this section. The lesson does not change.
+# {sgd_clf.n_iter_} epochs without converging. The handout's cells give its numbers exactly with scikit-learn 1.2, 1.4,
+# 1.6 and 1.7; 1.8 changed how `SGDClassifier` trains, and with it every number in this section. The lesson does not change.
 
 # %% [markdown]
 # ## Cross-validation, before and after scaling
@@ -429,7 +429,7 @@ confusion_explorer(y_train[:2000], y_train_pred, X_train[:2000], scores=y_train_
 # A check that these scores belong to the models behind `y_train_pred`: every prediction is the top-scoring digit.
 
 # %%
-(digits[y_train_scores.argmax(axis=1)] == y_train_pred).all()
+bool((digits[y_train_scores.argmax(axis=1)] == y_train_pred).all())
 
 # %% [markdown]
 # ## What next

@@ -243,7 +243,7 @@ confusion_explorer(y_train, y_train_pred, X_train, scores=y_train_scores, score_
 # A check that these scores belong to the models behind `y_train_pred`: every prediction is the top-scoring digit.
 
 # %%
-(np.array(labels)[y_train_scores.argmax(axis=1)] == y_train_pred).all()
+bool((np.array(labels)[y_train_scores.argmax(axis=1)] == y_train_pred).all())
 
 # %% [markdown]
 # ## Looking at the images: 3s and 5s

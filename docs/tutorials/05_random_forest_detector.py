@@ -231,7 +231,7 @@ geron_share_50_to_60 = 0.940  # quoted: the share of 5s among the images the for
 pd.concat({"Géron (quoted)": geron, "this page": comparison.loc[geron.index]}, axis=1).round(4)
 
 # %% tags=["remove_input"]
-# The sentence below says "the same numbers": the build fails the day they differ.
+# The sentence below says "the same to the fourth decimal".
 assert (comparison.loc[geron.index] - geron).abs().max().max() < 5e-5
 assert round(share_50_to_60, 3) == geron_share_50_to_60
 

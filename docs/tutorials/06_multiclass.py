@@ -210,8 +210,9 @@ print("scikit-learn", sklearn.__version__)
 # learned the training images rather than what makes a digit. The training error is therefore worthless as an
 # estimate; cross-validation gives an honest one. The handout's numbers (quoted above) differ because of the
 # scikit-learn version: this run uses scikit-learn {sklearn.__version__}, where SGD on raw pixels runs
-# {sgd_clf.n_iter_} epochs without converging. The handout's cells give its numbers exactly with scikit-learn 1.2, 1.4,
-# 1.6 and 1.7; 1.8 changed how `SGDClassifier` trains, and with it every number in this section. The lesson does not change.
+# {sgd_clf.n_iter_} epochs without converging. The handout's cells give its numbers exactly with scikit-learn 1.2,
+# 1.4, 1.6 and 1.7; 1.8 changed how `SGDClassifier` trains, and with it every number in this section. The lesson does
+# not change.
 
 # %% [markdown]
 # ## Cross-validation, before and after scaling
@@ -252,9 +253,9 @@ handout_accuracy
 
 # %% [markdown] tags=["fill"]
 # After scaling, accuracy per fold goes from {', '.join((f'{a:.1%}' for a in raw_accuracy))} to
-# {', '.join((f'{a:.1%}' for a in handout_accuracy))}, a gain of {100 * (handout_accuracy - raw_accuracy).mean():.1f} percentage points on
-# average. The handout reports a gain of "only about 1%" on each fold (quoted); ours is larger because raw-pixel SGD
-# is weaker with this run's scikit-learn ({sklearn.__version__}), as above.
+# {', '.join((f'{a:.1%}' for a in handout_accuracy))}, a gain of {100 * (handout_accuracy - raw_accuracy).mean():.1f}
+# percentage points on average. The handout reports a gain of "only about 1%" on each fold (quoted); ours is larger
+# because raw-pixel SGD is weaker with this run's scikit-learn ({sklearn.__version__}), as above.
 
 # %% [markdown]
 # ### Error analysis, the handout's way
@@ -271,8 +272,8 @@ cm = ConfusionMatrixDisplay.from_predictions(y_train[:2000], y_train_pred).confu
 
 # %% [markdown] tags=["fill"]
 # Most images sit on the diagonal ({np.trace(cm):,} of {cm.sum():,} correct), but raw counts are hard to compare: the
-# classes do not have the same size here (from {cm.sum(axis=1).min()} to {cm.sum(axis=1).max()} images per digit). Dividing
-# each row by its total turns counts into the share of each digit that went to each prediction.
+# classes do not have the same size here (from {cm.sum(axis=1).min()} to {cm.sum(axis=1).max()} images per digit).
+# Dividing each row by its total turns counts into the share of each digit that went to each prediction.
 
 # %% [markdown]
 # <div class="admonition question">
@@ -400,8 +401,8 @@ assert (worst.label[0], worst.predicted[0]) == (handout_worst.label[0], handout_
 # ({worst.value[1]:.0%}) and '{worst.label[2]}' → '{worst.predicted[2]}' ({worst.value[2]:.0%}). The weakest digit is
 # the '{digits[cm_rates.diagonal().argmin()]}' ({cm_rates.diagonal().min():.0%} right). Closing the leak changed
 # {np.count_nonzero(y_train_pred != y_train_pred_handout)} of the 2,000 predictions
-# ({np.mean(y_train_pred != y_train_pred_handout):.1%}) and left the worst confusion where it was: the picture of *which* digits are confused holds,
-# and the numbers are now honest estimates.
+# ({np.mean(y_train_pred != y_train_pred_handout):.1%}) and left the worst confusion where it was: the picture of
+# *which* digits are confused holds, and the numbers are now honest estimates.
 
 # %% [markdown]
 # The errors alone (each prediction weighted by whether it is wrong) and the reasons a linear model mixes up

@@ -140,10 +140,10 @@ versus_book.style.format("{:.1%}")
 assert accuracy_raw.mean() < geron_raw.mean() and accuracy_scaled.mean() > geron_scaled.mean()  # "below", "above"
 
 # %% [markdown] tags=["fill"]
-# On raw pixels our runs are {100 * (geron_raw.mean() - accuracy_raw.mean()):.1f} percentage points of mean accuracy *below* the textbook's. Two things
-# differ there: the stopping rule, and the scikit-learn version (the textbook ran an older release, and [the
-# multiclass page](../06_multiclass/) shows that 1.8 changed how `SGDClassifier` trains), so this page cannot say how
-# much of the gap early stopping causes. On scaled pixels our runs are
+# On raw pixels our runs are {100 * (geron_raw.mean() - accuracy_raw.mean()):.1f} percentage points of mean accuracy
+# *below* the textbook's. Two things differ there: the stopping rule, and the scikit-learn version (the textbook ran
+# an older release, and [the multiclass page](../06_multiclass/) shows that 1.8 changed how `SGDClassifier` trains),
+# so this page cannot say how much of the gap early stopping causes. On scaled pixels our runs are
 # {100 * (accuracy_scaled.mean() - geron_scaled.mean()):.1f} points *above* the textbook's; there the per-fold scaling
 # differs as well. The lesson is the same either way: scaling helps SGD on MNIST, by
 # {100 * (geron_scaled.mean() - geron_raw.mean()):.1f} points in the textbook and

@@ -47,8 +47,8 @@ df.dtypes.value_counts()
 
 # %% [markdown] tags=["fill"]
 # {df.shape[0]:,} rows: {df.shape[0] - 10000:,} training images followed by 10,000 test images. {df.shape[1]} columns:
-# the label and {df.shape[1] - 1} pixels. The label is an integer; the pixels are stored as floats (as `fetch_openml` returns them),
-# although every value is a whole number, as we check below.
+# the label and {df.shape[1] - 1} pixels. The label is an integer; the pixels are stored as floats (as `fetch_openml`
+# returns them), although every value is a whole number, as we check below.
 
 # %% [markdown]
 # `describe()` summarises each column: count, mean, standard deviation, minimum, quartiles and maximum. For all
@@ -65,10 +65,10 @@ pixel_max = df.drop(columns="label").max()
 
 # %% [markdown] tags=["fill"]
 # The label's mean is {stats.loc['mean', 'label']:.1f}, the middle of 0…9, as it is for a balanced label. The corner
-# pixel `pixel1` is zero in {(df['pixel1'] == 0).mean():.2%} of the images (its maximum is {df['pixel1'].max():.0f}), and the
-# other corner, `pixel784`, is zero at all three quartiles too. The middle of the top row, `pixel14`, is zero in at
-# least half of the images, but its third quartile is {stats.loc['75%', 'pixel14']:.1f}: in at least a quarter of the
-# images a garment reaches the top edge there. The central pixel `pixel406` has a mean of
+# pixel `pixel1` is zero in {(df['pixel1'] == 0).mean():.2%} of the images (its maximum is {df['pixel1'].max():.0f}),
+# and the other corner, `pixel784`, is zero at all three quartiles too. The middle of the top row, `pixel14`, is zero
+# in at least half of the images, but its third quartile is {stats.loc['75%', 'pixel14']:.1f}: in at least a quarter
+# of the images a garment reaches the top edge there. The central pixel `pixel406` has a mean of
 # {stats.loc['mean', 'pixel406']:.1f} and a median of {stats.loc['50%', 'pixel406']:.1f}. Over all 784 pixel columns,
 # {(pixel_max == 255).sum()} reach 255 in some image, and even the emptiest column has a maximum of
 # {pixel_max.min():.0f}: no pixel is background in every single image.
@@ -137,8 +137,9 @@ plot_annotated_image(X_train[0], title=f"X_train[0]: {class_names[y_train[0]]}")
 
 # %% [markdown] tags=["fill"]
 # This {class_names[y_train[0]].lower()} has {np.count_nonzero(X_train[0])} non-zero pixels out of 784
-# ({np.count_nonzero(X_train[0]) / 784:.0%}), with values up to {X_train[0].max():.0f}. The background is exactly 0, and the
-# garment is a patchwork of values rather than one flat colour: texture, folds and shading are all in the numbers.
+# ({np.count_nonzero(X_train[0]) / 784:.0%}), with values up to {X_train[0].max():.0f}. The background is exactly 0,
+# and the garment is a patchwork of values rather than one flat colour: texture, folds and shading are all in the
+# numbers.
 
 # %% [markdown]
 # ## How the labels are distributed
@@ -256,7 +257,8 @@ variation = pd.DataFrame({
 variation.round(2)
 
 # %% tags=["remove_input"]
-most_variable, most_relative = variation["mean pixel std"].idxmax(), variation["relative std inside silhouette"].idxmax()
+most_variable = variation["mean pixel std"].idxmax()
+most_relative = variation["relative std inside silhouette"].idxmax()
 assert (most_variable, most_relative) == ("Bag", "Sandal")  # the sentences below describe these two
 
 # %% [markdown] tags=["fill"]
@@ -265,7 +267,8 @@ assert (most_variable, most_relative) == ("Bag", "Sandal")  # the sentences belo
 # **{most_relative}** varies most relative to its average
 # ({variation.loc[most_relative, 'relative std inside silhouette']:.2f}, against a median of
 # {variation['relative std inside silhouette'].median():.2f}): straps sit in different places, so the average sandal
-# is a faint smear. **{variation['mean pixel std'].idxmin()}** is the most uniform class, which should make it easy to recognise.
+# is a faint smear. **{variation['mean pixel std'].idxmin()}** is the most uniform class, which should make it easy to
+# recognise.
 
 # %% [markdown]
 # Which classes look alike? The Euclidean distance between two class averages is small when the classes

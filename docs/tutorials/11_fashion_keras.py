@@ -223,7 +223,8 @@ val_loss_grid.round(4)
 from mnist_tutorials.wording import how_many, number_word, one_of
 
 results = grid.results
-n_stopped, n_best_last = (results["epochs_run"] < results["epochs"]).sum(), (results["best_epoch"] == results["epochs_run"]).sum()
+n_stopped = int((results["epochs_run"] < results["epochs"]).sum())
+n_best_last = int((results["best_epoch"] == results["epochs_run"]).sum())
 
 # %% [markdown] tags=["fill"]
 # The best run had a budget of {best['epochs']} epochs with batches of {best['batch_size']}; its lowest validation
@@ -234,8 +235,8 @@ n_stopped, n_best_last = (results["epochs_run"] < results["epochs"]).sum(), (res
 # {np.ptp(val_loss_grid.mean(axis=1)):.4f} between the epoch budgets and by {np.ptp(val_loss_grid.mean(axis=0)):.4f}
 # between the batch sizes.
 #
-# Early stopping ended {how_many(int(n_stopped), len(results), 'runs')} before their budget, and in
-# {how_many(int(n_best_last), len(results), 'runs')} the last epoch was also the best. With a learning rate that
+# Early stopping ended {how_many(n_stopped, len(results), 'runs')} before their budget, and in
+# {how_many(n_best_last, len(results), 'runs')} the last epoch was also the best. With a learning rate that
 # shrinks to nothing, the validation loss has little room to rise at the end of a run, so the budget, more than
 # `EarlyStopping`, tends to decide when training ends; `EarlyStopping` is a safety net. And in a
 # {val_loss_grid.shape[0]} × {val_loss_grid.shape[1]} grid every cell lies on the edge: the grid shows that the winner

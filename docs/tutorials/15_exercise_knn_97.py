@@ -63,11 +63,12 @@ grid_search.best_params_, grid_search.best_score_
 # %% [markdown] tags=["fill", "solution"]
 # The grid has {len(grid_search.cv_results_['params'])} settings and {grid_search.n_splits_} folds:
 # {len(grid_search.cv_results_['params']) * grid_search.n_splits_} fits, each predicting
-# {n_search // grid_search.n_splits_:,} images against {n_search - n_search // grid_search.n_splits_:,}. Searching on all {len(X_train):,} images
-# would cost {(len(X_train) / n_search) ** 2:.0f} times more distance computations than searching on {n_search:,}. The
-# hyperparameters that matter for KNN (how many neighbours vote, and whether close ones count more) depend on how
-# dense the training set is, so the best setting on a subset is a good guess, not a guarantee, for the full set. The
-# test accuracy below tells whether the guess reaches the goal; it must not be used to pick another setting.
+# {n_search // grid_search.n_splits_:,} images against {n_search - n_search // grid_search.n_splits_:,}. Searching on
+# all {len(X_train):,} images would cost {(len(X_train) / n_search) ** 2:.0f} times more distance computations than
+# searching on {n_search:,}. The hyperparameters that matter for KNN (how many neighbours vote, and whether close ones
+# count more) depend on how dense the training set is, so the best setting on a subset is a good guess, not a
+# guarantee, for the full set. The test accuracy below tells whether the guess reaches the goal; it must not be used
+# to pick another setting.
 
 # %% [markdown] tags=["solution"]
 # All the settings, best first:
@@ -111,7 +112,8 @@ assert test_accuracy > grid_search.best_score_  # "higher than the search's"
 # %% [markdown] tags=["fill", "solution"]
 # **{test_accuracy:.2%}** test accuracy: the target of 97% is reached. It is higher than the
 # {grid_search.best_score_:.2%} of the search because the search's models each had only
-# {n_search - n_search // grid_search.n_splits_:,} training images, this one {len(X_train):,}: for KNN, more training images means closer neighbours.
+# {n_search - n_search // grid_search.n_splits_:,} training images, this one {len(X_train):,}: for KNN, more training
+# images means closer neighbours.
 
 # %% tags=["solution", "remove_input"]
 assert grid_search.best_params_ == {"n_neighbors": 4, "weights": "distance"}  # Géron's, quoted below

@@ -304,7 +304,7 @@ from sklearn.metrics import f1_score, precision_score, recall_score
 
 shipped_90 = FixedThresholdClassifier(sgd_clf, threshold=threshold_90).fit(X_train, y_train_5)
 rules = {"default (score > 0)": tuned_f1.estimator_, "F1, tuned by CV": tuned_f1,
-         "cost, tuned by CV": tuned_cost, "90 % precision, by hand": shipped_90}
+         "cost, tuned by CV": tuned_cost, "90% precision, by hand": shipped_90}
 test_report = pd.DataFrame({name: {
     "threshold": getattr(model, "best_threshold_", getattr(model, "threshold", 0.0)),
     "precision": precision_score(y_test_5, model.predict(X_test)),

@@ -41,12 +41,15 @@ X_train.shape
 # against all the others (one-versus-rest), and predicts the digit whose classifier gives the highest score.
 #
 # One setting differs from the textbook, `early_stopping=True`; the next paragraph explains it, and the
-# section after the scaled run compares our accuracies with the textbook's.
+# section after the scaled run compares our accuracies with the textbook's. First, the defaults that decide when
+# SGD stops:
 
-# %% tags=["remove_input"]
+# %%
 from sklearn.linear_model import SGDClassifier
 
 defaults = SGDClassifier()
+print(f"tol={defaults.tol}, n_iter_no_change={defaults.n_iter_no_change}, "
+      f"validation_fraction={defaults.validation_fraction}")
 
 # %% [markdown] tags=["fill"]
 # By default, SGD stops when its loss on the *training* data has not improved by at least `tol={defaults.tol}` for
@@ -80,21 +83,14 @@ pixel_mean, pixel_std = X_train.mean(axis=0), X_train.std(axis=0)
 print(f"pixel means: {pixel_mean.min():.1f} to {pixel_mean.max():.1f}")
 print(f"pixel standard deviations: {pixel_std.min():.1f} to {pixel_std.max():.1f}")
 print(f"pixels that are 0 in every image: {(pixel_std == 0).sum()}")
-
-# %% tags=["remove_input"]
-import numpy as np
-
-varying = pixel_std > 0
-n_quiet, n_busy = int(np.sum(varying & (pixel_std < 10))), int(np.sum(pixel_std > 100))
-from sklearn.preprocessing import StandardScaler
-
-assert X_train.min() == 0 and pixel_mean.max() > 100 and n_quiet > 100 and n_busy > 100
-assert (StandardScaler().fit(X_train).scale_[~varying] == 1).all()  # zero-variance pixels are left unscaled
+print(f"others with a standard deviation under 10: {((pixel_std > 0) & (pixel_std < 10)).sum()}; "
+      f"over 100: {(pixel_std > 100).sum()}")
 
 # %% [markdown] tags=["fill"]
 # No pixel is centred: every value is 0 or more, and the means run up to {pixel_mean.max():.0f}. The spreads differ
-# even more: {int((~varying).sum())} pixels are 0 in every image, {n_quiet} others vary by less than 10 grey levels
-# (the border, which the digits rarely touch), and {n_busy} by more than 100 (the centre). Gradient descent converges
+# even more: {(pixel_std == 0).sum()} pixels are 0 in every image, {((pixel_std > 0) & (pixel_std < 10)).sum()} others
+# vary by less than 10 grey levels (the border, which the digits rarely touch), and {(pixel_std > 100).sum()} by more
+# than 100 (the centre). Gradient descent converges
 # fastest when its inputs are centred on 0 and spread alike (LeCun, Bottou, Orr and Müller, *Efficient BackProp*,
 # 1998): when every input is positive, each SGD step moves all the weights of a classifier in the same direction, so
 # the descent zig-zags, and when the spreads differ, one step size cannot suit every weight. `StandardScaler` fixes
@@ -113,16 +109,11 @@ scaled_sgd_clf = make_pipeline(StandardScaler(), SGDClassifier(random_state=42, 
 accuracy_scaled = cross_val_score(scaled_sgd_clf, X_train, y_train, cv=3, scoring="accuracy")
 accuracy_scaled
 
-# %% tags=["remove_input"]
-error_raw, error_scaled = 1 - accuracy_raw.mean(), 1 - accuracy_scaled.mean()
-
 # %% [markdown] tags=["fill"]
 # Scaling raises the mean accuracy from {accuracy_raw.mean():.1%} to **{accuracy_scaled.mean():.1%}**, and does better
-# on every fold. Put as errors: {error_raw:.1%} of the images were wrong, now {error_scaled:.1%},
-# {1 - error_scaled / error_raw:.0%} fewer mistakes for one line of preprocessing.
-
-# %% tags=["remove_input"]
-assert (accuracy_scaled > accuracy_raw).all()
+# on every fold. Put as errors: {1 - accuracy_raw.mean():.1%} of the images were wrong, now
+# {1 - accuracy_scaled.mean():.1%}, {1 - (1 - accuracy_scaled.mean()) / (1 - accuracy_raw.mean()):.0%} fewer mistakes
+# for one line of preprocessing.
 
 # %% [markdown]
 # ## Our numbers and the textbook's
@@ -146,19 +137,17 @@ versus_book = pd.DataFrame(
 versus_book.style.format("{:.1%}")
 
 # %% tags=["remove_input"]
-raw_diff = 100 * (accuracy_raw.mean() - geron_raw.mean())
-scaled_diff = 100 * (accuracy_scaled.mean() - geron_scaled.mean())
-gain_book = 100 * (geron_scaled.mean() - geron_raw.mean())
-gain_ours = 100 * (accuracy_scaled.mean() - accuracy_raw.mean())
-assert raw_diff < 0 < scaled_diff and gain_ours > gain_book > 0  # the directions the sentences below state
+assert accuracy_raw.mean() < geron_raw.mean() and accuracy_scaled.mean() > geron_scaled.mean()  # "below", "above"
 
 # %% [markdown] tags=["fill"]
-# On raw pixels our runs are {-raw_diff:.1f} percentage points of mean accuracy *below* the textbook's. Two things
-# differ there: the stopping rule, and the scikit-learn version (the textbook ran an older release, and [the
-# multiclass page](../06_multiclass/) shows that 1.8 changed how `SGDClassifier` trains), so this page cannot say how
-# much of the gap early stopping causes. On scaled pixels our runs are {scaled_diff:.1f} points *above* the
-# textbook's; there the per-fold scaling differs as well. The lesson is the same either way: scaling helps SGD on
-# MNIST, by {gain_book:.1f} points in the textbook and {gain_ours:.1f} points here.
+# On raw pixels our runs are {100 * (geron_raw.mean() - accuracy_raw.mean()):.1f} percentage points of mean accuracy
+# *below* the textbook's. Two things differ there: the stopping rule, and the scikit-learn version (the textbook ran
+# an older release, and [the multiclass page](../06_multiclass/) shows that 1.8 changed how `SGDClassifier` trains),
+# so this page cannot say how much of the gap early stopping causes. On scaled pixels our runs are
+# {100 * (accuracy_scaled.mean() - geron_scaled.mean()):.1f} points *above* the textbook's; there the per-fold scaling
+# differs as well. The lesson is the same either way: scaling helps SGD on MNIST, by
+# {100 * (geron_scaled.mean() - geron_raw.mean()):.1f} points in the textbook and
+# {100 * (accuracy_scaled.mean() - accuracy_raw.mean()):.1f} points here.
 
 # %% [markdown]
 # ## The confusion matrix
@@ -176,26 +165,16 @@ from sklearn.model_selection import cross_val_predict
 y_train_pred = cross_val_predict(scaled_sgd_clf, X_train, y_train, cv=3)
 
 fig, ax = plt.subplots(figsize=(7, 7))
-ConfusionMatrixDisplay.from_predictions(y_train, y_train_pred, normalize="true", values_format=".0%", ax=ax,
-                                        colorbar=False);
+rates = ConfusionMatrixDisplay.from_predictions(y_train, y_train_pred, normalize="true", values_format=".0%",
+                                                ax=ax, colorbar=False)
 
 # %% tags=["remove_input"]
-import numpy as np
-from sklearn.model_selection import StratifiedKFold
-
-# cross_val_predict used the same folds and models as cross_val_score: same accuracy per fold.
-folds = StratifiedKFold(n_splits=3).split(X_train, y_train)
-assert np.allclose([np.mean(y_train_pred[test] == y_train[test]) for _, test in folds], accuracy_scaled)
-from sklearn.metrics import confusion_matrix
-
-labels = np.unique(y_train)
-cm_rows = confusion_matrix(y_train, y_train_pred, normalize="true")
-recall_per_digit = np.diag(cm_rows)
-worst, best = labels[recall_per_digit.argmin()], labels[recall_per_digit.argmax()]
+recall_per_digit = pd.Series(rates.confusion_matrix.diagonal(), index=rates.display_labels)
 
 # %% [markdown] tags=["fill"]
-# The diagonal is bright: most images are classified correctly. The best-recognised digit is {best}
-# ({recall_per_digit.max():.0%} of them are found), the worst {worst} ({recall_per_digit.min():.0%}). The off-diagonal
+# The diagonal is bright: most images are classified correctly. The best-recognised digit is
+# {recall_per_digit.idxmax()} ({recall_per_digit.max():.0%} of them are found), the worst {recall_per_digit.idxmin()}
+# ({recall_per_digit.min():.0%}). The off-diagonal
 # cells are too faint to read at this scale, so we look at the errors alone.
 
 # %% [markdown]
@@ -209,11 +188,11 @@ worst, best = labels[recall_per_digit.argmin()], labels[recall_per_digit.argmax(
 # %%
 sample_weight = y_train_pred != y_train
 fig, axs = plt.subplots(1, 2, figsize=(12, 6))
-ConfusionMatrixDisplay.from_predictions(y_train, y_train_pred, sample_weight=sample_weight, normalize="true",
-                                        values_format=".0%", ax=axs[0], colorbar=False)
+by_row = ConfusionMatrixDisplay.from_predictions(y_train, y_train_pred, sample_weight=sample_weight,
+                                                 normalize="true", values_format=".0%", ax=axs[0], colorbar=False)
 axs[0].set_title("Errors normalized by row")
-ConfusionMatrixDisplay.from_predictions(y_train, y_train_pred, sample_weight=sample_weight, normalize="pred",
-                                        values_format=".0%", ax=axs[1], colorbar=False)
+by_column = ConfusionMatrixDisplay.from_predictions(y_train, y_train_pred, sample_weight=sample_weight,
+                                                    normalize="pred", values_format=".0%", ax=axs[1], colorbar=False)
 axs[1].set_title("Errors normalized by column");
 
 # %% [markdown]
@@ -230,12 +209,9 @@ top = top_confusions(cm_counts, labels, n=10)
 top
 
 # %% tags=["remove_input"]
-cm_errors_rows = confusion_matrix(y_train, y_train_pred, sample_weight=sample_weight, normalize="true")
-cm_errors_pred = confusion_matrix(y_train, y_train_pred, sample_weight=sample_weight, normalize="pred")
-im = cm_errors_rows.sum(axis=0).argmax()
-magnet, i1 = labels[im], list(labels).index("1")
-into_magnet = cm_errors_pred[:, im]
-i3, i5 = list(labels).index("3"), list(labels).index("5")
+cm_errors_rows, cm_errors_pred = by_row.confusion_matrix, by_column.confusion_matrix
+im, i1, i3, i5 = cm_errors_rows.sum(axis=0).argmax(), labels.index("1"), labels.index("3"), labels.index("5")
+magnet, into_magnet = labels[im], cm_errors_pred[:, im]
 
 # %% [markdown] tags=["fill"]
 # The largest confusion is {top.label[0]} read as {top.predicted[0]} ({top.value[0]:,} images). In the row-normalized
@@ -263,9 +239,11 @@ from mnist_tutorials.plotting import confusion_explorer
 y_train_scores = cross_val_predict(scaled_sgd_clf, X_train, y_train, cv=3, method="decision_function")
 confusion_explorer(y_train, y_train_pred, X_train, scores=y_train_scores, score_name="decision score")
 
-# %% tags=["remove_input"]
-# The explorer's scores belong to the models behind y_train_pred: every prediction is the top-scoring digit.
-assert (np.unique(y_train)[y_train_scores.argmax(axis=1)] == y_train_pred).all()
+# %% [markdown]
+# A check that these scores belong to the models behind `y_train_pred`: every prediction is the top-scoring digit.
+
+# %%
+bool((np.array(labels)[y_train_scores.argmax(axis=1)] == y_train_pred).all())
 
 # %% [markdown]
 # ## Looking at the images: 3s and 5s
@@ -306,12 +284,9 @@ plot_digit(mean_5, ax=axs[1], title="mean 5")
 plot_pixel_weights([mean_5 - mean_3, weights_5_minus_3],
                    ["mean 5 − mean 3", "weights: 5 − 3"], axes=axs[2:]);
 
-# %% tags=["remove_input"]
-agreement = np.corrcoef(mean_5 - mean_3, weights_5_minus_3)[0, 1]
-assert agreement > 0.5
-
 # %% [markdown] tags=["fill"]
-# The two right-hand maps agree: over the 784 pixels, their correlation is {agreement:.2f}. The model has learned
+# The two right-hand maps agree: over the 784 pixels, their correlation is
+# {np.corrcoef(mean_5 - mean_3, weights_5_minus_3)[0, 1]:.2f}. The model has learned
 # where the ink of 5s and 3s differs on average.
 
 # %% [markdown]

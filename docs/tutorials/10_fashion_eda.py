@@ -45,15 +45,10 @@ df.shape
 # %%
 df.dtypes.value_counts()
 
-# %% tags=["remove_input"]
-
-n_rows, n_cols = df.shape
-assert (n_rows, n_cols) == (70000, 785)
-
 # %% [markdown] tags=["fill"]
-# {n_rows:,} rows: {n_rows - 10000:,} training images followed by 10,000 test images. {n_cols} columns: the label and
-# {n_cols - 1} pixels. The label is an integer; the pixels are stored as floats (as `fetch_openml` returns them),
-# although every value is a whole number, as we check below.
+# {df.shape[0]:,} rows: {df.shape[0] - 10000:,} training images followed by 10,000 test images. {df.shape[1]} columns:
+# the label and {df.shape[1] - 1} pixels. The label is an integer; the pixels are stored as floats (as `fetch_openml`
+# returns them), although every value is a whole number, as we check below.
 
 # %% [markdown]
 # `describe()` summarises each column: count, mean, standard deviation, minimum, quartiles and maximum. For all
@@ -62,21 +57,18 @@ assert (n_rows, n_cols) == (70000, 785)
 # the bottom-right corner (`pixel784`).
 
 # %%
-df[["label", "pixel1", "pixel14", "pixel406", "pixel784"]].describe().round(1)
+stats = df[["label", "pixel1", "pixel14", "pixel406", "pixel784"]].describe()
+stats.round(1)
 
 # %% tags=["remove_input"]
-stats = df[["label", "pixel1", "pixel14", "pixel406", "pixel784"]].describe()
-corner = df["pixel1"]
 pixel_max = df.drop(columns="label").max()
-assert (stats.loc["50%", ["pixel1", "pixel14", "pixel784"]] == 0).all() and stats.loc["50%", "pixel406"] > 100
-assert stats.loc["75%", "pixel14"] > 50 and (stats.loc["75%", ["pixel1", "pixel784"]] == 0).all()
 
 # %% [markdown] tags=["fill"]
 # The label's mean is {stats.loc['mean', 'label']:.1f}, the middle of 0…9, as it is for a balanced label. The corner
-# pixel `pixel1` is zero in {(corner == 0).mean():.2%} of the images (its maximum is {corner.max():.0f}), and the
-# other corner, `pixel784`, is zero at all three quartiles too. The middle of the top row, `pixel14`, is zero in at
-# least half of the images, but its third quartile is {stats.loc['75%', 'pixel14']:.1f}: in at least a quarter of the
-# images a garment reaches the top edge there. The central pixel `pixel406` has a mean of
+# pixel `pixel1` is zero in {(df['pixel1'] == 0).mean():.2%} of the images (its maximum is {df['pixel1'].max():.0f}),
+# and the other corner, `pixel784`, is zero at all three quartiles too. The middle of the top row, `pixel14`, is zero
+# in at least half of the images, but its third quartile is {stats.loc['75%', 'pixel14']:.1f}: in at least a quarter
+# of the images a garment reaches the top edge there. The central pixel `pixel406` has a mean of
 # {stats.loc['mean', 'pixel406']:.1f} and a median of {stats.loc['50%', 'pixel406']:.1f}. Over all 784 pixel columns,
 # {(pixel_max == 255).sum()} reach 255 in some image, and even the emptiest column has a maximum of
 # {pixel_max.min():.0f}: no pixel is background in every single image.
@@ -86,9 +78,6 @@ assert stats.loc["75%", "pixel14"] > 50 and (stats.loc["75%", ["pixel1", "pixel7
 
 # %%
 df.isna().sum().sum()
-
-# %% tags=["remove_input"]
-assert df.isna().sum().sum() == 0
 
 # %% [markdown]
 # None: every image is complete, so there is nothing to impute or drop.
@@ -146,13 +135,11 @@ from mnist_tutorials.plotting import plot_annotated_image
 
 plot_annotated_image(X_train[0], title=f"X_train[0]: {class_names[y_train[0]]}");
 
-# %% tags=["remove_input"]
-first = X_train[0]
-
 # %% [markdown] tags=["fill"]
-# This {class_names[y_train[0]].lower()} has {np.count_nonzero(first)} non-zero pixels out of 784
-# ({np.count_nonzero(first) / 784:.0%}), with values up to {first.max():.0f}. The background is exactly 0, and the
-# garment is a patchwork of values rather than one flat colour: texture, folds and shading are all in the numbers.
+# This {class_names[y_train[0]].lower()} has {np.count_nonzero(X_train[0])} non-zero pixels out of 784
+# ({np.count_nonzero(X_train[0]) / 784:.0%}), with values up to {X_train[0].max():.0f}. The background is exactly 0,
+# and the garment is a patchwork of values rather than one flat colour: texture, folds and shading are all in the
+# numbers.
 
 # %% [markdown]
 # ## How the labels are distributed
@@ -175,9 +162,6 @@ counts = pd.DataFrame({
 counts.index = class_names
 counts.T
 
-# %% tags=["remove_input"]
-assert counts["training"].nunique() == 1 and counts["test"].nunique() == 1
-
 # %% [markdown] tags=["fill"]
 # The classes are perfectly balanced: {counts['training'].iloc[0]:,} training and {counts['test'].iloc[0]:,} test
 # images each. So accuracy is not flattered by a majority class (a model that always answers the same class scores
@@ -195,25 +179,30 @@ from mnist_tutorials.plotting import plot_pixel_histogram
 
 plot_pixel_histogram(X_train);
 
+# %% [markdown]
+# The bars' heights, for the values the description below needs: `np.bincount` counts how many pixels hold each
+# value.
+
+# %%
+n_pixels = np.bincount(X_train.astype(np.int64).ravel(), minlength=256)  # n_pixels[v]: pixels equal to v
+low = 10 + n_pixels[10:100].argmin()   # the rarest value between 10 and 99
+peak = 10 + n_pixels[10:255].argmax()  # the most common value between 10 and 254
+pd.Series(n_pixels[[0, 1, low, peak, 254, 255]], index=[0, 1, low, peak, 254, 255], name="pixels").to_frame().T
+
 # %% tags=["remove_input"]
-counts = np.bincount(X_train.astype(np.int64).ravel(), minlength=256)  # counts[v]: pixels equal to v
-ink = X_train[X_train > 0]
-plateau = 10 + counts[10:100].argmin()  # the low stretch after the faint values
-peak = 10 + counts[10:255].argmax()     # the most common value between 10 and 254
+assert n_pixels[1:255].argmax() == 0 and n_pixels[255] > 3 * n_pixels[254]  # the two spikes
+assert 150 <= peak <= 250 and n_pixels[peak] > 2 * n_pixels[low]  # a broad hump, well above the low stretch
 assert 0.45 < np.mean(X_train == 0) < 0.55  # "half"
-assert counts[1:255].argmax() == 0  # 1 is the most common non-zero value below 255
-assert 150 <= peak <= 250 and counts[peak] > 2 * counts[plateau]  # a broad hump, well above the plateau
-assert counts[255] > 3 * counts[254]  # a spike at 255
 
 # %% [markdown] tags=["fill"]
 # Half of all pixels, {np.mean(X_train == 0):.1%}, are exactly 0: background. The other values are far from uniform,
 # and the histogram shows three features. A spike at the faintest values: 1 is the most common non-zero value
-# ({counts[1]:,} pixels), and values 1 to 9 make up {np.mean(ink < 10):.1%} of the non-zero pixels (the anti-aliased
-# edges of the garments). After a dip to a low plateau (of the values 10 to 99, the rarest is {plateau}, held by
-# {counts[plateau]:,} pixels), a long climb to a broad peak around {peak}, where each value is about
-# {counts[peak] / counts[plateau]:.0f} times as common as at the plateau: the body of the garments. Last, a spike at
-# 255: {np.mean(X_train == 255):.2%} of all pixels are saturated, {counts[255] / counts[254]:.0f} times as many as at
-# 254. The median non-zero value is {np.median(ink):.0f}.
+# ({n_pixels[1]:,} pixels), and values 1 to 9 make up {np.mean(X_train[X_train > 0] < 10):.1%} of the non-zero pixels
+# (the anti-aliased edges of the garments). After a dip, the counts stay low up to about 100 (the rarest value there
+# holds {n_pixels[low]:,} pixels), then climb to a broad peak around {peak}, about
+# {n_pixels[peak] / n_pixels[low]:.0f} times as common: the body of the garments. Last, a spike at 255:
+# {np.mean(X_train == 255):.2%} of all pixels are saturated, {n_pixels[255] / n_pixels[254]:.0f} times as many as at
+# 254. The median non-zero value is {np.median(X_train[X_train > 0]):.0f}.
 #
 # These raw values, up to 255, are far larger than the numbers of order 1 that a neural network's initial weights are
 # made for; the next tutorial scales them to [0, 1] and shows what happens if we do not.
@@ -270,7 +259,6 @@ variation.round(2)
 # %% tags=["remove_input"]
 most_variable = variation["mean pixel std"].idxmax()
 most_relative = variation["relative std inside silhouette"].idxmax()
-least_variable = variation["mean pixel std"].idxmin()
 assert (most_variable, most_relative) == ("Bag", "Sandal")  # the sentences below describe these two
 
 # %% [markdown] tags=["fill"]
@@ -279,7 +267,8 @@ assert (most_variable, most_relative) == ("Bag", "Sandal")  # the sentences belo
 # **{most_relative}** varies most relative to its average
 # ({variation.loc[most_relative, 'relative std inside silhouette']:.2f}, against a median of
 # {variation['relative std inside silhouette'].median():.2f}): straps sit in different places, so the average sandal
-# is a faint smear. **{least_variable}** is the most uniform class, which should make it easy to recognise.
+# is a faint smear. **{variation['mean pixel std'].idxmin()}** is the most uniform class, which should make it easy to
+# recognise.
 
 # %% [markdown]
 # Which classes look alike? The Euclidean distance between two class averages is small when the classes
@@ -295,16 +284,14 @@ closest.head(6).round(0)
 
 # %% tags=["remove_input"]
 top = closest.head(4)
-tops = {"T-shirt/top", "Pullover", "Coat", "Shirt"}
-assert set(top["class"]) | set(top["other class"]) <= tops
-display(Markdown(
-    "The four closest pairs are all among the tops: "
-    + ", ".join(f"{a}–{b} ({d:.0f})" for a, b, d in top.itertuples(index=False))
-    + f". The next closest pair, {closest.iloc[4]['class']}–{closest.iloc[4]['other class']} "
-    f"({closest.iloc[4]['distance']:.0f}), is already farther apart than any of them. "
-    "Expect a classifier to confuse pullovers, coats and shirts with each other, and shirts with T-shirts, "
-    "far more than anything else."
-))
+assert set(top["class"]) | set(top["other class"]) <= {"T-shirt/top", "Pullover", "Coat", "Shirt"}
+
+# %% [markdown] tags=["fill"]
+# The four closest pairs are all among the tops:
+# {', '.join(f'{a}–{b} ({d:.0f})' for a, b, d in top.itertuples(index=False))}. The next closest pair,
+# {closest.iloc[4]['class']}–{closest.iloc[4]['other class']} ({closest.iloc[4]['distance']:.0f}), is already farther
+# apart than any of them. Expect a classifier to confuse pullovers, coats and shirts with each other, and shirts with
+# T-shirts, far more than anything else.
 
 # %% [markdown]
 # ## What we learned

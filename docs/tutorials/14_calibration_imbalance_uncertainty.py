@@ -239,7 +239,7 @@ assert (mlp_proba_T.argmax(axis=1) == mlp_proba.argmax(axis=1)).all()
 # ## A genuinely imbalanced task
 #
 # 5s are 9% of MNIST, hardly rare. To see what real imbalance does, we keep every other digit of the first
-# 30,000 training images and only as many 5s as make **1 %** of the result.
+# 30,000 training images and only as many 5s as make **1%** of the result.
 
 # %%
 X_pool, y_pool_5 = X[:30000], y[:30000] == "5"
@@ -270,18 +270,18 @@ from sklearn.metrics import average_precision_score
 
 sgd_imb = SGDClassifier(average=True, random_state=42).fit(X_imb, y_imb)
 ranking = {}
-for name, model in {"trained at 9 %": sgd, "trained at 1 %": sgd_imb}.items():
+for name, model in {"trained at 9%": sgd, "trained at 1%": sgd_imb}.items():
     s = model.decision_function(X_test)
-    ranking[name] = {"ROC AUC, test 9 %": roc_auc_score(y_test_5, s),
-                     "ROC AUC, test 1 %": roc_auc_score(y_test_5, s, sample_weight=w_test),
-                     "AP, test 9 %": average_precision_score(y_test_5, s),
-                     "AP, test 1 %": average_precision_score(y_test_5, s, sample_weight=w_test)}
+    ranking[name] = {"ROC AUC, test 9%": roc_auc_score(y_test_5, s),
+                     "ROC AUC, test 1%": roc_auc_score(y_test_5, s, sample_weight=w_test),
+                     "AP, test 9%": average_precision_score(y_test_5, s),
+                     "AP, test 1%": average_precision_score(y_test_5, s, sample_weight=w_test)}
 pd.DataFrame(ranking).T.round(4)
 
 # %% tags=["remove_input"]
 rk = pd.DataFrame(ranking).T
-assert (rk["ROC AUC, test 9 %"] - rk["ROC AUC, test 1 %"]).abs().max() < 1e-9
-assert (rk["AP, test 9 %"] - rk["AP, test 1 %"]).min() > 0.1
+assert (rk["ROC AUC, test 9%"] - rk["ROC AUC, test 1%"]).abs().max() < 1e-9
+assert (rk["AP, test 9%"] - rk["AP, test 1%"]).min() > 0.1
 
 # %% [markdown]
 # Reweighting the test set to 1% of 5s leaves both ROC AUCs exactly where they were, while average precision
@@ -356,7 +356,7 @@ for name, model in {"threshold 0 / moved": sgd_imb, 'class_weight="balanced"': s
     fpr, tpr, _ = roc_curve(y_test_5, s, sample_weight=w_test)
     miss_at_1[name] = 1 - np.interp(0.01, fpr, tpr)
 ax_roc.set_title("ROC"), ax_det.set_title("DET")
-print({name: f"misses {miss:.1%} of the 5s at a false positive rate of 1 %" for name, miss in miss_at_1.items()})
+print({name: f"misses {miss:.1%} of the 5s at a false positive rate of 1%" for name, miss in miss_at_1.items()})
 
 # %% tags=["remove_input"]
 assert miss_at_1['threshold 0 / moved'] < miss_at_1['class_weight="balanced"']
@@ -412,7 +412,7 @@ right = {"5-detector, forest": forest.predict(X_test) == y_test_5,
          "Fashion MLP": mlp_proba.argmax(axis=1) == f_test}
 intervals = {name: binomtest(int(r.sum()), len(r)).proportion_ci(confidence_level=0.95, method="wilson")
              for name, r in right.items()}
-pd.DataFrame({name: {"accuracy": right[name].mean(), "95 % low": ci.low, "95 % high": ci.high}
+pd.DataFrame({name: {"accuracy": right[name].mean(), "95% low": ci.low, "95% high": ci.high}
               for name, ci in intervals.items()}).T.round(4)
 
 # %% tags=["remove_input"]

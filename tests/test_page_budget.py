@@ -31,7 +31,6 @@ EXCEPTIONS = {
     "05_random_forest_detector": (351, 14, 31, 88),
     "06_multiclass": (475, 9, 81, 87),
     "07_sgd_error_analysis": (364, 12, 36, 80),
-    "09_logistic_regression_features": (541, 15, 54, 164),
     "10_fashion_eda": (320, 10, 33, 50),
     "11_fashion_keras": (769, 19, 80, 160),
     "13_multilabel_multioutput": (342, 17, 25, 91),

@@ -469,7 +469,7 @@ recall_change = (balanced_table["recall"] - table["recall"]).iloc[:-2]
 # not from how many examples there are.
 
 # %% [markdown]
-# ## Conclusions: the three models of this page, on the same 14,000 test images
+# ## Conclusions
 
 # %%
 summary = pd.DataFrame({"iterations": [raw_clf.n_iter_[0], clf[-1].n_iter_[0], balanced_clf[-1].n_iter_[0]],

@@ -195,7 +195,7 @@ print(f"mean squared error of the restored validation images: {reconstruction_er
 # <div class="admonition question">
 # <p class="admonition-title">Flag LOGREG.1: twenty components</p>
 # <p>Build the same pipeline with <code>n_components=20</code> instead of 30, fit it on the whole training set
-# <code>X_train</code> (all 56,000 images) and score it on the test set <code>X_test</code>. What is its accuracy,
+# <code>X_train</code> and score it on the test set <code>X_test</code>. What is its accuracy,
 # as a whole percentage? Check your answer on the <a href="../../exercises/flags/">flags page</a>.</p>
 # </div>
 
@@ -284,7 +284,8 @@ source_accuracy = source_pipeline.score(X_val, y_val)
 feature_std = source_pipeline[:-1].transform(X_fit).std(axis=0)
 print(f"source's pipeline: validation accuracy {source_accuracy:.4f}, {source_pipeline[-1].n_iter_[0]} iterations")
 print(f"ours (C = {poly_C}):   validation accuracy {poly_accuracy:.4f}")
-print(f"standard deviations of its 495 unscaled features: {feature_std.min():.2f} to {feature_std.max():.2f}")
+print(f"standard deviations of its {feature_std.size} unscaled features: {feature_std.min():.2f} to "
+      f"{feature_std.max():.2f}")
 
 # %% tags=["remove_input"]
 assert source_accuracy < poly_accuracy and source_pipeline[-1].n_iter_[0] < 1000  # "below ours", "stopped early"
@@ -295,7 +296,7 @@ assert source_accuracy < poly_accuracy and source_pipeline[-1].n_iter_[0] < 1000
 # 0.9805. (Without the scaling step, one L2 penalty weighs very differently on features whose spreads range from
 # {feature_std.min():.2f} to {feature_std.max():.2f}; on these images that works no better than standardising and
 # choosing `C`.) What may differ is the fit itself: this run stopped after {source_pipeline[-1].n_iter_[0]} of the
-# 1,000 iterations it was allowed, when its convergence test passed. Since scikit-learn 1.4 (pull request 26721),
+# {source_pipeline[-1].max_iter:,} iterations it was allowed, when its convergence test passed. Since scikit-learn 1.4 (pull request 26721),
 # `LogisticRegression` divides its loss by the number of samples, and `tol=1e-4` bounds the gradient of that
 # average; earlier releases tested the same `tol` on the summed loss, whose gradient is {len(X_fit):,} times larger
 # here, and so stopped later. The source does not print its scikit-learn version, so its 0.9805 cannot be
@@ -391,9 +392,11 @@ assert ranking.index[0].startswith("deskew")  # "The deskewed pipeline ranks fir
 # percentage points from the validation estimate, which was measured with a model trained on 80% of the training
 # images. This is the number to report for the pipeline; the other candidates have no test score, because a test
 # score for each would invite choosing among them on the test set.
-#
+
+# %% [markdown]
 # ## Conclusions
-#
+
+# %% [markdown] tags=["fill"]
 # - **The starting point**, a logistic regression on pixels scaled to [0, 1], classifies {accuracy:.2%} of the
 #   validation digits correctly.
 # - **Which scaler** matters little for accuracy: the two end {100 * abs(accuracy - standard_accuracy):.2f}

@@ -76,9 +76,9 @@ best[["epochs", "batch_size", "epochs_run", "val_loss", "val_accuracy"]]
 # We train it under the same rules as the MLP of page 11: Adam with a cosine learning-rate schedule over the
 # whole budget, the same training and validation sets, and `EarlyStopping(monitor="val_loss", patience=3,
 # restore_best_weights=True)`, which stops after 3 epochs without a lower *validation* loss and keeps the weights
-# of the epoch with the lowest one: the number of epochs is chosen on the validation set. The other settings (a budget of 8 epochs, batches of 128, an initial
-# learning rate of 0.002) are fixed in advance to keep the run short, not tuned; tuning them would be a grid like
-# page 11's, scored on the validation set too. This time `fit` prints one line per epoch (`verbose=2`).
+# of the epoch with the lowest one: the number of epochs is chosen on the validation set. The other settings (a
+# budget of 8 epochs, batches of 128, an initial learning rate of 0.002) are fixed in advance to keep the run
+# short, not tuned; tuning them would be a grid like page 11's, scored on the validation set too. This time `fit` prints one line per epoch (`verbose=2`).
 
 # %%
 import numpy as np
@@ -136,7 +136,8 @@ assert cnn_best_epoch == len(cnn_history.history["loss"]) == cnn_epochs  # "at t
 # {cnn_epochs}, the last of the budget: the validation loss was still falling when the learning rate reached 0, so
 # `EarlyStopping` kept the last weights. A longer budget might do better; whether it does would be decided the same
 # way, on the validation set.
-#
+
+# %% [markdown]
 # ## Choosing on validation, then the test set once
 #
 # Which network do we keep? The validation set answers; the test set stays unseen. `train_grid` recorded the MLP's
@@ -158,7 +159,7 @@ assert validation_scores["validation loss"].idxmin() == validation_scores["valid
 # The CNN has the lower validation loss and the higher validation accuracy
 # ({validation_scores.loc['CNN', 'validation accuracy']:.2%} against
 # {validation_scores.loc['MLP', 'validation accuracy']:.2%}): it is the network we choose. Only now do we score both
-# on the 10,000 test images, once, to report how well the choice does on images that played no part in it and to
+# on the {len(y_test):,} test images, once, to report how well the choice does on images that played no part in it and to
 # compare the two networks image by image below:
 
 # %%

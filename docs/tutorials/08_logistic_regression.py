@@ -13,7 +13,7 @@
 #       scikit-learn:
 #         since: "1.4"
 #         effect: "that release changed what LogisticRegression's tol means, so the scaled model takes
-#           hundreds of iterations instead of tens, and the iteration counts, fit times and conclusions differ
+#           hundreds of iterations instead of tens, and the iteration counts and conclusions differ
 #           from the page's."
 # ---
 

@@ -306,7 +306,7 @@ def on_post_page(output, page, config):
         tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
     output = _insert(output, "</head>", tags, page)
     if 'class="arithmatex"' in output and "jupyter-wrapper" not in output:  # a Markdown page: typeset now
-        output = _mathsvg.typeset(output, MATHJAX_DIR)
+        output = _mathsvg.typeset(output, _mathjax_dir())
     elif has_math(page, config):
         bundle = _shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)
         output = _insert(output, "</body>", f'<script defer src="{_shared.url_to(MATHJAX_CONFIG, page)}" '

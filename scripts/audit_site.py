@@ -271,7 +271,7 @@ def load_average() -> str:
 # ---------------------------------------------------------------------------------------------- alt text
 
 _IMG = re.compile(r"<img\b[^>]*>")
-_ALT = re.compile(r'\salt="([^"]*)"')
+_ALT = re.compile(r"""\salt=(?P<q>["'])(?P<v>.*?)(?P=q)""", re.S)  # nbconvert may quote an alt holding " with '
 
 
 def site_images(site: pathlib.Path) -> list[tuple[str, str | None]]:
@@ -283,7 +283,7 @@ def site_images(site: pathlib.Path) -> list[tuple[str, str | None]]:
             continue
         for img in _IMG.findall(path.read_text(encoding="utf-8")):
             alt = _ALT.search(img)
-            found.append((rel.removesuffix("index.html") or "(home)", html.unescape(alt.group(1)) if alt else None))
+            found.append((rel.removesuffix("index.html") or "(home)", html.unescape(alt.group("v")) if alt else None))
     return found
 
 

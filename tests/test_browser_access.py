@@ -122,6 +122,8 @@ def visits(site_server, site_dir, browser) -> dict:
             "images": page.eval_on_selector_all("img", "imgs => imgs.map(i => i.getAttribute('alt'))"),
             "scripts": page.eval_on_selector_all("script[src]", "s => s.map(e => e.getAttribute('src'))"),
             "formulas": page.locator("mjx-container").count(),
+            # formulas typeset at build time (a Markdown page's math: docs/hooks/_mathsvg.py) need no MathJax
+            "typeset_at_build": page.locator("style#reader-math").count() > 0,
             "charts": page.locator(".plotly-graph-div").count(),
             "search index": any("search_index.json" in url for url in urls),
             "bytes": sum(_gzip_size(site_dir, url) for url in set(urls) if url.startswith(site_server)),
@@ -155,8 +157,9 @@ def test_no_serious_or_critical_axe_violation(visits, scheme):
 def test_mathjax_and_plotly_load_only_where_needed(visits):
     for page, r in visits.items():
         mathjax = any("mathjax/tex-mml-chtml" in s for s in r["scripts"])
-        assert mathjax == (r["formulas"] > 0), \
-            f"{page}: MathJax loaded: {mathjax}, formulas typeset: {r['formulas']} (load it exactly where there is math)"
+        assert mathjax == (r["formulas"] > 0 and not r["typeset_at_build"]), \
+            (f"{page}: MathJax loaded: {mathjax}, formulas typeset: {r['formulas']}, typeset at build time: "
+             f"{r['typeset_at_build']} (load it exactly where math is left to the browser)")
         plotly = [s for s in r["scripts"] if "plotly" in s]
         assert len(plotly) == (1 if r["charts"] else 0), f"{page}: {r['charts']} plotly charts, plotly scripts {plotly}"
 

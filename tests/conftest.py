@@ -7,6 +7,7 @@ import functools
 import http.server
 import pathlib
 import shutil
+import signal
 import sys
 import threading
 
@@ -45,6 +46,15 @@ def _make_tiny(name: str, seed: int) -> TinyDataset:
     )
     return TinyDataset(name, images, labels, files, spec)
 
+
+
+def pytest_configure(config):
+    # Tests press Ctrl-C on child processes (SIGINT to the CLI, to mkdocs build and serve). A shell that starts a job
+    # in the background without job control (`cmd &` in a script, `nohup cmd &`) makes it ignore SIGINT, and every
+    # child inherits that, so Python in the child never raises KeyboardInterrupt. Give the children a terminal's
+    # default: with a handler here, exec resets SIGINT to its default in each child.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_runtest_setup(item):

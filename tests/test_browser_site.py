@@ -39,8 +39,10 @@ def _open(page, base: str, path: str = "") -> None:
 
 
 def _wait_for_math(page) -> int:
-    """Press a key (MathJax loads near a formula or at the first key press: javascripts/mathjax.js), wait for its
-    first typeset; return the number of formulas it rendered."""
+    """The number of formulas on the page: typeset at build time (docs/hooks/_mathsvg.py), or else by MathJax in the
+    browser, which loads near a formula or at the first key press (javascripts/mathjax.js)."""
+    if page.locator("style#reader-math").count():
+        return page.locator("mjx-container svg").count()
     page.keyboard.press("Shift")
     page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=TIMEOUT_MS)
     page.evaluate("() => MathJax.startup.promise")

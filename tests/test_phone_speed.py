@@ -1,4 +1,5 @@
-"""Issue 28: fast on a phone. Figures as files, the notebook CSS cut to what a page uses, MathJax on demand.
+"""Issue 28: fast on a phone. Figures as files, the notebook CSS cut to what a page uses, math typeset at build time
+(``tests/test_math_at_build.py``).
 
 Unit tests run in the default ``pytest``; ``build`` tests read the built ``site/``.
 """
@@ -40,7 +41,7 @@ def _png(fig) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name", ["figures", "_css", "keyboard", "not_found"])
+@pytest.mark.parametrize("name", ["figures", "_css", "keyboard", "not_found", "_mathsvg"])
 def test_the_hooks_examples_run(name):
     module = _hook(name)
     finder = doctest.DocTestFinder(exclude_empty=True)
@@ -123,14 +124,19 @@ def test_math_of_a_markdown_page_is_typeset_at_build_time(monkeypatch):
     assert '<style id="reader-math">' in out
 
 
-def test_mathjax_is_no_script_src_but_loaded_on_demand():
+def test_mathjax_is_left_to_the_browser_only_where_node_cannot_run_it(monkeypatch, tmp_path):
+    """A vendor/ whose MathJax has no node entry (the tiny site's stand-ins) leaves a notebook page's math to the
+    browser, loaded on demand (``javascripts/mathjax.js``) and never render-blocking."""
+    from tinysite_build import write_standins
+
     assets = _hook("assets")
-    page = types.SimpleNamespace(url="concepts/metrics/", content='<p><span class="arithmatex">\\(x\\)</span></p>',
-                                 file=types.SimpleNamespace(src_uri="concepts/metrics.md"))
-    # A notebook page keeps MathJax in the browser (its formulas are $...$ in prose).
-    out = assets.on_post_page('<html><head></head><body><div class="jupyter-wrapper"><p>x</p></div></body></html>',
-                              page, types.SimpleNamespace())
-    assert 'data-mathjax="../../assets/vendor/mathjax/tex-mml-chtml.js"' in out
+    monkeypatch.setattr(assets.STATE, "vendor", write_standins(tmp_path / "vendor"))
+    body = '<div class="jupyter-wrapper"><div class="jp-RenderedMarkdown"><p>$x$</p></div></div>'
+    page = types.SimpleNamespace(url="tutorials/08_logistic_regression/", content=body,
+                                 file=types.SimpleNamespace(src_uri="tutorials/08_logistic_regression.py"))
+    monkeypatch.setattr(assets._shared, "is_tutorial", lambda file, config: True)
+    out = assets.on_post_page(f"<html><head></head><body>{body}</body></html>", page, types.SimpleNamespace())
+    assert 'data-mathjax="../../assets/vendor/mathjax/tex-mml-chtml.js"' in out and "<mjx-container" not in out
     assert not re.search(r'<script[^>]*\ssrc="[^"]*tex-mml-chtml', out)
     assert re.search(r'<script defer src="[^"]*javascripts/mathjax\.js"', out)  # not render-blocking
     loader = (ROOT / "docs" / "javascripts" / "mathjax.js").read_text(encoding="utf-8")

@@ -1,13 +1,13 @@
 """Build part: shared assets instead of per-page copies, loaded only where needed and without blocking.
 
-* **Math on Markdown pages** (pymdownx.arithmatex) is typeset at build time, as SVG with MathJax's assistive MathML
-  (``_mathsvg.py``): those pages load no MathJax (its start-up was a 0.7 s long task on ``concepts/metrics``).
-* **MathJax.** On notebook pages, MathJax 3, vendored by ``scripts/setup.sh`` (``vendor/mathjax``), is published as
-  ``assets/vendor/mathjax/...`` (only what the CommonHTML bundle loads), so math renders without a CDN. It is
-  loaded only by pages that have math, and off the critical path (``javascripts/mathjax.js`` fetches the bundle when a
-  formula nears the viewport, at the first key press, or before printing): pages that have math:
-  arithmatex output on Markdown pages, ``$...$``, ``$$...$$``, ``\\(...\\)`` or ``\\[...\\]`` in the prose of a
-  notebook page (its Markdown cells and Markdown outputs).
+* **Math** is typeset at build time on every page, Markdown (pymdownx.arithmatex) and notebook (``$…$`` and
+  ``$$…$$`` in the prose of Markdown cells and Markdown outputs) alike, as SVG in ``currentColor`` with MathJax's
+  assistive MathML (``_mathsvg.py``, node and the MathJax 3 that ``scripts/setup.sh`` vendors in ``vendor/mathjax``):
+  no page loads MathJax (its start-up was a 0.7 s long task on ``concepts/metrics``, 343 ms on the
+  logistic-regression tutorial). Only a ``vendor/`` whose MathJax node cannot run (the tiny test site's stand-ins)
+  leaves a notebook page's math to the browser: MathJax is then published as ``assets/vendor/mathjax/...`` and
+  ``javascripts/mathjax.js`` fetches it when a formula nears the viewport, at the first key press or before
+  printing.
 
 * **plotly.js.** Tutorial outputs carry no copy of plotly.js (see ``_kernel_setup.py``). The site serves
   npm's partial bundle ``plotly.js-cartesian-dist-min`` (about a third of the full ``plotly.min.js``), which
@@ -190,8 +190,9 @@ def _mathjax_files(config) -> list:
 
 def on_files(files, config):
     files.append(File.generated(config, PLOTLY_ASSET, abs_src_path=str(_plotly_bundle())))
-    for file in _mathjax_files(config):
-        files.append(file)
+    if not _mathsvg.available(_mathjax_dir()):  # math left to the browser (see on_post_page)
+        for file in _mathjax_files(config):
+            files.append(file)
     return files
 
 
@@ -305,9 +306,12 @@ def on_post_page(output, page, config):
         plotly = _shared.url_to(PLOTLY_ASSET, page)
         tags += f'<script data-plotly="{plotly}">{PLOTLY_LOADER.read_text(encoding="utf-8")}</script>'
     output = _insert(output, "</head>", tags, page)
-    if 'class="arithmatex"' in output and "jupyter-wrapper" not in output:  # a Markdown page: typeset now
-        output = _mathsvg.typeset(output, _mathjax_dir())
-    elif has_math(page, config):
+    if _mathsvg.available(_mathjax_dir()):  # every page's formulas typeset now: no MathJax in the browser
+        try:
+            output = _mathsvg.typeset(output, _mathjax_dir())
+        except ValueError as exc:
+            raise _shared.error(HOOK, f"docs/{page.file.src_uri}: {exc}") from exc
+    elif has_math(page, config):  # a vendor/ whose MathJax node cannot run (the tiny site's stand-in)
         bundle = _shared.url_to(f"{MATHJAX_SITE}/{MATHJAX_PARTS[0]}", page)
         output = _insert(output, "</body>", f'<script defer src="{_shared.url_to(MATHJAX_CONFIG, page)}" '
                          f'data-mathjax="{bundle}"></script>', page, last=True)

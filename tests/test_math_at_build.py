@@ -76,6 +76,14 @@ def test_formulas_follow_the_text_colour(assets):
     assert not re.search(r"(?<![-\w])color\s*:", re.sub(r"<style.*?</style>", "", out, flags=re.S))
 
 
+def test_each_glyph_is_written_once_and_every_use_finds_it(assets):
+    out = _post_page(assets, NOTEBOOK)
+    used = set(re.findall(r'<use [^>]*xlink:href="#([^"]+)"', out))
+    defined = re.findall(r'<path id="([^"]+)"', out)
+    assert used and used <= set(defined) and len(defined) == len(set(defined)), (used - set(defined), defined)
+    assert out.count('style="display: none"><defs>') == 1 and out.index("<defs>") < out.index("<mjx-container")
+
+
 def test_a_markdown_page_is_typeset_too(assets):
     body = ('<p>With <span class="arithmatex">\\(TP &lt; 2\\)</span>:</p>'
             '<div class="arithmatex">\\[F_1 = \\frac{2}{3}\\]</div>')
@@ -118,6 +126,8 @@ def test_no_page_of_the_site_loads_mathjax_and_every_formula_is_readable(site_di
             assert 'aria-hidden="true"' in container and "data-mjx-error" not in container
         if containers:
             typeset[name] = len(containers)
+            used = set(re.findall(r'<use [^>]*xlink:href="#(MJX-[^"]+)"', page))
+            assert used <= set(re.findall(r'<path id="(MJX-[^"]+)"', page)), f"{name}: glyphs missing"
     assert not (site_dir / "assets" / "vendor" / "mathjax").exists(), "MathJax published although no page loads it"
     # concepts/metrics and the notebook pages with math (08 and 09: logistic regression) are among them.
     assert "concepts/metrics/index.html" in typeset and len(typeset) >= 4, typeset

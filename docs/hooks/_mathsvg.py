@@ -13,7 +13,8 @@ Two kinds of page carry TeX:
 
 :func:`typeset` replaces them with MathJax's SVG output, computed once per page by node and the vendored MathJax
 (``vendor/mathjax``, ``_mathsvg.js``), each with MathJax's assistive MathML beside it (the SVG is ``aria-hidden``),
-whose ``<math>`` also carries the TeX as ``alttext``: screen readers read the formula. The glyphs are drawn in
+whose ``<math>`` also carries the TeX as ``alttext``: screen readers read the formula. Each glyph is written once
+per page, in a hidden ``<svg>`` at the top of ``<body>`` that the formulas ``<use>``. The glyphs are drawn in
 ``currentColor``, so a formula takes the text colour of the light or dark scheme. The page then loads no MathJax:
 in the browser its start-up was a long task of 0.7 s in a mobile Lighthouse run of ``concepts/metrics`` and a
 343 ms one on the logistic-regression tutorial (issue 28). A formula MathJax cannot parse fails the build.
@@ -39,6 +40,7 @@ NOTEBOOK_TEX = re.compile(r"(?<![$\\])\$\$(?P<display>.+?)(?<!\\)\$\$"
 _MARKDOWN = re.compile(r'<div\b[^>]*\bclass="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>')
 _DIV = re.compile(r"<(/?)div\b[^>]*>")
 _CODE_OR_TAG = re.compile(r"<(pre|code|script|style)\b.*?</\1\s*>|<[^>]*>", re.S)
+_BODY = re.compile(r"<body\b[^>]*>")
 _MATH_TAG = '<math xmlns="http://www.w3.org/1998/Math/MathML"'
 
 
@@ -114,8 +116,10 @@ def available(mathjax_dir: pathlib.Path) -> bool:
     return (pathlib.Path(mathjax_dir) / NODE_ENTRY).is_file()
 
 
-def render(items: list[tuple[str, bool]], mathjax_dir: pathlib.Path) -> tuple[str, list[str]]:
-    """(stylesheet, one HTML fragment per item): MathJax's SVG output for each (TeX, display), from node.
+def render(items: list[tuple[str, bool]], mathjax_dir: pathlib.Path) -> tuple[str, list[str], str]:
+    """(stylesheet, one HTML fragment per item, glyphs): MathJax's SVG output for each (TeX, display), from node.
+
+    The fragments draw their glyphs from ``glyphs``, one hidden ``<svg>`` that the page must hold once.
 
     Each fragment's ``<math>`` (the assistive MathML) carries the TeX as ``alttext``. Raises ``ValueError`` naming
     the formula when MathJax cannot parse one (it would draw its error message in place of the formula).
@@ -141,17 +145,17 @@ def render(items: list[tuple[str, bool]], mathjax_dir: pathlib.Path) -> tuple[st
             raise RuntimeError(f"expected one assistive <math> in MathJax's output for {tex!r}, found "
                                f"{fragment.count(_MATH_TAG)}; is MathJax's a11y/assistive-mml still loaded?")
         fragments.append(fragment.replace(_MATH_TAG, f'{_MATH_TAG} alttext="{html.escape(tex)}"', 1))
-    return answer["css"], fragments
+    return answer["css"], fragments, answer["glyphs"]
 
 
 def typeset(page_html: str, mathjax_dir: pathlib.Path) -> str:
-    """``page_html`` with every formula (arithmatex's and a notebook's) replaced by its SVG, and the SVG
-    stylesheet before ``</head>``; unchanged when it has none."""
+    """``page_html`` with every formula (arithmatex's and a notebook's) replaced by its SVG, their glyphs in a hidden
+    ``<svg>`` at the top of ``<body>`` and the SVG stylesheet before ``</head>``; unchanged when it has none."""
     spans = sorted([(start, end, tex, display, False) for start, end, tex, display in _arithmatex_spans(page_html)]
                    + [(start, end, tex, display, True) for start, end, tex, display in notebook_formulas(page_html)])
     if not spans:
         return page_html
-    css, fragments = render([(tex, display) for _, _, tex, display, _ in spans], mathjax_dir)
+    css, fragments, glyphs = render([(tex, display) for _, _, tex, display, _ in spans], mathjax_dir)
     parts, position = [], 0
     for (start, end, tex, _, _), fragment in zip(spans, fragments):
         if start < position:
@@ -159,6 +163,10 @@ def typeset(page_html: str, mathjax_dir: pathlib.Path) -> str:
         parts += [page_html[position:start], fragment]
         position = end
     out = "".join(parts) + page_html[position:]
+    body = _BODY.search(out)
+    if body is None:
+        raise ValueError("expected a <body> tag to put the formulas' glyphs in, found none")
+    out = out[:body.end()] + glyphs + out[body.end():]
     return out.replace("</head>", f'<style id="reader-math">{css}{SITE_CSS}</style></head>', 1)
 
 

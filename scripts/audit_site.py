@@ -29,6 +29,12 @@ nodes; ``--alt-sample N`` prints N alt texts of the built site chosen at random 
 sample for the same site), each with its page and length, and nothing else; ``--write-maintainers`` writes the
 Markdown table into ``docs/maintainers/index.md``, between
 ``<!-- audit-table -->`` and ``<!-- /audit-table -->`` (section "Speed and access audit").
+
+Every page is audited but the redirect pages of old addresses (``site_pages``). Progress goes to stderr, one
+flushed line per page and per Lighthouse run, with the time left (about 35 s per Lighthouse run on the shared
+2-core machine: 31 pages x 2 presets x 2 runs is about 75 minutes). The Tab presses from the top of a page to its
+first interactive figure (issue 28: 03, 04, 07 ...) are counted by ``pytest -m browser -s
+tests/test_browser_keyboard.py``, which prints them and writes ``test-artifacts/tab-stops.json``.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 AXE = ROOT / "vendor" / "axe-core" / "axe.min.js"
@@ -181,8 +188,11 @@ def axe_and_weight(base: str, pages: list[str]) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(),
                                     args=["--headless", "--no-sandbox", "--disable-background-networking"])
+        started = time.monotonic()
         for number, path in enumerate(pages, start=1):
-            print(f"[{number}/{len(pages)}] axe and bytes {path or '(home)'}", file=sys.stderr, flush=True)
+            print(f"[{number}/{len(pages)}] axe and bytes {path or '(home)'} "
+                  f"({time_left(number - 1, len(pages), time.monotonic() - started, guess=8)})",
+                  file=sys.stderr, flush=True)
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             # No internet here: answer the header's GitHub widget (stars, forks) instead of waiting for it.
             context.route("https://api.github.com/**", lambda route: route.fulfill(status=200, body="{}",
@@ -259,6 +269,25 @@ def lowest(runs: list[dict]) -> dict:
         return runs[-1]
     keys = [k for k in good[0] if isinstance(good[0][k], (int, float))]
     return {**{k: min(r[k] for r in good if r.get(k) is not None) for k in keys}, "runs": len(good)}
+
+
+SECONDS_PER_LIGHTHOUSE_RUN = 35  # a first guess at the time left: 32-46 s a run on the shared 2-core machine
+
+
+def time_left(done: int, total: int, elapsed: float, guess: float = SECONDS_PER_LIGHTHOUSE_RUN) -> str:
+    """The time left after ``done`` of ``total`` steps took ``elapsed`` seconds (``guess`` a step before the first).
+
+    Examples
+    --------
+    >>> time_left(0, 124, 0.0)
+    'about 72 min left'
+    >>> time_left(30, 120, 900.0), time_left(119, 120, 3600.0), time_left(120, 120, 3600.0)
+    ('about 45 min left', 'about 30 s left', 'done')
+    """
+    if done >= total:
+        return "done"
+    seconds = (total - done) * (elapsed / done if done else guess)
+    return f"about {seconds / 60:.0f} min left" if seconds >= 90 else f"about {seconds:.0f} s left"
 
 
 def load_average() -> str:
@@ -406,7 +435,9 @@ def main(argv=None) -> int:
         results = axe_and_weight(base, pages)
         if not args.no_lighthouse:
             ensure_lighthouse()
-            total, done = args.runs * len(pages) * len(args.presets), 0
+            total, done, started = args.runs * len(pages) * len(args.presets), 0, time.monotonic()
+            print(f"audit_site: {total} Lighthouse runs ({len(pages)} pages x {len(args.presets)} presets x "
+                  f"{args.runs} runs), {time_left(0, total, 0.0)} at first guess", file=sys.stderr, flush=True)
             for run in range(args.runs):  # run 1 on every page, then run 2: a burst of load hits one run of a page
                 for path in pages:
                     for preset in args.presets:
@@ -416,7 +447,8 @@ def main(argv=None) -> int:
                         done += 1
                         results[path].setdefault("lighthouse runs", {}).setdefault(preset, []).append(measured)
                         print(f"[{done}/{total}] lighthouse run {run + 1} {preset} {path or '(home)'}: {measured} "
-                              f"(load {load_average()})", file=sys.stderr, flush=True)
+                              f"(load {load_average()}; {time_left(done, total, time.monotonic() - started)})",
+                              file=sys.stderr, flush=True)
             for path in pages:
                 results[path]["lighthouse"] = {preset: lowest(runs)
                                                for preset, runs in results[path]["lighthouse runs"].items()}

@@ -39,3 +39,35 @@ def test_the_moved_folders_come_from_moved_pages_json():
     folders = audit_site.moved_folders()
     assert folders == {f"tutorials/{old}/" for old in moved} and len(folders) >= 10
     assert not any(f"tutorials/{new}/" in folders for new in moved.values())
+
+
+def test_the_scripts_examples_run():
+    import doctest
+
+    finder, runner = doctest.DocTestFinder(exclude_empty=True), doctest.DocTestRunner()
+    for test in finder.find(audit_site, "audit_site"):
+        runner.run(test)
+    assert runner.failures == 0 and runner.tries >= 3  # lowest, time_left
+
+
+def test_alt_sample_prints_n_alt_texts_chosen_by_the_seed(tmp_path, capsys):
+    site = tmp_path / "site"
+    _page(site, ".", "".join(f'<img src="a{i}.png" alt="home figure {i}">' for i in range(15)))
+    _page(site, "tutorials/01", "".join(f"<img alt='page figure {i} says &quot;x&quot;' src='b.png'>" for i in range(15)))
+    assert audit_site.main(["--site", str(site), "--alt-sample", "20", "--seed", "7"]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert first[0] == f"20 of 30 images of {site}, chosen at random (seed 7):" and len(first) == 21
+    assert all(line.startswith(f"{n}. [") for n, line in enumerate(first[1:], 1))
+    assert 'says "x"' in "\n".join(first) or "home figure" in "\n".join(first)
+    audit_site.main(["--site", str(site), "--alt-sample", "20", "--seed", "7"])
+    assert capsys.readouterr().out.splitlines() == first  # the same sample for the same seed and site
+    audit_site.main(["--site", str(site), "--alt-sample", "20", "--seed", "8"])
+    assert capsys.readouterr().out.splitlines() != first
+
+
+def test_write_maintainers_replaces_only_the_table(tmp_path):
+    page = tmp_path / "index.md"
+    page.write_text("# M\n\n<!-- audit-table -->\nold\n<!-- /audit-table -->\n\nafter\n", encoding="utf-8")
+    audit_site.write_maintainers("| page | mobile perf |\n|---|---|\n| (home) | 99 |", page)
+    assert page.read_text(encoding="utf-8") == ("# M\n\n<!-- audit-table -->\n\n| page | mobile perf |\n|---|---|\n"
+                                                "| (home) | 99 |\n\n<!-- /audit-table -->\n\nafter\n")

@@ -449,7 +449,7 @@ assert confidence.mean() > correct.mean() and mlp_ece < 0.03  # "overconfident",
 # {(big & (reliability['gap'] > 0)).sum()} are overconfident and {(big & (reliability['gap'] < 0)).sum()}
 # underconfident. For this network on this test set the softmax outputs are close to calibrated; another
 # architecture, schedule or data set can land elsewhere, and only a measurement can tell. [Calibration, imbalance and
-# uncertainty](../14_calibration_imbalance_uncertainty/) corrects a network's probabilities by *temperature scaling*.
+# uncertainty](../15_calibration_imbalance_uncertainty/) corrects a network's probabilities by *temperature scaling*.
 
 # %% tags=["remove_input"]
 # train_grid trained build_mlp's network: the one written out above (built last, so it draws no random numbers first)

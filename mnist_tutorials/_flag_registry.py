@@ -194,7 +194,7 @@ FLAGS: dict[str, Flag] = {
                      "[{\"weights\": [\"uniform\", \"distance\"], \"n_neighbors\": [3, 4, 5, 6]}], cv=3)`, "
                      "on the **first 2,000** training images only. What is the best mean validation accuracy "
                      "(`best_score_`)? Give it to 3 decimals (or as a percentage to 0.1 %).",
-            tutorial="tutorials/15_exercise_knn_97.py",
+            tutorial="tutorials/16_exercise_knn_97.py",
             kind="fraction",
             decimals=3,
             compute=_tasks.knn_grid_best_score_2000,
@@ -207,7 +207,7 @@ FLAGS: dict[str, Flag] = {
                      "right, up, down; 25,000 images in all, originals included), train a default "
                      "`KNeighborsClassifier()` on them, and score it on the **first 2,000** test images. "
                      "What is its accuracy? Give it to 3 decimals (or as a percentage to 0.1 %).",
-            tutorial="tutorials/16_exercise_augmentation.py",
+            tutorial="tutorials/17_exercise_augmentation.py",
             kind="fraction",
             decimals=3,
             compute=_tasks.augmented_knn_accuracy,

@@ -40,7 +40,7 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "docs/tutorials/10_fashion_eda.py", ROOT / "docs/tutorials/11_fashion_keras.py",
-         ROOT / "docs/tutorials/12_fashion_cnn.py"]
+         ROOT / "docs/tutorials/13_fashion_cnn.py"]
 TARGETS = {"mlp_accuracy": 0.895, "cnn_accuracy": 0.92, "page_cpu_seconds": 240.0}
 
 _CPU = "import os as _bk_os\nprint('__BENCH_CPU__', sum(_bk_os.times()[:2]))"
@@ -172,7 +172,7 @@ def _macs(model):
     return int(total)
 """
 
-# The pages' models, as docs/tutorials/11_fashion_keras.py (MLP) and 12_fashion_cnn.py (MLP, CNN) build them.
+# The pages' models, as docs/tutorials/11_fashion_keras.py (MLP) and 13_fashion_cnn.py (MLP, CNN) build them.
 MLP_HIDDEN = (512, 256)
 CNN_KWARGS = dict(filters=(32, 64), padding="same", dense_units=128, dropout=0.25)
 

@@ -11,7 +11,7 @@ require("jupytext")  # reads the Keras page
 import jupytext  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGES = [ROOT / "docs" / "tutorials" / name for name in ("11_fashion_keras.py", "12_fashion_cnn.py")]
+PAGES = [ROOT / "docs" / "tutorials" / name for name in ("11_fashion_keras.py", "13_fashion_cnn.py")]
 
 
 def _calls(name):

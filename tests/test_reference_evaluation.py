@@ -1,9 +1,9 @@
 """Headline numbers of the two evaluation tutorials, reproduced on the real MNIST data.
 
-``04_choosing_thresholds`` (thresholds by cross-validation) and ``14_calibration_imbalance_uncertainty``
+``04_choosing_thresholds`` (thresholds by cross-validation) and ``15_calibration_imbalance_uncertainty``
 (calibration, costs, an imbalanced 5-detector, confidence intervals and McNemar's test) compute these on every
 build; the tests pin them, so a change in scikit-learn, the data or the package that moves them fails here,
-not silently in the pages' prose. Values checked with scikit-learn 1.9.1. The Keras parts of page 14 (the
+not silently in the pages' prose. Values checked with scikit-learn 1.9.1. The Keras parts of page 15 (the
 temperature, the Fashion MLP's ranking metrics) are not pinned: TensorFlow's results depend on the CPU.
 
 Run with ``pytest -m reference tests/test_reference_evaluation.py`` after ``python -m mnist_tutorials

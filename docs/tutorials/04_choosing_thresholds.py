@@ -330,5 +330,5 @@ assert cost_of["cost, tuned by CV"] == cost_of.min() and test.loc["cost, tuned b
 #
 # A cost-based threshold found by search works for any score, even one without a scale such as SGD's. With
 # *calibrated probabilities* the cost-optimal threshold needs no search at all: [calibration, imbalance and
-# uncertainty](../14_calibration_imbalance_uncertainty/) shows why, and what calibration takes.
+# uncertainty](../15_calibration_imbalance_uncertainty/) shows why, and what calibration takes.
 # [A second 5-detector](../05_random_forest_detector/) compares SGD with a random forest.

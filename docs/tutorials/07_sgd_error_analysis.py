@@ -330,7 +330,7 @@ assert (shifted_3s["still 3"] < 1).all() and shifted_3s.loc[-2, "still 3"] < shi
 # - **Preprocess the images** so that digits are centred and not rotated (deskewing), which moves the strokes
 #   onto the same pixels.
 # - **Augment the training set** with shifted and rotated copies of each image, so the model sees the variants.
-#   The [augmentation exercise](../16_exercise_augmentation/) does this for a KNN classifier.
+#   The [augmentation exercise](../17_exercise_augmentation/) does this for a KNN classifier.
 # - **Use a model that is not linear in the pixels**, such as the
 #   [random forest](../05_random_forest_detector/) or a convolutional network, whose filters recognise a
 #   stroke wherever it is.

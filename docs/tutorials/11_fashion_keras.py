@@ -16,11 +16,11 @@
 # This page trains a neural network on Fashion-MNIST with Keras and evaluates it with scikit-learn: a
 # validation split, scaled pixels (and what goes wrong without them), the epochs and the batch size chosen by a
 # small grid with early stopping, and the learning curves. Then, once, the test set: accuracy, the confusion
-# matrix, per-class precision and recall, individual predictions, and whether their probabilities can be taken
-# at their word. Last, the same network becomes a *sandal detector* whose threshold is chosen on the validation
-# set. [Exploring the data](../10_fashion_eda/) comes first; [a small convolutional network](../12_fashion_cnn/)
-# comes next. The page follows two course notebooks written for this lab (its *source notebooks*); the section
-# *This lab and its source notebooks* at the end lists every departure from them.
+# matrix, per-class precision and recall, the most confident mistakes, and whether the probabilities can be taken
+# at their word. [Exploring the data](../10_fashion_eda/) comes first; [a sandal
+# detector](../12_fashion_sandal_detector/) built from the same network comes next. The page follows two course
+# notebooks written for this lab (its *source notebooks*); the section *This lab and its source notebooks* at the
+# end lists every departure from them.
 
 # %% tags=["remove_input", "site_only"]
 # TensorFlow's C++ library writes start-up notices to stderr, which Jupyter shows as output. They are harmless;
@@ -279,7 +279,6 @@ assert first["val_loss"] < first["loss"] and last["val_loss"] > last["loss"]  # 
 # predicted class is the most probable one.
 
 # %%
-import numpy as np
 from sklearn.metrics import accuracy_score, log_loss
 
 y_proba = mlp_model.predict(X_test, verbose=0)
@@ -338,8 +337,6 @@ off = cm * (1 - np.eye(len(cm), dtype=int))
 # shares. The panel opens on the largest confusion.
 
 # %%
-import numpy as np
-
 from mnist_tutorials.plotting import confusion_explorer
 
 confusion_explorer(y_test, y_pred, X_test, scores=y_proba, display_labels=class_names,
@@ -382,23 +379,14 @@ summary.round(4)
 # %% [markdown]
 # ## Individual predictions
 #
-# Ten random test images. `probability` is the probability the network gave to *its own* prediction for
-# *that* image, and `p_actual` the probability of the right class. (The overall accuracy says how often the
-# model is right, not how sure it is about one image.)
-
-# %%
-from mnist_tutorials.mistakes import predictions_table
-
-test_rows = np.arange(60000, 70000)  # row numbers in X, so any image can be found again
-predictions_table(y_test, y_proba, class_names, n=10, random_state=42, index=test_rows).round(3)
-
-# %% [markdown]
 # The mistakes that teach most are the ones the network was *sure* about: the wrong predictions with the
-# highest probability.
+# highest probability. (The overall accuracy says how often the model is right, not how sure it is about one image;
+# [the next page](../12_fashion_sandal_detector/) reads the probabilities of single images.)
 
 # %%
 from mnist_tutorials.mistakes import most_confident_mistakes
 
+test_rows = np.arange(60000, 70000)  # row numbers in X, so any image can be found again
 mistakes = most_confident_mistakes(y_test, y_proba, class_names, n=12, index=test_rows)
 mistakes.round(3)
 
@@ -461,145 +449,7 @@ assert confidence.mean() > correct.mean() and mlp_ece < 0.03  # "overconfident",
 # {(big & (reliability['gap'] > 0)).sum()} are overconfident and {(big & (reliability['gap'] < 0)).sum()}
 # underconfident. For this network on this test set the softmax outputs are close to calibrated; another
 # architecture, schedule or data set can land elsewhere, and only a measurement can tell. [Calibration, imbalance and
-# uncertainty](../14_calibration_imbalance_uncertainty/) corrects a network's probabilities by *temperature scaling*.
-
-# %% [markdown]
-# ### Predictions as bar charts
-#
-# TensorFlow's [*Basic classification*](https://www.tensorflow.org/tutorials/keras/classification) tutorial
-# shows a prediction as the image next to the bar chart of its 10 class probabilities: the predicted bar is blue
-# when the prediction is right, red when it is wrong (the true class's bar is then blue). The first 15 test images:
-
-# %%
-from mnist_tutorials.plotting import plot_prediction_grid
-
-plot_prediction_grid(X_test[:15], y_proba[:15], y_test[:15], class_names, n_rows=5, n_cols=3);
-
-# %% [markdown]
-# ### Predicting one image
-#
-# Keras models work on **batches**: `predict` expects shape `(n_images, 784)`, even for one image, so
-# `np.expand_dims` adds the batch axis in front of `X_test[0]`'s shape `(784,)`.
-
-# %%
-image = X_test[0]
-batch = np.expand_dims(image, axis=0)
-print(image.shape, "->", batch.shape)
-probabilities = mlp_model.predict(batch, verbose=0)
-print(probabilities.shape, "predicted:", class_names[probabilities[0].argmax()],
-      f"({probabilities[0].max():.1%})", " actual:", class_names[y_test[0]])
-
-# %% [markdown]
-# The output is a batch too, one row of 10 probabilities per image. (`X_test[:1]` also keeps the batch axis.)
-
-# %% [markdown]
-# ## A sandal detector
-#
-# The softmax gives a score for every class, so the same network can act as a binary detector for class 5,
-# *Sandal*: an image is flagged when its sandal probability reaches a threshold, which trades precision for recall
-# as in [the trade-off page](../03_precision_recall_tradeoff/). The threshold is a setting, like the epochs, so we
-# choose it on the **validation set**, and the test set reports the chosen detector once. First the validation
-# scores and the precision/recall curves:
-
-# %% tags=["remove_input"]
-from mnist_tutorials.plotting.questions import predict_then_reveal
-
-predict_then_reveal("FASHION.sandal_scores")
-
-# %%
-from sklearn.metrics import precision_recall_curve
-
-y_val_proba = mlp_model.predict(X_val, verbose=0)
-y_val_5, y_val_scores = y_val == 5, y_val_proba[:, 5]
-precisions, recalls, thresholds = precision_recall_curve(y_val_5, y_val_scores)
-
-# %%
-from mnist_tutorials.plotting import plot_precision_recall_vs_threshold
-
-plot_precision_recall_vs_threshold(precisions, recalls, thresholds, threshold=0.5);
-
-# %% tags=["remove_input"]
-from mnist_tutorials.plotting.questions import check_answer
-
-undecided = np.mean((y_val_scores > 0.1) & (y_val_scores < 0.9))
-check_answer("FASHION.sandal_scores", undecided < 0.5);  # a check: its returned answer text is not shown
-
-# %% [markdown] tags=["fill"]
-# Almost all the action is squeezed against 0 and 1: only {undecided:.1%} of the validation images get a sandal score
-# between 0.1 and 0.9.
-
-# %% [markdown]
-# What do a high and a low threshold do? On the validation set, we compare 0.9 and 0.3 with the default rule
-# (the predicted class is Sandal) and with 0.5:
-
-# %%
-rules = {"argmax (predicted class)": y_val_proba.argmax(axis=1) == 5}
-for threshold in (0.9, 0.5, 0.3):
-    rules[f"score ≥ {threshold}"] = y_val_scores >= threshold
-sandal = pd.DataFrame({
-    "flagged": {rule: int(flagged.sum()) for rule, flagged in rules.items()},
-    "precision": {rule: precision_score(y_val_5, flagged) for rule, flagged in rules.items()},
-    "recall": {rule: recall_score(y_val_5, flagged) for rule, flagged in rules.items()},
-})
-sandal.round(4)
-
-# %% tags=["remove_input"]
-high, low = sandal.loc["score ≥ 0.9"], sandal.loc["score ≥ 0.3"]
-assert high["precision"] > low["precision"]  # "precision rises here"
-
-# %% [markdown] tags=["fill"]
-# At 0.9 the detector flags {high['flagged']:.0f} of the {len(y_val):,} validation images: precision
-# {high['precision']:.2%}, recall {high['recall']:.2%}. At 0.3 it flags {low['flagged']:.0f}: recall
-# {low['recall']:.2%}, precision {low['precision']:.2%}. A higher threshold can only remove flags, so recall can only
-# fall; precision rises here, because the flags it removes are the doubtful ones. Because the scores sit near 0 and 1,
-# moving the threshold from 0.3 to 0.9 changes the decision for only {low['flagged'] - high['flagged']:.0f} images.
-# (One of the source notebooks computed precision only over the images that *are* sandals. There every flag is a true
-# positive, so its precision is always 1.0, and it printed the threshold it used, 0.1, as 0.7. Both sets of numbers
-# here count every image.)
-
-# %% [markdown]
-# The explorer of [the trade-off page](../03_precision_recall_tradeoff/), on the validation images: drag the
-# threshold over the sandal scores (or use the arrow keys on the chart) and watch which garments cross it. Its
-# axis is the log-odds of the score, because the scores crowd against 0 and 1.
-
-# %%
-from mnist_tutorials.plotting.threshold_widget import threshold_widget
-
-sandal_stops = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98,
-                0.99, 0.995, 0.998, 0.999]
-threshold_widget(y_val_5, y_val_scores, X_val, thresholds=sandal_stops, x_scale="logit", initial_threshold=0.5,
-                 positive_label="sandal", negative_label="non-sandal", score_format=".3f",
-                 title="The sandal detector: the MLP's sandal probability on the validation images")
-
-# %% [markdown]
-# Now a decision. Suppose a flagged image goes straight to the sandal aisle, so a wrong flag is costly: we
-# want a precision of at least 99%, and as much recall as that allows. As in the trade-off tutorial, the
-# lowest threshold that reaches 99% precision on the validation set gives the most recall:
-
-# %%
-threshold_99 = thresholds[(precisions[:-1] >= 0.99).argmax()]
-val_flags = y_val_scores >= threshold_99
-print(f"threshold {threshold_99:.4f}: validation precision {precision_score(y_val_5, val_flags):.4f}, "
-      f"recall {recall_score(y_val_5, val_flags):.4f}")
-
-# %% [markdown]
-# Then, once, the test set:
-
-# %%
-y_test_5 = y_test == 5
-test_flags = y_proba[:, 5] >= threshold_99
-sandal_test = pd.Series({"threshold": threshold_99, "flagged": int(test_flags.sum()),
-                         "precision": precision_score(y_test_5, test_flags),
-                         "recall": recall_score(y_test_5, test_flags)})
-sandal_test.round(4)
-
-# %% [markdown] tags=["fill"]
-# The threshold chosen on the validation set, {threshold_99:.3f}, flags {sandal_test['flagged']:.0f} of the
-# {len(y_test):,} test images, with a precision of {sandal_test['precision']:.2%} and a recall of
-# {sandal_test['recall']:.2%}, against the 99% it reached on the validation set
-# ({precision_score(y_val_5, val_flags):.2%}). A threshold tuned to just reach a target on one sample tends to land a
-# little below it on the next, so aim a little higher than the target on the validation set. Choosing the threshold
-# on the test set would have hit the target there by construction, and told us nothing about new images.
+# uncertainty](../15_calibration_imbalance_uncertainty/) corrects a network's probabilities by *temperature scaling*.
 
 # %% tags=["remove_input"]
 # train_grid trained build_mlp's network: the one written out above (built last, so it draws no random numbers first)
@@ -633,14 +483,13 @@ assert layers(model) == layers(helper) == layers(mlp_model) and compiled(model) 
 #   cell is a full training run), every run from the same seed, keeping the best run's best epoch.
 # - **Probabilities.** The second notebook printed the overall accuracy as every image's "confidence"; here each
 #   image has its own probability, as in the first, and the page measures their calibration.
-# - **The sandal detector** counts every image in precision and recall (one notebook counted only the sandals, so
-#   its precision was always 1.0, and printed its threshold, 0.1, as 0.7), and its threshold is chosen on the
-#   validation set, then reported on the test set once. The first notebook explored thresholds on the test set.
-# - **A CNN** goes beyond both notebooks, which stopped at the MLP: [the next page](../12_fashion_cnn/).
+# - **The sandal detector** of the notebooks is [the next page](../12_fashion_sandal_detector/), with its departures.
+# - **A CNN** goes beyond both notebooks, which stopped at the MLP: [page 13](../13_fashion_cnn/).
 
 # %% [markdown]
 # ## What next
 #
-# [A small convolutional network](../12_fashion_cnn/) trains a CNN on the same split and asks whether it is
-# really better than this MLP. [The metrics in one page](../../concepts/metrics/) collects the definitions used
-# here: precision, recall, F1, their macro and weighted averages, log loss and calibration.
+# [A sandal detector](../12_fashion_sandal_detector/) turns this network's probabilities into a yes/no detector,
+# and [a small convolutional network](../13_fashion_cnn/) asks whether a CNN is really better than this MLP. [The
+# metrics in one page](../../concepts/metrics/) collects the definitions used here: precision, recall, F1, their
+# macro and weighted averages, log loss and calibration.

@@ -97,7 +97,7 @@ QUESTIONS = {
         "check": "balancing the classes moves average precision more than five times as much as ROC AUC",
     },
     "FASHION.sandal_scores": {
-        "page": "tutorials/11_fashion_keras.py",
+        "page": "tutorials/12_fashion_sandal_detector.py",
         "question": "The network's sandal probability for each validation image: will most of them be spread "
                     "between 0.1 and 0.9, or squeezed near 0 and 1?",
         "options": [

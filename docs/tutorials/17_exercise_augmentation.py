@@ -25,7 +25,7 @@
 #    filling the uncovered border with white (zero). `scipy.ndimage.shift` can do the work.
 # 2. For every image of a training set, add four shifted copies, one per direction. The training set grows
 #    five-fold.
-# 3. Train the best model of the [previous exercise](../15_exercise_knn_97/),
+# 3. Train the best model of the [previous exercise](../16_exercise_knn_97/),
 #    `KNeighborsClassifier(n_neighbors=4, weights="distance")`, on the original and on the augmented training
 #    set, and compare their accuracies on the test set.
 #

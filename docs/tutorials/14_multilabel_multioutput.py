@@ -347,7 +347,7 @@ assert not (cleaned == y_test_mod[:n_err]).all(axis=1).any()  # "not copies of t
 # - Multioutput classification generalises this to outputs with many values, such as the 784 pixels of a
 #   cleaned image.
 #
-# **Next:** [calibration, imbalance and uncertainty](../14_calibration_imbalance_uncertainty/): whether scores
+# **Next:** [calibration, imbalance and uncertainty](../15_calibration_imbalance_uncertainty/): whether scores
 # can be read as probabilities, rare positives, and how sure a measured difference is. Then two exercises:
-# [a KNN classifier above 97% accuracy](../15_exercise_knn_97/) and
-# [data augmentation by shifting](../16_exercise_augmentation/).
+# [a KNN classifier above 97% accuracy](../16_exercise_knn_97/) and
+# [data augmentation by shifting](../17_exercise_augmentation/).

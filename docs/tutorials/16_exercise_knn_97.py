@@ -132,5 +132,5 @@ assert round(grid_search.best_score_, 4) == 0.9442 and round(test_accuracy, 4) =
 # the same pixels, and a distance that tolerates small shifts and rotations, such as the tangent distance of
 # Simard, LeCun and Denker (1993), compares shapes rather than pixels.
 #
-# **Next:** the [augmentation exercise](../16_exercise_augmentation/) adds shifted copies of the training images
+# **Next:** the [augmentation exercise](../17_exercise_augmentation/) adds shifted copies of the training images
 # and gains accuracy with the same model.

@@ -216,7 +216,7 @@ assert layers_of(cnn) == layers_of(cnn_helper) and compiled_as(cnn) == compiled_
 # that one network gets right and the other gets wrong say anything about which is better. If the two had the
 # same error rate, each such image would be a coin toss between them; McNemar's exact test asks how unlikely
 # the observed split is under that hypothesis (see [calibration, imbalance and
-# uncertainty](../14_calibration_imbalance_uncertainty/) for the test and for confidence intervals).
+# uncertainty](../15_calibration_imbalance_uncertainty/) for the test and for confidence intervals).
 
 # %%
 from mnist_tutorials.evaluation import mcnemar_test
@@ -251,6 +251,6 @@ assert mlp_vs_cnn.only_b_right > mlp_vs_cnn.only_a_right > 0 and mlp_vs_cnn.pval
 # %% [markdown]
 # ## What next
 #
-# [Multilabel and multioutput classification](../13_multilabel_multioutput/) gives each image several labels at
-# once. [Calibration, imbalance and uncertainty](../14_calibration_imbalance_uncertainty/) measures the
+# [Multilabel and multioutput classification](../14_multilabel_multioutput/) gives each image several labels at
+# once. [Calibration, imbalance and uncertainty](../15_calibration_imbalance_uncertainty/) measures the
 # calibration of a Keras network again, and the confidence intervals behind comparisons like McNemar's.

@@ -376,7 +376,7 @@ assert im.loc[bal, "ROC AUC"] > im.loc["threshold 0", "ROC AUC"]
 # ### The spread between folds
 #
 # [The 5-detector](../02_five_detector/), [the SGD error analysis](../07_sgd_error_analysis/) and [the KNN
-# exercise](../15_exercise_knn_97/) print one score per cross-validation fold. Here are the five folds' average
+# exercise](../16_exercise_knn_97/) print one score per cross-validation fold. Here are the five folds' average
 # precisions of the model trained at 1%, each fold holding a fifth of its 5s:
 
 # %%
@@ -445,7 +445,7 @@ assert intervals["5-detector, forest"].low < intervals["5-detector, SGD"].high  
 # split at least this lopsided would have the probability printed as `pvalue`, below 1%: the forest's lead on
 # this 5-detector is very unlikely to be the luck of the test sample, although the two accuracy intervals above
 # overlap. (The Fashion MLP against the CNN is tested the same way on [the CNN
-# page](../12_fashion_cnn/).)
+# page](../13_fashion_cnn/).)
 #
 # ## Ranking metrics for ten classes
 #
@@ -494,4 +494,4 @@ assert set(per_class_ap.index[:3]) <= {"T-shirt/top", "Pullover", "Coat", "Shirt
 # [The metrics in one page](../../concepts/metrics/) collects every term used here: calibration, the Brier
 # score, balanced accuracy, MCC, the DET curve, confidence intervals, McNemar's test and the micro, macro and
 # weighted averages of curves. **Next:** two exercises, [a KNN classifier above 97%
-# accuracy](../15_exercise_knn_97/) and [data augmentation by shifting](../16_exercise_augmentation/).
+# accuracy](../16_exercise_knn_97/) and [data augmentation by shifting](../17_exercise_augmentation/).

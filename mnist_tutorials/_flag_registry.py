@@ -3,7 +3,8 @@
 To add a flag: write its computation in ``_flag_tasks.py`` (``compute(data_home)`` returns the unrounded
 answer, scikit-learn only, ``random_state=42``), then add a [`Flag`][mnist_tutorials.flags.Flag] below. The
 site's flags page, ``python -m mnist_tutorials flags`` and [`check_flag`][mnist_tutorials.flags.check_flag]
-pick it up from ``FLAGS``.
+pick it up from ``FLAGS``. Then show the question on the tutorial's page, where it is asked, with a hidden cell
+``flag_question("<label>")`` (``mnist_tutorials.plotting.questions``): never write the question on the page.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ class Flag:
     title : str
         A few words shown as the flag's heading.
     question : str
-        The question, in Markdown, as shown on the flags page and by ``python -m mnist_tutorials flags``.
+        The question, in Markdown, as shown on the flags page, by ``python -m mnist_tutorials flags`` and on the
+        tutorial's page, which shows it with ``flag_question(label)`` (``mnist_tutorials.plotting.questions``):
+        the one text of the question. Inline Markdown only (`` `code` ``, ``**strong**``, ``*emphasis*``).
     tutorial : str
         The tutorial the flag belongs to, as a path relative to ``docs/`` (``"tutorials/03_….py"``).
     kind : {"fraction", "integer", "number"}
@@ -101,8 +104,8 @@ FLAGS: dict[str, Flag] = {
             label="DATA.1",
             title="Ones in the test set",
             question="The tutorial counts the images of each digit in the training set. How many images "
-                     "of the digit **1** are in the MNIST **test** set (the last 10,000 rows of "
-                     "`fetch_mnist()`)?",
+                     "of the digit **1** are in the MNIST **test** set, `y_test` (the last 10,000 rows of "
+                     "`fetch_mnist()`)? Count them in a cell of your own.",
             tutorial="tutorials/01_meet_the_data.py",
             kind="integer",
             decimals=0,
@@ -112,10 +115,11 @@ FLAGS: dict[str, Flag] = {
         Flag(
             label="BINARY.1",
             title="Threes that fool the 5-detector",
-            question="Take the tutorial's cross-validated predictions, `y_train_pred = "
+            question="The confusion matrix counts the 5-detector's false positives but does not say which "
+                     "digits they are. Take the tutorial's cross-validated predictions, `y_train_pred = "
                      "cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3)`. "
                      "How many images of the digit **3** in the training set does the 5-detector "
-                     "call a 5?",
+                     "call a 5? Combine `y_train` and `y_train_pred` in a cell of your own.",
             tutorial="tutorials/02_five_detector.py",
             kind="integer",
             decimals=0,

@@ -194,13 +194,10 @@ print(f"mean squared error of the restored validation images: {reconstruction_er
 # [0, 1] scale. The classifier loses a little: {pca_accuracy:.2%} validation accuracy against {accuracy:.2%} on all
 # pixels. In exchange every image is now 30 numbers, which makes the next step affordable.
 
-# %% [markdown]
-# <div class="admonition question">
-# <p class="admonition-title">Flag LOGREG.1: twenty components</p>
-# <p>Build the same pipeline with <code>n_components=20</code> instead of 30, fit it on the whole training set
-# <code>X_train</code> and score it on the test set <code>X_test</code>. What is its accuracy,
-# as a whole percentage? Check your answer on the <a href="../../exercises/flags/">flags page</a>.</p>
-# </div>
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("LOGREG.1")
 
 # %% [markdown]
 # ## 3. Polynomial features

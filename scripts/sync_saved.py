@@ -51,7 +51,7 @@ def _cells(page: pathlib.Path) -> list[tuple[list[str], str, str]]:
     """``(tags, cell_type, source)`` of each cell of a jupytext percent script."""
     import jupytext
 
-    notebook = jupytext.read(page)
+    notebook = jupytext.read(page, fmt="py:percent")
     return [(list(cell.metadata.get("tags", [])), cell.cell_type, cell.source) for cell in notebook.cells]
 
 
@@ -187,7 +187,7 @@ def main(argv=None) -> int:
     stale = [path for path, text in modules.items()
              if not path.is_file() or path.read_text(encoding="utf-8") != text]
     for path in stale:
-        rel = path.relative_to(ROOT)
+        rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         if args.check:
             print(f"{rel} differs from the tutorials' save cells: run `python scripts/sync_saved.py`.",
                   file=sys.stderr)

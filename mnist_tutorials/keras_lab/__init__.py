@@ -22,9 +22,14 @@ it (``saved`` imports Keras, and is imported on first use of ``build_mlp`` or ``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .backend import silence_tensorflow_logs
 from .models import scale_pixels
 from .training import GridResult, history_frame, train_grid
+
+if TYPE_CHECKING:  # for type checkers and the API reference; at run time __getattr__ below imports them on first use
+    from .saved import build_cnn, build_mlp
 
 __all__ = [
     "GridResult",

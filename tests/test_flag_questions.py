@@ -107,3 +107,21 @@ def test_the_built_page_shows_the_registry_question(site_dir, label):
     text = _text(page.read_text(encoding="utf-8"))
     assert f"Flag {label}: {flag.title}" in text, f"{page}: the flag's title is missing"
     assert _text(_inline_markdown(flag.question)) in text, f"{page}: the registry's question is missing"
+
+
+def test_showing_a_question_does_not_make_the_page_depend_on_the_flags_computations():
+    # The execution cache keys a page by the package modules it reaches: a page that shows a question must not be
+    # re-executed when a flag's computation (or a module it uses) changes, only when the question's words do.
+    from mnist_tutorials import _cachekey
+
+    reached = {path.name for path in _cachekey.module_closure([ROOT / "docs" / "tutorials" / "01_meet_the_data.py"])}
+    assert "_flag_questions.py" in reached and "questions.py" in reached
+    assert not reached & {"flags.py", "_flag_registry.py", "_flag_tasks.py", "saved.py", "augment.py"}, reached
+
+
+def test_the_registry_takes_every_flag_s_words_from_the_one_text():
+    from mnist_tutorials._flag_questions import QUESTIONS
+
+    assert list(QUESTIONS) == list(FLAGS)
+    for label, flag in FLAGS.items():
+        assert QUESTIONS[label] == {"title": flag.title, "question": flag.question, "tutorial": flag.tutorial}

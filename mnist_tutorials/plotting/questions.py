@@ -6,9 +6,9 @@
   answer's explanation, and the choice is kept in the browser (``localStorage``), like the solved flags.
 - :func:`check_answer` is what a page calls, in a hidden cell, once it has computed the result, with its own test
   of the question's ``check``: it raises if that test fails, so the build fails.
-- :func:`flag_question` shows a flag's question where the page asks it, from the flag registry
+- :func:`flag_question` shows a flag's question where the page asks it, in the words of the flag registry
   (``mnist_tutorials.flags``), so that the page, the flags page and ``python -m mnist_tutorials flags`` ask it in
-  the same words: each question is written once, in ``mnist_tutorials/_flag_registry.py``.
+  the same words: each question is written once, in ``mnist_tutorials/_flag_questions.py``.
 """
 
 from __future__ import annotations
@@ -224,9 +224,9 @@ class FlagQuestion:
         return self.html
 
     def __repr__(self):
-        from ..flags import get_flag
+        from .._flag_questions import find_question
 
-        return f"<FlagQuestion {self.label}: {get_flag(self.label).question}>"
+        return f"<FlagQuestion {self.label}: {find_question(self.label)[1]['question']}>"
 
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -267,8 +267,8 @@ def _inline_markdown(text):
 def flag_question(label, *, flags_page=FLAGS_PAGE):
     """A flag's question, as the registry words it, to show where a tutorial asks it.
 
-    The question is written once, in the flag registry (``mnist_tutorials/_flag_registry.py``); the flags page and
-    ``python -m mnist_tutorials flags`` show the same text. Under it, where to check an answer: the site's flags page
+    The question is written once, in ``mnist_tutorials/_flag_questions.py``, where the flag registry takes it from;
+    the flags page and ``python -m mnist_tutorials flags`` show the same text. Under it, where to check an answer: the site's flags page
     and, anywhere (Colab included), ``check_flag``.
 
     Parameters
@@ -297,15 +297,15 @@ def flag_question(label, *, flags_page=FLAGS_PAGE):
     >>> "Flag DATA.1: Ones in the test set" in card.html
     True
     """
-    from ..flags import get_flag
+    from .._flag_questions import find_question  # the words only: no flag computation is imported
 
-    flag = get_flag(label)
+    label, words = find_question(label)
     markup = (
-        f'<div class="admonition question" data-flag="{html.escape(flag.label)}">'
-        f'<p class="admonition-title">Flag {html.escape(flag.label)}: {_inline_markdown(flag.title)}</p>'
-        f"<p>{_inline_markdown(flag.question)}</p>"
+        f'<div class="admonition question" data-flag="{html.escape(label)}">'
+        f'<p class="admonition-title">Flag {html.escape(label)}: {_inline_markdown(words["title"])}</p>'
+        f'<p>{_inline_markdown(words["question"])}</p>'
         f'<p>Check your answer on the <a href="{html.escape(flags_page)}">flags page</a>, or in Python with '
-        f"<code>check_flag(\"{html.escape(flag.label)}\", your_answer)</code> "
+        f"<code>check_flag(\"{html.escape(label)}\", your_answer)</code> "
         f"(<code>from mnist_tutorials.flags import check_flag</code>).</p></div>"
     )
-    return FlagQuestion(flag.label, markup)
+    return FlagQuestion(label, markup)

@@ -24,9 +24,8 @@ __all__ = ["scaled_logreg", "pca_logreg", "pca_poly_logreg", "source_poly_logreg
 # From docs/tutorials/08_logistic_regression.py.
 def scaled_logreg(scaler=None, class_weight=None):
     """A scaler (`MinMaxScaler` unless another is given), then a logistic regression, in one pipeline."""
-    scaler = MinMaxScaler() if scaler is None else scaler
-    return make_pipeline(
-        scaler, LogisticRegression(max_iter=1000, tol=1e-3, class_weight=class_weight, random_state=42))
+    return make_pipeline(MinMaxScaler() if scaler is None else scaler,
+                         LogisticRegression(max_iter=1000, tol=1e-3, class_weight=class_weight, random_state=42))
 
 
 # From docs/tutorials/09_logistic_regression_features.py.

@@ -158,28 +158,22 @@ assert raw_clf.n_iter_[0] == 50
 #   needs far fewer steps.
 #
 # We take the second, with the scaler and the model in a `Pipeline`, so that the scaler is fitted on the
-# training set only and applied identically to whatever we predict on. A small function builds the pipeline, so that
-# this page and the next can build it again (with class weights, with another scaler).
+# training set only and applied identically to whatever we predict on. A function builds it, to be reused below.
 
 # %% tags=["save"]
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler
 
-
 def scaled_logreg(scaler=None, class_weight=None):
     """A scaler (`MinMaxScaler` unless another is given), then a logistic regression, in one pipeline."""
-    scaler = MinMaxScaler() if scaler is None else scaler
-    return make_pipeline(
-        scaler, LogisticRegression(max_iter=1000, tol=1e-3, class_weight=class_weight, random_state=42))
+    return make_pipeline(MinMaxScaler() if scaler is None else scaler,
+                         LogisticRegression(max_iter=1000, tol=1e-3, class_weight=class_weight, random_state=42))
 
 # %%
 clf = scaled_logreg()
 clf.fit(X_train, y_train)
 print(f"converged after {clf[-1].n_iter_[0]} iterations")
-
-# %% tags=["remove_input"]
-assert clf[-1].n_iter_[0] < raw_clf.max_iter  # scaled data converges within the budget raw pixels exhaust
 
 # %% [markdown]
 # The choices made here:
@@ -220,6 +214,7 @@ print(f"Accuracy: {accuracy:.2%}")
 # mistakes, some of which we look at below.
 
 # %% tags=["remove_input"]
+assert clf[-1].n_iter_[0] < raw_clf.max_iter  # scaled data converges within the budget raw pixels exhaust
 # The text above names the scikit-learn releases in which liblinear refuses ten classes: check on this version.
 assert liblinear_refuses == (tuple(int(v) for v in sklearn.__version__.split(".")[:2]) >= (1, 8)), sklearn.__version__
 

@@ -158,14 +158,10 @@ def build_mlp(learning_rate=1e-3):
     """The page's MLP: 512 and 256 units, batch normalization and 20% dropout, compiled with Adam."""
     model = keras.Sequential([
         keras.Input(shape=(784,)),
-        keras.layers.Dense(512, use_bias=False),
-        keras.layers.BatchNormalization(),
-        keras.layers.Activation("relu"),
-        keras.layers.Dropout(0.2),
-        keras.layers.Dense(256, use_bias=False),
-        keras.layers.BatchNormalization(),
-        keras.layers.Activation("relu"),
-        keras.layers.Dropout(0.2),
+        keras.layers.Dense(512, use_bias=False), keras.layers.BatchNormalization(),
+        keras.layers.Activation("relu"), keras.layers.Dropout(0.2),
+        keras.layers.Dense(256, use_bias=False), keras.layers.BatchNormalization(),
+        keras.layers.Activation("relu"), keras.layers.Dropout(0.2),
         keras.layers.Dense(10, activation="softmax"),
     ], name="mlp")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),

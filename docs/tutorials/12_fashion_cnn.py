@@ -96,16 +96,11 @@ import keras
 def build_cnn(learning_rate=1e-3):
     """The page's CNN: two blocks of convolution and max pooling, dropout, 128 units, compiled with Adam."""
     model = keras.Sequential([
-        keras.Input(shape=(784,)),
-        keras.layers.Reshape((28, 28, 1)),
-        keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Flatten(),
-        keras.layers.Dropout(0.25),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dropout(0.25),
+        keras.Input(shape=(784,)), keras.layers.Reshape((28, 28, 1)),
+        keras.layers.Conv2D(32, 3, padding="same", activation="relu"), keras.layers.MaxPooling2D(2),
+        keras.layers.Conv2D(64, 3, padding="same", activation="relu"), keras.layers.MaxPooling2D(2),
+        keras.layers.Flatten(), keras.layers.Dropout(0.25),
+        keras.layers.Dense(128, activation="relu"), keras.layers.Dropout(0.25),
         keras.layers.Dense(10, activation="softmax"),
     ], name="cnn")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),

@@ -23,14 +23,10 @@ def build_mlp(learning_rate=1e-3):
     """The page's MLP: 512 and 256 units, batch normalization and 20% dropout, compiled with Adam."""
     model = keras.Sequential([
         keras.Input(shape=(784,)),
-        keras.layers.Dense(512, use_bias=False),
-        keras.layers.BatchNormalization(),
-        keras.layers.Activation("relu"),
-        keras.layers.Dropout(0.2),
-        keras.layers.Dense(256, use_bias=False),
-        keras.layers.BatchNormalization(),
-        keras.layers.Activation("relu"),
-        keras.layers.Dropout(0.2),
+        keras.layers.Dense(512, use_bias=False), keras.layers.BatchNormalization(),
+        keras.layers.Activation("relu"), keras.layers.Dropout(0.2),
+        keras.layers.Dense(256, use_bias=False), keras.layers.BatchNormalization(),
+        keras.layers.Activation("relu"), keras.layers.Dropout(0.2),
         keras.layers.Dense(10, activation="softmax"),
     ], name="mlp")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
@@ -42,16 +38,11 @@ def build_mlp(learning_rate=1e-3):
 def build_cnn(learning_rate=1e-3):
     """The page's CNN: two blocks of convolution and max pooling, dropout, 128 units, compiled with Adam."""
     model = keras.Sequential([
-        keras.Input(shape=(784,)),
-        keras.layers.Reshape((28, 28, 1)),
-        keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Flatten(),
-        keras.layers.Dropout(0.25),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dropout(0.25),
+        keras.Input(shape=(784,)), keras.layers.Reshape((28, 28, 1)),
+        keras.layers.Conv2D(32, 3, padding="same", activation="relu"), keras.layers.MaxPooling2D(2),
+        keras.layers.Conv2D(64, 3, padding="same", activation="relu"), keras.layers.MaxPooling2D(2),
+        keras.layers.Flatten(), keras.layers.Dropout(0.25),
+        keras.layers.Dense(128, activation="relu"), keras.layers.Dropout(0.25),
         keras.layers.Dense(10, activation="softmax"),
     ], name="cnn")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),

@@ -1,9 +1,11 @@
 """The flag registry (private; use it through `mnist_tutorials.flags`): every flag's question, kind, precision and computation.
 
 To add a flag: write its computation in ``_flag_tasks.py`` (``compute(data_home)`` returns the unrounded
-answer, scikit-learn only, ``random_state=42``), then add a [`Flag`][mnist_tutorials.flags.Flag] below. The
-site's flags page, ``python -m mnist_tutorials flags`` and [`check_flag`][mnist_tutorials.flags.check_flag]
-pick it up from ``FLAGS``.
+answer, scikit-learn only, ``random_state=42``) and its words (title, question, tutorial) in
+``_flag_questions.py``, then add a [`Flag`][mnist_tutorials.flags.Flag] below. The site's flags page,
+``python -m mnist_tutorials flags`` and [`check_flag`][mnist_tutorials.flags.check_flag] pick it up from
+``FLAGS``. Show the question on the tutorial's page, where it is asked, with a hidden cell
+``flag_question("<label>")`` (``mnist_tutorials.plotting.questions``): never write the question on the page.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Callable
 
 from . import _flag_tasks as _tasks
 from ._answers import KINDS
+from ._flag_questions import QUESTIONS
 
 __all__ = ["AlsoAccepted", "Flag", "FLAGS"]
 
@@ -55,7 +58,10 @@ class Flag:
     title : str
         A few words shown as the flag's heading.
     question : str
-        The question, in Markdown, as shown on the flags page and by ``python -m mnist_tutorials flags``.
+        The question, in Markdown, as shown on the flags page, by ``python -m mnist_tutorials flags`` and on the
+        tutorial's page, which shows it with ``flag_question(label)`` (``mnist_tutorials.plotting.questions``).
+        The registry's flags take it (with ``title`` and ``tutorial``) from ``_flag_questions.QUESTIONS``, the one
+        text of each question. Inline Markdown only (`` `code` ``, ``**strong**``, ``*emphasis*``).
     tutorial : str
         The tutorial the flag belongs to, as a path relative to ``docs/`` (``"tutorials/03_….py"``).
     kind : {"fraction", "integer", "number"}
@@ -99,11 +105,7 @@ FLAGS: dict[str, Flag] = {
     for flag in (
         Flag(
             label="DATA.1",
-            title="Ones in the test set",
-            question="The tutorial counts the images of each digit in the training set. How many images "
-                     "of the digit **1** are in the MNIST **test** set (the last 10,000 rows of "
-                     "`fetch_mnist()`)?",
-            tutorial="tutorials/01_meet_the_data.py",
+            **QUESTIONS["DATA.1"],
             kind="integer",
             decimals=0,
             compute=_tasks.ones_in_test_set,
@@ -111,12 +113,7 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="BINARY.1",
-            title="Threes that fool the 5-detector",
-            question="Take the tutorial's cross-validated predictions, `y_train_pred = "
-                     "cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3)`. "
-                     "How many images of the digit **3** in the training set does the 5-detector "
-                     "call a 5?",
-            tutorial="tutorials/02_five_detector.py",
+            **QUESTIONS["BINARY.1"],
             kind="integer",
             decimals=0,
             compute=_tasks.threes_called_five,
@@ -124,12 +121,7 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="ML105.1",
-            title="Precision for threshold 3000",
-            question="Cross-validate the 5-detector's decision scores "
-                     "(`cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3, "
-                     "method=\"decision_function\")`) and classify with `y_scores >= 3000` instead of 0. "
-                     "What is the **precision**? Give it to 3 decimals (or as a percentage to 0.1 %).",
-            tutorial="tutorials/03_precision_recall_tradeoff.py",
+            **QUESTIONS["ML105.1"],
             kind="fraction",
             decimals=3,
             compute=_tasks.precision_at_3000,
@@ -137,15 +129,7 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="ML105.2",
-            title="Correct percentage for 0s",
-            question="As in the ML 105 handout: scale the first 2,000 training images with "
-                     "`X_train_scaled = StandardScaler().fit_transform(X_train[:2000].astype(\"float64\"))`, "
-                     "get cross-validated predictions with `y_train_pred = cross_val_predict("
-                     "SGDClassifier(random_state=42), X_train_scaled, y_train[:2000], cv=3)` and plot the "
-                     "confusion matrix normalized by row (`ConfusionMatrixDisplay.from_predictions("
-                     "y_train[:2000], y_train_pred, normalize=\"true\", values_format=\".0%\")`). What "
-                     "percentage of the **0**s is classified correctly? Give a whole percentage.",
-            tutorial="tutorials/06_multiclass.py",
+            **QUESTIONS["ML105.2"],
             kind="fraction",
             decimals=2,
             compute=_tasks.scaled_sgd_zero_recall,
@@ -162,13 +146,7 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="LOGREG.1",
-            title="Twenty components",
-            question="The tutorial's PCA pipeline, `pca_clf`: `MinMaxScaler()`, then `PCA(n_components=30, "
-                     "random_state=42)`, then `LogisticRegression(max_iter=1000, tol=1e-3, random_state=42)`, "
-                     "is fitted on the 80/20 split `train_test_split(X, y, test_size=0.2, "
-                     "random_state=42)` of all 70,000 images. Keep only **20** components instead: what "
-                     "is the pipeline's accuracy on the test set? Give a whole percentage.",
-            tutorial="tutorials/09_logistic_regression_features.py",
+            **QUESTIONS["LOGREG.1"],
             kind="fraction",
             decimals=2,
             compute=_tasks.pca20_logreg_accuracy,
@@ -176,12 +154,7 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="FASHION.1",
-            title="How much ink in a pair of trousers?",
-            question="The tutorial prints the mean pixel value of all 60,000 Fashion-MNIST training "
-                     "images. What is the mean pixel value of the **Trouser** training images alone "
-                     "(label 1: every pixel of every Trouser image in the first 60,000 rows)? "
-                     "Give it to 1 decimal, on the 0-255 scale.",
-            tutorial="tutorials/10_fashion_eda.py",
+            **QUESTIONS["FASHION.1"],
             kind="number",
             decimals=1,
             compute=_tasks.trouser_mean_pixel,
@@ -189,12 +162,7 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="KNN97.1",
-            title="A grid search on a small budget",
-            question="Run the exercise's grid search, `GridSearchCV(KNeighborsClassifier(), "
-                     "[{\"weights\": [\"uniform\", \"distance\"], \"n_neighbors\": [3, 4, 5, 6]}], cv=3)`, "
-                     "on the **first 2,000** training images only. What is the best mean validation accuracy "
-                     "(`best_score_`)? Give it to 3 decimals (or as a percentage to 0.1 %).",
-            tutorial="tutorials/16_exercise_knn_97.py",
+            **QUESTIONS["KNN97.1"],
             kind="fraction",
             decimals=3,
             compute=_tasks.knn_grid_best_score_2000,
@@ -202,12 +170,7 @@ FLAGS: dict[str, Flag] = {
         ),
         Flag(
             label="AUG.1",
-            title="Shifted copies, smaller scale",
-            question="Augment the **first 5,000** training images with their four one-pixel shifts (left, "
-                     "right, up, down; 25,000 images in all, originals included), train a default "
-                     "`KNeighborsClassifier()` on them, and score it on the **first 2,000** test images. "
-                     "What is its accuracy? Give it to 3 decimals (or as a percentage to 0.1 %).",
-            tutorial="tutorials/17_exercise_augmentation.py",
+            **QUESTIONS["AUG.1"],
             kind="fraction",
             decimals=3,
             compute=_tasks.augmented_knn_accuracy,
@@ -216,3 +179,7 @@ FLAGS: dict[str, Flag] = {
     )
 }
 """Every flag, by label, in the order of the tutorials."""
+
+if list(FLAGS) != list(QUESTIONS):  # every flag has its words, and every question a flag, in the same order
+    raise RuntimeError(f"_flag_questions.QUESTIONS {list(QUESTIONS)} and FLAGS {list(FLAGS)} differ: add the flag "
+                       "to both, in the order of the tutorials.")

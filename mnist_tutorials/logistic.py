@@ -1,48 +1,28 @@
-"""Logistic regression: the sigmoid, a hand-made simulation, and the pipelines of the tutorial.
+"""Logistic regression: the sigmoid, a hand-made simulation, and a table of a grid search.
 
-The functions here are the plumbing behind ``docs/tutorials/08_logistic_regression.py`` and
+The plumbing behind ``docs/tutorials/08_logistic_regression.py`` and
 ``docs/tutorials/09_logistic_regression_features.py``:
 
 - :func:`sigmoid` and :func:`simulate_logistic_regression` show what one logistic unit computes,
   ``y_hat = sigmoid(X @ weights + bias)``.
-- :func:`make_scaled_logreg`, :func:`make_pca_logreg` and :func:`make_pca_poly_logreg` build the
-  scikit-learn pipelines of those pages. The pages write each pipeline out with scikit-learn's own API
-  where they introduce it, and check that it equals the builder's; the builders repeat them elsewhere
-  (the flag answers, ``scripts/bench_logistic.py``). They return *unfitted* estimators.
-- :func:`pipeline_steps` describes a pipeline by its steps' names, classes and parameters, so that a
-  pipeline written out on a page can be checked against the builder that repeats it.
 - :func:`search_table` summarises a fitted :class:`~sklearn.model_selection.GridSearchCV`: one row per
   candidate, with its validation score and fit time.
 
-Every pipeline starts with a scaler, because an unscaled 0…255 pixel matrix makes the optimiser of
-:class:`~sklearn.linear_model.LogisticRegression` crawl (see the tutorial's section on convergence).
+The pipelines of those pages are written on the pages, once, and copied into :mod:`mnist_tutorials.saved` by
+``scripts/sync_saved.py`` (``scaled_logreg``, ``pca_logreg``, ``pca_poly_logreg``, ``source_poly_logreg``,
+``deskewed``), where the flag answers, ``scripts/bench_logistic.py`` and the tests import them.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from sklearn.decomposition import PCA
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 from sklearn.utils import Bunch
 
-from .deskew import make_deskewer
-
 __all__ = [
-    "SCALERS",
     "sigmoid",
     "simulate_logistic_regression",
-    "make_scaler",
-    "make_scaled_logreg",
-    "make_pca_logreg",
-    "make_pca_poly_logreg",
-    "pipeline_steps",
     "search_table",
 ]
-
-#: Names accepted by the ``scaler`` argument of the pipeline builders.
-SCALERS = ("standard", "minmax")
 
 
 def sigmoid(z):
@@ -145,259 +125,6 @@ def simulate_logistic_regression(
     return Bunch(X=X, weights=weights, bias=bias, z=z, y_hat=y_hat, y_pred=y_pred, threshold=threshold)
 
 
-def make_scaler(scaler: str = "minmax"):
-    """Return an unfitted scaler by name.
-
-    Parameters
-    ----------
-    scaler : {"standard", "minmax"}, default="minmax"
-        ``"standard"``: :class:`~sklearn.preprocessing.StandardScaler` (each pixel to mean 0,
-        standard deviation 1). ``"minmax"``: :class:`~sklearn.preprocessing.MinMaxScaler` (each
-        pixel to ``[0, 1]``; for MNIST that is ``X / 255`` wherever a pixel reaches 0 and 255).
-
-    Returns
-    -------
-    StandardScaler or MinMaxScaler
-
-    Raises
-    ------
-    ValueError
-        If ``scaler`` is not one of :data:`SCALERS`.
-
-    Examples
-    --------
-    >>> from mnist_tutorials.logistic import make_scaler
-    >>> make_scaler("standard")
-    StandardScaler()
-    """
-    if scaler == "standard":
-        return StandardScaler()
-    if scaler == "minmax":
-        return MinMaxScaler()
-    raise ValueError(
-        f"Unknown scaler {scaler!r}: expected one of {SCALERS}. "
-        "Use 'standard' for StandardScaler or 'minmax' for MinMaxScaler."
-    )
-
-
-def _logreg(*, C, max_iter, tol, class_weight, solver, random_state) -> LogisticRegression:
-    return LogisticRegression(
-        C=C, max_iter=max_iter, tol=tol, class_weight=class_weight, solver=solver,
-        random_state=random_state,
-    )
-
-
-def make_scaled_logreg(
-    scaler: str = "minmax",
-    *,
-    C: float = 1.0,
-    max_iter: int = 1000,
-    tol: float = 1e-4,
-    class_weight: str | dict | None = None,
-    solver: str = "lbfgs",
-    random_state: int | None = 42,
-) -> Pipeline:
-    """Build ``scaler -> LogisticRegression`` as an unfitted pipeline.
-
-    Parameters
-    ----------
-    scaler : {"standard", "minmax"}, default="minmax"
-        Which scaler comes first; see :func:`make_scaler`.
-    C : float, default=1.0
-        Inverse regularisation strength of the logistic regression.
-    max_iter : int, default=1000
-        Iteration budget of the solver.
-    tol : float, default=1e-4
-        Stopping tolerance of the solver.
-    class_weight : "balanced", dict or None, default=None
-        Passed to :class:`~sklearn.linear_model.LogisticRegression`.
-    solver : str, default="lbfgs"
-        Passed to :class:`~sklearn.linear_model.LogisticRegression`.
-    random_state : int or None, default=42
-        Passed to :class:`~sklearn.linear_model.LogisticRegression` (used by the stochastic
-        solvers "sag"/"saga"/"liblinear" only).
-
-    Returns
-    -------
-    sklearn.pipeline.Pipeline
-        Steps ``"scaler"`` and ``"logreg"``.
-
-    Examples
-    --------
-    >>> from mnist_tutorials.logistic import make_scaled_logreg
-    >>> pipe = make_scaled_logreg("standard", max_iter=200)
-    >>> list(pipe.named_steps)
-    ['scaler', 'logreg']
-    """
-    return Pipeline([
-        ("scaler", make_scaler(scaler)),
-        ("logreg", _logreg(C=C, max_iter=max_iter, tol=tol, class_weight=class_weight,
-                           solver=solver, random_state=random_state)),
-    ])
-
-
-def make_pca_logreg(
-    n_components: int = 30,
-    *,
-    scaler: str = "minmax",
-    C: float = 1.0,
-    max_iter: int = 1000,
-    tol: float = 1e-4,
-    class_weight: str | dict | None = None,
-    solver: str = "lbfgs",
-    random_state: int | None = 42,
-) -> Pipeline:
-    """Build ``scaler -> PCA(n_components) -> LogisticRegression`` as an unfitted pipeline.
-
-    Parameters
-    ----------
-    n_components : int, default=30
-        Number of principal components kept.
-    scaler : {"standard", "minmax"}, default="minmax"
-        Which scaler comes first; see :func:`make_scaler`.
-    C, max_iter, tol, class_weight, solver : see :func:`make_scaled_logreg`
-    random_state : int or None, default=42
-        Seeds both the PCA (randomised SVD on large inputs) and the logistic regression.
-
-    Returns
-    -------
-    sklearn.pipeline.Pipeline
-        Steps ``"scaler"``, ``"pca"`` and ``"logreg"``. ``pipe[:2].inverse_transform`` maps the
-        PCA features back to (scaled) pixels.
-
-    Raises
-    ------
-    ValueError
-        If ``n_components`` is not a positive integer, or ``scaler`` is unknown.
-
-    Examples
-    --------
-    >>> from mnist_tutorials.logistic import make_pca_logreg
-    >>> pipe = make_pca_logreg(30)
-    >>> pipe.named_steps["pca"].n_components
-    30
-    """
-    _check_positive_int("make_pca_logreg", "n_components", n_components)
-    return Pipeline([
-        ("scaler", make_scaler(scaler)),
-        ("pca", PCA(n_components=n_components, random_state=random_state)),
-        ("logreg", _logreg(C=C, max_iter=max_iter, tol=tol, class_weight=class_weight,
-                           solver=solver, random_state=random_state)),
-    ])
-
-
-def make_pca_poly_logreg(
-    n_components: int = 30,
-    degree: int = 2,
-    *,
-    scaler: str = "minmax",
-    C: float = 1.0,
-    max_iter: int = 1000,
-    tol: float = 1e-4,
-    class_weight: str | dict | None = None,
-    solver: str = "lbfgs",
-    random_state: int | None = 42,
-    deskew: bool = False,
-) -> Pipeline:
-    """Build ``[deskew ->] scaler -> PCA -> PolynomialFeatures -> StandardScaler -> LogisticRegression``.
-
-    The polynomial step turns the ``n_components`` PCA features into all their monomials up to
-    ``degree`` (no bias column): for 30 components and degree 2 that is 30 + 30 * 31 / 2 = 495
-    features. Squares and products of PCA scores have very different spreads, so a
-    :class:`~sklearn.preprocessing.StandardScaler` re-scales them before the logistic regression;
-    without it the solver needs many more iterations to converge.
-
-    Parameters
-    ----------
-    n_components : int, default=30
-        Number of principal components kept.
-    degree : int, default=2
-        Maximal degree of the polynomial features.
-    scaler : {"standard", "minmax"}, default="minmax"
-        Which scaler comes first; see :func:`make_scaler`.
-    C, max_iter, tol, class_weight, solver : see :func:`make_scaled_logreg`
-    random_state : int or None, default=42
-        Seeds both the PCA and the logistic regression.
-    deskew : bool, default=False
-        Prepend a ``"deskew"`` step, :func:`mnist_tutorials.deskew.make_deskewer`, which straightens
-        slanted 28 x 28 digits before they are scaled.
-
-    Returns
-    -------
-    sklearn.pipeline.Pipeline
-        Steps ``"scaler"``, ``"pca"``, ``"poly"``, ``"poly_scaler"`` and ``"logreg"``, preceded by
-        ``"deskew"`` when ``deskew=True``.
-
-    Raises
-    ------
-    ValueError
-        If ``n_components`` or ``degree`` is not a positive integer, or ``scaler`` is unknown.
-
-    Examples
-    --------
-    >>> from mnist_tutorials.logistic import make_pca_poly_logreg
-    >>> pipe = make_pca_poly_logreg(n_components=30, degree=2)
-    >>> list(pipe.named_steps)
-    ['scaler', 'pca', 'poly', 'poly_scaler', 'logreg']
-    >>> list(make_pca_poly_logreg(deskew=True).named_steps)[0]
-    'deskew'
-    """
-    _check_positive_int("make_pca_poly_logreg", "n_components", n_components)
-    _check_positive_int("make_pca_poly_logreg", "degree", degree)
-    first = [("deskew", make_deskewer())] if deskew else []
-    return Pipeline(first + [
-        ("scaler", make_scaler(scaler)),
-        ("pca", PCA(n_components=n_components, random_state=random_state)),
-        ("poly", PolynomialFeatures(degree=degree, include_bias=False)),
-        ("poly_scaler", StandardScaler()),
-        ("logreg", _logreg(C=C, max_iter=max_iter, tol=tol, class_weight=class_weight,
-                           solver=solver, random_state=random_state)),
-    ])
-
-
-def pipeline_steps(pipeline) -> list[tuple[str, str, dict]]:
-    """Describe a pipeline by its steps: ``(name, class name, parameters)`` for each step, in order.
-
-    Two pipelines with equal descriptions build the same model: same step names, same estimators, same
-    parameters (``get_params(deep=False)`` of each step). Fitting changes none of it, so a fitted pipeline
-    can be compared with an unfitted one.
-
-    Parameters
-    ----------
-    pipeline : sklearn.pipeline.Pipeline
-        Fitted or not.
-
-    Returns
-    -------
-    list of (str, str, dict)
-
-    Raises
-    ------
-    TypeError
-        If ``pipeline`` has no ``steps`` (it is not a :class:`~sklearn.pipeline.Pipeline`).
-
-    Examples
-    --------
-    >>> from sklearn.linear_model import LogisticRegression
-    >>> from sklearn.pipeline import Pipeline
-    >>> from sklearn.preprocessing import MinMaxScaler
-    >>> from mnist_tutorials.logistic import make_scaled_logreg, pipeline_steps
-    >>> inline = Pipeline([("scaler", MinMaxScaler()),
-    ...                    ("logreg", LogisticRegression(max_iter=1000, random_state=42))])
-    >>> pipeline_steps(inline) == pipeline_steps(make_scaled_logreg("minmax"))
-    True
-    >>> pipeline_steps(inline)[0]
-    ('scaler', 'MinMaxScaler', {'clip': False, 'copy': True, 'feature_range': (0, 1)})
-    """
-    steps = getattr(pipeline, "steps", None)
-    if steps is None:
-        raise TypeError(
-            f"pipeline_steps: expected a sklearn Pipeline, got {type(pipeline).__name__}, which has no steps. "
-            "Pass the pipeline itself, e.g. search.best_estimator_ rather than the search."
-        )
-    return [(name, type(step).__name__, step.get_params(deep=False)) for name, step in steps]
-
-
 def search_table(search):
     """Summarise a fitted :class:`~sklearn.model_selection.GridSearchCV`: one row per candidate.
 
@@ -423,9 +150,10 @@ def search_table(search):
     --------
     >>> from sklearn.datasets import make_classification
     >>> from sklearn.model_selection import GridSearchCV, StratifiedShuffleSplit
-    >>> from mnist_tutorials.logistic import make_scaled_logreg, search_table
-    >>> X, y = make_classification(200, n_features=5, random_state=0)
-    >>> search = GridSearchCV(make_scaled_logreg("standard"), {"logreg__C": [0.1, 1.0]},
+    >>> from mnist_tutorials.logistic import search_table
+    >>> from mnist_tutorials.saved import pca_poly_logreg
+    >>> X, y = make_classification(200, n_features=40, random_state=0)
+    >>> search = GridSearchCV(pca_poly_logreg(), {"logreg__C": [0.1, 1.0]},
     ...                       cv=StratifiedShuffleSplit(n_splits=1, test_size=0.25, random_state=0))
     >>> search_table(search.fit(X, y)).columns.tolist()
     ['validation score', 'fit seconds', 'rank']

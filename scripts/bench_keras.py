@@ -137,13 +137,13 @@ if deterministic:
     tf.config.experimental.enable_op_determinism()
 import keras
 from mnist_tutorials import fetch_fashion_mnist
-from mnist_tutorials.keras_lab import build_cnn, build_mlp, scale_pixels
+from mnist_tutorials.keras_lab import scale_pixels
+from mnist_tutorials.keras_lab.saved import build_cnn, build_mlp
 n = int(os.environ.get("BENCH_KERAS_IMAGES", "10000"))
 data = fetch_fashion_mnist()
 X, y = scale_pixels(data.data[:n]), data.target[:n]
 keras.utils.set_random_seed(42)
-model = {"MLP (page)": lambda: build_mlp(MLP_HIDDEN, dropout=0.2, batch_norm=True),
-         "CNN (page)": lambda: build_cnn(**CNN_KWARGS)}[model_name]()
+model = {"MLP (page)": build_mlp, "CNN (page)": build_cnn}[model_name]()
 if jit:
     model.compile(optimizer=model.optimizer, loss=model.loss, metrics=["accuracy"],
                   steps_per_execution=model.steps_per_execution, jit_compile=True)
@@ -172,9 +172,8 @@ def _macs(model):
     return int(total)
 """
 
-# The pages' models, as docs/tutorials/11_fashion_keras.py (MLP) and 13_fashion_cnn.py (MLP, CNN) build them.
-MLP_HIDDEN = (512, 256)
-CNN_KWARGS = dict(filters=(32, 64), padding="same", dense_units=128, dropout=0.25)
+# The models profiled are the pages' own: build_mlp and build_cnn, the functions of the `save` cells of the Keras
+# pages, copied into mnist_tutorials.keras_lab.saved by scripts/sync_saved.py.
 
 PROFILE_VARIANTS = [  # (label, threads (0 = TensorFlow's default), deterministic, batch_size, jit_compile)
     ("as on the page", 0, True, 128, False),
@@ -189,7 +188,7 @@ def profile():
     """Time the page's models under each variant, each in a fresh Python (thread pools are set at start)."""
     import subprocess
 
-    code = _MACS_CODE + _PROFILE_CODE.replace("MLP_HIDDEN", repr(MLP_HIDDEN)).replace("CNN_KWARGS", repr(CNN_KWARGS))
+    code = _MACS_CODE + _PROFILE_CODE
     rows = []
     for model_name in ("MLP (page)", "CNN (page)"):
         for label, threads, deterministic, batch_size, jit in PROFILE_VARIANTS:

@@ -22,20 +22,17 @@ import sys
 import time
 import warnings
 
-from sklearn.decomposition import PCA
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, StratifiedShuffleSplit, train_test_split
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures
+from sklearn.preprocessing import StandardScaler
 
 from mnist_tutorials import fetch_mnist
-from mnist_tutorials.logistic import make_pca_logreg, make_pca_poly_logreg, make_scaled_logreg
+from mnist_tutorials.saved import deskewed, pca_logreg, pca_poly_logreg, scaled_logreg, source_poly_logreg
 
-# The tutorials' settings (keep in sync with docs/tutorials/08_logistic_regression.py and
-# 09_logistic_regression_features.py, whose hidden cells assert that their inline pipelines equal these builders').
+# The models are the pages' own: the functions of their `save` cells, copied into mnist_tutorials.saved by
+# scripts/sync_saved.py. The settings below are the pages' too (the raw-pixel model of page 08, the C grid of 09).
 TOL = 1e-3
-POLY_KW = dict(n_components=30, degree=2)
 C_GRID = [0.01, 0.03, 0.1]
 
 
@@ -50,27 +47,23 @@ def page_models():
     MinMaxScaler model as its baseline; it is listed once)."""
     return [
         ("raw pixels, max_iter=50", LogisticRegression(max_iter=50, tol=TOL)),
-        ("MinMaxScaler", make_scaled_logreg("minmax", tol=TOL)),
-        ("MinMaxScaler, balanced", make_scaled_logreg("minmax", tol=TOL, class_weight="balanced")),
-        ("StandardScaler", make_scaled_logreg("standard", tol=TOL)),
-        ("MinMaxScaler + PCA(30)", make_pca_logreg(30, tol=TOL)),
-        ("MinMaxScaler + PCA(30) + Poly(2), C searched", c_search(make_pca_poly_logreg(**POLY_KW))),
-        ("deskew + MinMaxScaler + PCA(30) + Poly(2), C searched",
-         c_search(make_pca_poly_logreg(**POLY_KW, deskew=True))),
+        ("MinMaxScaler", scaled_logreg()),
+        ("MinMaxScaler, balanced", scaled_logreg(class_weight="balanced")),
+        ("StandardScaler", scaled_logreg(StandardScaler())),
+        ("MinMaxScaler + PCA(30)", pca_logreg()),
+        ("MinMaxScaler + PCA(30) + Poly(2), C searched", c_search(pca_poly_logreg())),
+        ("deskew + MinMaxScaler + PCA(30) + Poly(2), C searched", c_search(deskewed(pca_poly_logreg()))),
     ]
 
 
 def reference_models():
     """Variants: sklearn's default tol=1e-4, the polynomial model at C=1, and the source notebook's pipeline."""
-    source_pipeline = make_pipeline(
-        MinMaxScaler(), PCA(n_components=30, random_state=42), PolynomialFeatures(degree=2, include_bias=False),
-        LogisticRegression(max_iter=1000, class_weight="balanced"),
-    )
+    default_tol = {"logisticregression__tol": 1e-4}
     return [
-        ("MinMaxScaler, tol=1e-4", make_scaled_logreg("minmax", tol=1e-4)),
-        ("StandardScaler, tol=1e-4", make_scaled_logreg("standard", tol=1e-4)),
-        ("MinMaxScaler + PCA(30) + Poly(2), C=1", make_pca_poly_logreg(**POLY_KW, C=1.0)),
-        ("source notebook: MinMax + PCA(30) + Poly(2), balanced, max_iter=1000", source_pipeline),
+        ("MinMaxScaler, tol=1e-4", scaled_logreg().set_params(**default_tol)),
+        ("StandardScaler, tol=1e-4", scaled_logreg(StandardScaler()).set_params(**default_tol)),
+        ("MinMaxScaler + PCA(30) + Poly(2), C=1", pca_poly_logreg()),
+        ("source notebook: MinMax + PCA(30) + Poly(2), balanced, max_iter=1000", source_poly_logreg()),
     ]
 
 

@@ -1,4 +1,4 @@
-"""scripts/bench_keras.py profiles the models the Keras page trains: the two must not drift apart (fast)."""
+"""scripts/bench_keras.py profiles the models the Keras pages train: the pages' own functions, not copies (fast)."""
 
 from __future__ import annotations
 
@@ -7,38 +7,24 @@ import pathlib
 
 from file_module import load_file_module, require
 
-require("jupytext")  # reads the Keras page
-import jupytext  # noqa: E402
-
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGES = [ROOT / "docs" / "tutorials" / name for name in ("11_fashion_keras.py", "13_fashion_cnn.py")]
 
 
-def _calls(name):
-    """Every call of ``name`` in the page's code cells, as (positional args, keyword args) of literals."""
-    calls = []
-    for cell in (cell for page in PAGES for cell in jupytext.read(page).cells):
-        if cell.cell_type != "code":
-            continue
-        for node in ast.walk(ast.parse(cell.source)):
-            if isinstance(node, ast.Call):
-                func = node.func.id if isinstance(node.func, ast.Name) else None
-                args = list(node.args)
-                if func == "partial" and args and isinstance(args[0], ast.Name):
-                    func, args = args[0].id, args[1:]
-                if func == name:
-                    literal = {k.arg: ast.literal_eval(k.value) for k in node.keywords
-                               if isinstance(k.value, ast.Constant | ast.Tuple)}
-                    calls.append(([ast.literal_eval(a) for a in args], literal))
-    return calls
+def _saved_functions():
+    """Function name -> page, for every function of the pages' ``save`` cells."""
+    require("jupytext")  # reads the pages
+    sync = load_file_module(ROOT / "scripts" / "sync_saved.py", "sync_saved")
+    return {name: cell["page"] for cell in sync.saved_cells() for name in cell["names"]}
 
 
 def test_profiled_models_are_the_pages_models():
     bench = load_file_module(ROOT / "scripts" / "bench_keras.py", "bench_keras")
-    cnn_calls = _calls("build_cnn")
-    assert len(cnn_calls) == 1, cnn_calls
-    args, kwargs = cnn_calls[0]
-    assert {"filters": args[0], **kwargs} == bench.CNN_KWARGS
-    mlp_hidden = {tuple(args[0]) for args, kwargs in _calls("build_mlp") if kwargs.get("batch_norm")}
-    assert mlp_hidden == {bench.MLP_HIDDEN}
-
+    code = ast.parse(bench._PROFILE_CODE)
+    imported = {(node.module, alias.name) for node in ast.walk(code) if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    assert {("mnist_tutorials.keras_lab.saved", "build_mlp"), ("mnist_tutorials.keras_lab.saved", "build_cnn")} <= imported
+    saved = _saved_functions()
+    assert "fashion" in saved["build_mlp"] and "fashion" in saved["build_cnn"], saved
+    # it builds no model of its own: no layer and no Sequential anywhere in the script
+    source = (ROOT / "scripts" / "bench_keras.py").read_text(encoding="utf-8")
+    assert "keras.layers." not in source and "Sequential(" not in source

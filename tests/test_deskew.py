@@ -7,7 +7,7 @@ import pytest
 from scipy import ndimage
 
 from mnist_tutorials.deskew import deskew, make_deskewer, slant
-from mnist_tutorials.logistic import make_pca_poly_logreg
+from mnist_tutorials.saved import deskewed, pca_poly_logreg
 
 
 def _stroke(slope: float, shape=(28, 28), col0: float = 14.0) -> np.ndarray:
@@ -82,6 +82,8 @@ def test_deskewer_in_a_pipeline():
     transformer = make_deskewer()
     X = np.vstack([_stroke(0.5), _stroke(-0.4)])
     np.testing.assert_array_equal(transformer.fit_transform(X), deskew(X))
-    pipe = make_pca_poly_logreg(n_components=2, degree=2, deskew=True)
+    plain = pca_poly_logreg()
+    pipe = deskewed(plain)  # the logistic-regression page's deskewed pipeline
     assert [name for name, _ in pipe.steps] == ["deskew", "scaler", "pca", "poly", "poly_scaler", "logreg"]
-    assert [name for name, _ in make_pca_poly_logreg(n_components=2).steps][0] == "scaler"
+    assert [name for name, _ in plain.steps][0] == "scaler", "deskewed copies the pipeline, leaves it as it was"
+    np.testing.assert_array_equal(pipe.named_steps["deskew"].fit_transform(X), deskew(X))

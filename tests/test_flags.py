@@ -169,10 +169,11 @@ def test_cache_key_follows_versions_data_checksums_and_sources(monkeypatch, tmp_
     with monkeypatch.context() as m:
         m.setattr(flags, "__file__", str(package / "flags.py"))
         assert flags.cache_key() == key  # same sources elsewhere: same key
-        # flags.py imports _flag_tasks, which imports logistic; nothing it imports reaches binary.py.
+        # flags.py imports _flag_tasks, which imports saved (the pages' pipelines); nothing it imports reaches
+        # binary.py.
         (package / "binary.py").write_text((package / "binary.py").read_text() + "\n# edited\n")
         assert flags.cache_key() == key
-        (package / "logistic.py").write_text((package / "logistic.py").read_text() + "\n# edited\n")
+        (package / "saved.py").write_text((package / "saved.py").read_text() + "\n# edited\n")
         assert flags.cache_key() != key
 
 

@@ -30,7 +30,14 @@ def tiny():
 
 
 def _tiny_mlp(learning_rate=1e-2):
-    return keras_lab.build_mlp((8,), learning_rate=learning_rate)
+    """A network small enough for these tests (the pages' own models are tested below)."""
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(10, activation="softmax")])
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
 
 
 def test_import_does_not_load_tensorflow():
@@ -92,51 +99,63 @@ def test_scale_pixels_rejects_bad_input(bad, message):
 # --- models ------------------------------------------------------------------------------------------------
 
 
+def test_the_pages_models_load_tensorflow_only_when_used():
+    code = ("import sys, mnist_tutorials.keras_lab as lab; before = 'tensorflow' in sys.modules; "
+            "build = lab.build_mlp; print(before, 'tensorflow' in sys.modules, build.__module__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "mnist_tutorials.keras_lab.saved"]
+    with pytest.raises(AttributeError, match="no attribute 'build_rnn'"):
+        keras_lab.build_rnn
+
+
+def test_the_old_builders_are_gone():
+    # Each model is defined once, on its page; the package keeps the page's copy (keras_lab.saved), not a second one.
+    from mnist_tutorials.keras_lab import models
+
+    assert not hasattr(models, "build_mlp") and not hasattr(models, "build_cnn")
+
+
 @needs_tensorflow
-def test_build_mlp_layers_and_probabilities(tiny):
+def test_build_mlp_is_the_pages_mlp(tiny):
     X, _ = tiny
-    model = keras_lab.build_mlp((16, 8), dropout=0.1)
-    assert model.count_params() == (784 + 1) * 16 + (16 + 1) * 8 + (8 + 1) * 10
-    assert [type(layer).__name__ for layer in model.layers] == ["Dense", "Dropout", "Dense", "Dropout", "Dense"]
+    model = keras_lab.build_mlp()
+    names = [type(layer).__name__ for layer in model.layers]
+    assert names == ["Dense", "BatchNormalization", "Activation", "Dropout"] * 2 + ["Dense"]
+    assert [layer.units for layer in model.layers if hasattr(layer, "units")] == [512, 256, 10]
+    assert model.layers[0].use_bias is False  # batch normalization's shift replaces the bias
+    assert {layer.rate for layer in model.layers if type(layer).__name__ == "Dropout"} == {0.2}
+    # 784×512 and 512×256 weights, 4 per unit for batch normalization, (256 + 1)×10 for the softmax layer
+    assert model.count_params() == 784 * 512 + 512 * 256 + 4 * (512 + 256) + 257 * 10
+    assert model.name == "mlp" and model.steps_per_execution == 32
+    assert model.loss == "sparse_categorical_crossentropy"
+    assert float(model.optimizer.learning_rate) == pytest.approx(1e-3)
     proba = model.predict(X[:5], verbose=0)
     assert proba.shape == (5, 10)
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-5)
 
 
 @needs_tensorflow
-def test_build_mlp_batch_norm_layers():
-    model = keras_lab.build_mlp((16,), dropout=0.1, batch_norm=True)
-    names = [type(layer).__name__ for layer in model.layers]
-    assert names == ["Dense", "BatchNormalization", "Activation", "Dropout", "Dense"]
-    assert model.layers[0].use_bias is False  # batch normalization's shift replaces the bias
-    # 784×16 weights, 4×16 for batch normalization (scale, shift, moving mean, moving variance), 17×10
-    assert model.count_params() == 784 * 16 + 4 * 16 + 17 * 10
-
-
-@needs_tensorflow
-def test_build_mlp_rejects_bad_dropout():
-    with pytest.raises(ValueError, match="dropout"):
-        keras_lab.build_mlp((4,), dropout=1.0)
-
-
-@needs_tensorflow
-def test_build_cnn_takes_flat_rows(tiny):
+def test_build_cnn_is_the_pages_cnn_and_takes_flat_rows(tiny):
     X, _ = tiny
-    model = keras_lab.build_cnn((2, 4), dense_units=8)
+    model = keras_lab.build_cnn(learning_rate=2e-3)
     assert model.input_shape == (None, 784)
-    assert [type(layer).__name__ for layer in model.layers][:3] == ["Reshape", "Conv2D", "MaxPooling2D"]
+    assert [type(layer).__name__ for layer in model.layers] == [
+        "Reshape", "Conv2D", "MaxPooling2D", "Conv2D", "MaxPooling2D", "Flatten", "Dropout", "Dense", "Dropout",
+        "Dense"]
+    flatten = next(layer for layer in model.layers if type(layer).__name__ == "Flatten")
+    assert flatten.output.shape[-1] == 7 * 7 * 64  # padding="same": 28 → 14 → 7, by the pooling only
+    assert model.name == "cnn" and model.steps_per_execution == 8
+    assert float(model.optimizer.learning_rate) == pytest.approx(2e-3)
     proba = model.predict(X[:3], verbose=0)
     assert proba.shape == (3, 10)
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-5)
 
 
 @needs_tensorflow
-@pytest.mark.parametrize("padding, batch_norm, flat", [("valid", False, 5 * 5 * 4), ("same", True, 7 * 7 * 4)])
-def test_build_cnn_padding_and_batch_norm(padding, batch_norm, flat):
-    model = keras_lab.build_cnn((2, 4), padding=padding, batch_norm=batch_norm, dense_units=8)
-    flatten = next(layer for layer in model.layers if type(layer).__name__ == "Flatten")
-    assert flatten.output.shape[-1] == flat  # 28 → 26 → 13 → 11 → 5 with "valid"; 28 → 14 → 7 with "same"
-    assert any(type(layer).__name__ == "BatchNormalization" for layer in model.layers) is batch_norm
+def test_train_grid_trains_the_pages_mlp_by_default(tiny):
+    X, y = tiny
+    grid = keras_lab.train_grid(X[:150], y[:150], X[150:], y[150:], epochs=(1,), batch_sizes=(64,), patience=1)
+    assert grid.best_model.name == "mlp" and grid.best_model.count_params() == keras_lab.build_mlp().count_params()
 
 
 @needs_tensorflow

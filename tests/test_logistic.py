@@ -13,21 +13,10 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from sklearn.datasets import make_classification  # noqa: E402
-from sklearn.decomposition import PCA  # noqa: E402
-from sklearn.exceptions import ConvergenceWarning  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import confusion_matrix  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
-from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler  # noqa: E402
 
-from mnist_tutorials.logistic import (  # noqa: E402
-    make_pca_logreg,
-    make_pca_poly_logreg,
-    make_scaled_logreg,
-    make_scaler,
-    sigmoid,
-    simulate_logistic_regression,
-)
+from mnist_tutorials.logistic import sigmoid, simulate_logistic_regression  # noqa: E402
 from mnist_tutorials.metrics import metrics_table  # noqa: E402
 from mnist_tutorials.plotting import (  # noqa: E402
     plot_class_metrics,
@@ -110,73 +99,6 @@ def test_simulation_rejects_bad_arguments(kwargs):
         simulate_logistic_regression(**kwargs)
 
 
-# --- pipeline builders -------------------------------------------------------------------------
-
-def test_make_scaler():
-    assert isinstance(make_scaler("standard"), StandardScaler)
-    assert isinstance(make_scaler("minmax"), MinMaxScaler)
-    with pytest.raises(ValueError, match="expected one of"):
-        make_scaler("robust")
-
-
-@pytest.mark.parametrize("scaler, cls", [("standard", StandardScaler), ("minmax", MinMaxScaler)])
-def test_make_scaled_logreg_structure_and_fit(pixel_data, scaler, cls):
-    X_train, X_test, y_train, y_test = pixel_data
-    pipe = make_scaled_logreg(scaler, max_iter=500, class_weight="balanced", C=0.5)
-    assert list(pipe.named_steps) == ["scaler", "logreg"]
-    assert isinstance(pipe.named_steps["scaler"], cls)
-    logreg = pipe.named_steps["logreg"]
-    assert isinstance(logreg, LogisticRegression)
-    assert (logreg.max_iter, logreg.class_weight, logreg.C, logreg.random_state) == (500, "balanced", 0.5, 42)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", ConvergenceWarning)  # scaled data must converge
-        pipe.fit(X_train, y_train)
-    assert pipe.score(X_test, y_test) > 0.7
-    assert pipe.predict_proba(X_test).shape == (len(X_test), 4)
-
-
-def test_make_pca_logreg_structure_and_inverse_transform(pixel_data):
-    X_train, X_test, y_train, y_test = pixel_data
-    pipe = make_pca_logreg(8, scaler="minmax")
-    assert list(pipe.named_steps) == ["scaler", "pca", "logreg"]
-    assert isinstance(pipe.named_steps["pca"], PCA)
-    pipe.fit(X_train, y_train)
-    assert pipe.named_steps["pca"].components_.shape == (8, 64)
-    features = pipe[:2].transform(X_test)
-    assert features.shape == (len(X_test), 8)
-    restored = pipe[:2].inverse_transform(features)  # back to pixels, 0…255
-    assert restored.shape == X_test.shape
-    assert np.abs(restored - X_test).mean() < np.abs(X_test - X_test.mean()).mean()
-    assert pipe.score(X_test, y_test) > 0.6
-
-
-def test_make_pca_poly_logreg_feature_count_and_fit(pixel_data):
-    X_train, X_test, y_train, y_test = pixel_data
-    pipe = make_pca_poly_logreg(n_components=6, degree=2, max_iter=2000)
-    assert list(pipe.named_steps) == ["scaler", "pca", "poly", "poly_scaler", "logreg"]
-    poly = pipe.named_steps["poly"]
-    assert isinstance(poly, PolynomialFeatures) and poly.degree == 2 and poly.include_bias is False
-    pipe.fit(X_train, y_train)
-    # 6 linear terms + 6 squares + 15 products.
-    assert pipe[:-1].transform(X_test).shape == (len(X_test), 6 + 6 + 15)
-    assert pipe.named_steps["logreg"].coef_.shape == (4, 27)
-    assert pipe.score(X_test, y_test) > 0.6
-
-
-@pytest.mark.parametrize("builder", [make_pca_logreg, make_pca_poly_logreg])
-def test_pca_builders_reject_bad_sizes(builder):
-    with pytest.raises(ValueError, match="n_components must be a positive integer"):
-        builder(0)
-    with pytest.raises(ValueError, match="expected one of"):
-        builder(3, scaler="max")
-
-
-def test_pca_poly_rejects_bad_degree():
-    with pytest.raises(ValueError, match="degree must be a positive integer"):
-        make_pca_poly_logreg(5, degree=0)
-
-
 # --- figures -----------------------------------------------------------------------------------
 
 def test_plot_sigmoid_with_and_without_points():
@@ -251,7 +173,9 @@ def test_search_table_one_row_per_candidate_and_unfitted_error():
     from mnist_tutorials.logistic import search_table
 
     X, y = make_classification(300, n_features=6, n_informative=4, random_state=0)
-    search = GridSearchCV(make_pca_poly_logreg(n_components=3, degree=2, max_iter=2000),
+    from mnist_tutorials.saved import pca_poly_logreg
+
+    search = GridSearchCV(pca_poly_logreg().set_params(pca__n_components=3, logreg__max_iter=2000),
                           {"logreg__C": [0.01, 1.0], "pca__n_components": [2, 3]},
                           cv=StratifiedShuffleSplit(n_splits=1, test_size=0.25, random_state=0))
     with pytest.raises(ValueError, match="Call search.fit"):
@@ -263,41 +187,3 @@ def test_search_table_one_row_per_candidate_and_unfitted_error():
     best = table[table["rank"] == 1].index[0]
     assert best == (search.best_params_["logreg__C"], search.best_params_["pca__n_components"])
     assert table["validation score"].max() == pytest.approx(search.best_score_)
-
-
-# --- pipeline_steps ----------------------------------------------------------------------------
-
-def test_pipeline_steps_matches_an_inline_pipeline_and_tells_apart_a_different_one():
-    from sklearn.pipeline import Pipeline
-
-    from mnist_tutorials.logistic import pipeline_steps
-
-    inline = Pipeline([
-        ("scaler", MinMaxScaler()),
-        ("pca", PCA(n_components=30, random_state=42)),
-        ("poly", PolynomialFeatures(degree=2, include_bias=False)),
-        ("poly_scaler", StandardScaler()),
-        ("logreg", LogisticRegression(max_iter=1000, random_state=42)),
-    ])
-    assert pipeline_steps(inline) == pipeline_steps(make_pca_poly_logreg(n_components=30, degree=2))
-    assert pipeline_steps(inline) != pipeline_steps(make_pca_poly_logreg(n_components=20, degree=2))
-    assert pipeline_steps(inline) != pipeline_steps(make_pca_poly_logreg(n_components=30, degree=2, tol=1e-3))
-    # A renamed step is a different pipeline too (GridSearchCV parameters are addressed by step name).
-    renamed = Pipeline([("minmax" if name == "scaler" else name, step) for name, step in inline.steps])
-    assert pipeline_steps(renamed) != pipeline_steps(inline)
-    assert [name for name, _, _ in pipeline_steps(inline)] == ["scaler", "pca", "poly", "poly_scaler", "logreg"]
-
-
-def test_pipeline_steps_of_a_fitted_pipeline_equal_the_unfitted_ones(pixel_data):
-    from mnist_tutorials.logistic import pipeline_steps
-
-    X_train, _, y_train, _ = pixel_data
-    fitted = make_scaled_logreg("minmax", max_iter=200).fit(X_train, y_train)
-    assert pipeline_steps(fitted) == pipeline_steps(make_scaled_logreg("minmax", max_iter=200))
-
-
-def test_pipeline_steps_refuses_what_is_not_a_pipeline():
-    from mnist_tutorials.logistic import pipeline_steps
-
-    with pytest.raises(TypeError, match="expected a sklearn Pipeline, got LogisticRegression"):
-        pipeline_steps(LogisticRegression())

@@ -127,14 +127,12 @@ share_5 = (y_train == "5").mean()
 # answers *not a 5* is already right {1 - share_5:.1%} of the time. Keep that number in mind for the next tutorial: it
 # is why accuracy alone misleads.
 
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("DATA.1")
+
 # %% [markdown]
-# <div class="admonition question">
-# <p class="admonition-title">Flag DATA.1: ones in the test set</p>
-# <p>The table above counts the digits of the <em>training</em> set. How many images of the digit
-# <strong>1</strong> are in the <strong>test</strong> set, <code>y_test</code>? Count them in a cell of your own
-# and check your answer on the <a href="../../exercises/flags/">flags page</a>.</p>
-# </div>
-#
 # ## Fashion-MNIST
 #
 # Fashion-MNIST was designed as a drop-in replacement for MNIST: same image size, same split, ten classes, but

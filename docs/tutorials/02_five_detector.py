@@ -195,15 +195,12 @@ ConfusionMatrixDisplay.from_predictions(
     y_train_5, y_train_pred, display_labels=["not 5", "5"], values_format=","
 );
 
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("BINARY.1")
+
 # %% [markdown]
-# <div class="admonition question">
-# <p class="admonition-title">Flag BINARY.1: threes that fool the 5-detector</p>
-# <p>The matrix counts the false positives but does not say which digits they are. How many images of the
-# digit <strong>3</strong> in the training set does the detector call a 5? Combine <code>y_train</code> and
-# <code>y_train_pred</code> in a cell of your own, and check your answer on the
-# <a href="../../exercises/flags/">flags page</a>.</p>
-# </div>
-#
 # ## Precision, recall and F1 by hand
 #
 # Two ratios summarise the matrix from the point of view of the positive class:

@@ -402,14 +402,15 @@ print("precision:", precision_score(y_train_5, y_train_pred))
 print("recall:   ", recall_score(y_train_5, y_train_pred))
 print("F1:       ", f1_score(y_train_5, y_train_pred))
 
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("ML105.1")
+
 # %% [markdown]
-# <div class="admonition question">
-# <p class="admonition-title">Flag ML 105.1: precision at threshold 3000</p>
-# <p>Run this page's code (in its notebook, or in Colab), change the threshold in the cell above
-# from <code>0</code> to <code>3000</code> and run that cell again. The flag is the <strong>precision</strong> it prints. The explorer above
-# skips the thresholds around 3,000 (the grey band), so it cannot give it away: compute it. Check it on the
-# <a href="../../exercises/flags/">flags page</a>.</p>
-# </div>
+# To answer it, run this page's code (in its notebook, or in Colab), change the threshold in the cell above from `0`
+# to `3000` and run that cell again: the flag is the precision it prints. The explorer above skips the thresholds
+# around 3,000 (the grey band), so it cannot give it away.
 #
 # ## What next
 #

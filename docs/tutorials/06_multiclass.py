@@ -275,18 +275,17 @@ cm = ConfusionMatrixDisplay.from_predictions(y_train[:2000], y_train_pred).confu
 # classes do not have the same size here (from {cm.sum(axis=1).min()} to {cm.sum(axis=1).max()} images per digit).
 # Dividing each row by its total turns counts into the share of each digit that went to each prediction.
 
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("ML105.2")
+
 # %% [markdown]
-# <div class="admonition question">
-# <p class="admonition-title">Flag ML 105.2: the correct percentage for 0s</p>
-# <p>This is the handout's question, asked about the handout's computation (the cells above). In the
-# row-normalized matrix below, the cell for actual <code>0</code>, predicted <code>0</code> is hidden (grey,
-# with a question mark). What percentage of the 0s does the scaled SGD classifier get right? Work it out
-# from the count matrix above, or run the next cell yourself without the <code>hide_confusion_cells</code>
-# line and read it from the plot. Check your answer on the <a href="../../exercises/flags/">flags
-# page</a>. It accepts two answers: the one these cells give with the scikit-learn this page ran with, and
-# the one they gave with the older scikit-learn the handout used; the note under the plot says why they
-# differ.</p>
-# </div>
+# This is the handout's question, asked about the handout's computation (the cells above). In the row-normalized
+# matrix below, the cell for actual `0`, predicted `0` is hidden (grey, with a question mark): work it out from the
+# count matrix above, or run the next cell yourself without the `hide_confusion_cells` line and read it from the
+# plot. The flags page accepts two answers: the one these cells give with the scikit-learn this page ran with, and
+# the one they gave with the older scikit-learn the handout used; the note under the plot says why they differ.
 
 # %%
 from mnist_tutorials.multiclass import hide_confusion_cells

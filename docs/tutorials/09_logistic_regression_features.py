@@ -42,16 +42,17 @@ X_fit.shape, X_val.shape, X_test.shape
 # %% [markdown]
 # The model of the previous page: a `MinMaxScaler` and a `LogisticRegression` in one pipeline, with the tolerance
 # `tol=1e-3` that keeps these pages fast (the previous page explains it). Every candidate is measured against it.
+# The previous page wrote it as the function `scaled_logreg`, which the package keeps in `mnist_tutorials.saved`
+# with every model these pages define.
 
 # %%
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix
-from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler
 
 from mnist_tutorials.metrics import metrics_table
+from mnist_tutorials.saved import scaled_logreg
 
-clf = make_pipeline(MinMaxScaler(), LogisticRegression(max_iter=1000, tol=1e-3, random_state=42))
+clf = scaled_logreg()
 clf.fit(X_fit, y_fit)
 y_pred = clf.predict(X_val)
 accuracy = clf.score(X_val, y_val)
@@ -118,7 +119,7 @@ plot_pixel_distributions(columns);
 # one is new:
 
 # %%
-standard_clf = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000, tol=1e-3, random_state=42))
+standard_clf = scaled_logreg(StandardScaler())
 standard_clf.fit(X_fit, y_fit)
 standard_accuracy = standard_clf.score(X_val, y_val)
 print(f"StandardScaler: validation accuracy {standard_accuracy:.4f}, {standard_clf[-1].n_iter_[0]} iterations")
@@ -149,25 +150,28 @@ assert accuracy > standard_accuracy  # "MinMax is ahead on validation"
 # `Pipeline` takes a name for each step, so that we can reach the fitted steps later: `pca_clf.named_steps["pca"]`
 # is the fitted PCA.
 
-# %%
+# %% tags=["save"]
 from sklearn.decomposition import PCA
+from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MinMaxScaler
 
-pca_clf = Pipeline([
-    ("scaler", MinMaxScaler()),
-    ("pca", PCA(n_components=30, random_state=42)),
-    ("logreg", LogisticRegression(max_iter=1000, tol=1e-3, random_state=42)),
-])
+
+def pca_logreg(n_components=30):
+    """MinMax scaling, PCA down to `n_components`, then a logistic regression."""
+    return Pipeline([
+        ("scaler", MinMaxScaler()),
+        ("pca", PCA(n_components=n_components, random_state=42)),
+        ("logreg", LogisticRegression(max_iter=1000, tol=1e-3, random_state=42)),
+    ])
+
+# %%
+pca_clf = pca_logreg()
 pca_clf.fit(X_fit, y_fit)
 pca_accuracy = pca_clf.score(X_val, y_val)
 pca = pca_clf.named_steps["pca"]
 print(f"explained variance of 30 components: {pca.explained_variance_ratio_.sum():.2%}")
 print(f"validation accuracy: {pca_accuracy:.4f}")
-
-# %% tags=["remove_input"]
-from mnist_tutorials.logistic import make_pca_logreg, pipeline_steps
-
-assert pipeline_steps(pca_clf) == pipeline_steps(make_pca_logreg(n_components=30, scaler="minmax", tol=1e-3))
 
 # %%
 from mnist_tutorials.plotting import plot_explained_variance
@@ -194,13 +198,10 @@ print(f"mean squared error of the restored validation images: {reconstruction_er
 # [0, 1] scale. The classifier loses a little: {pca_accuracy:.2%} validation accuracy against {accuracy:.2%} on all
 # pixels. In exchange every image is now 30 numbers, which makes the next step affordable.
 
-# %% [markdown]
-# <div class="admonition question">
-# <p class="admonition-title">Flag LOGREG.1: twenty components</p>
-# <p>Build the same pipeline with <code>n_components=20</code> instead of 30, fit it on the whole training set
-# <code>X_train</code> and score it on the test set <code>X_test</code>. What is its accuracy,
-# as a whole percentage? Check your answer on the <a href="../../exercises/flags/">flags page</a>.</p>
-# </div>
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("LOGREG.1")
 
 # %% [markdown]
 # ## 3. Polynomial features
@@ -216,27 +217,34 @@ print(f"mean squared error of the restored validation images: {reconstruction_er
 # perfectly, so it needs more regularisation than the default. `C` is the *inverse* of the L2 penalty: a smaller
 # `C` keeps the weights smaller. We fit one pipeline per candidate `C` on `X_fit` and score each on `X_val`:
 
+# %% tags=["save"]
+from sklearn.decomposition import PCA
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
+
+
+def pca_poly_logreg():
+    """`pca_logreg`'s 30 components, their squares and pairwise products, standardised, then a logistic regression."""
+    return Pipeline([
+        ("scaler", MinMaxScaler()),
+        ("pca", PCA(n_components=30, random_state=42)),
+        ("poly", PolynomialFeatures(degree=2, include_bias=False)),
+        ("poly_scaler", StandardScaler()),
+        ("logreg", LogisticRegression(max_iter=1000, random_state=42)),
+    ])
+
 # %%
 import pandas as pd
 from sklearn.base import clone
-from sklearn.preprocessing import PolynomialFeatures
 
-poly_pipeline = Pipeline([
-    ("scaler", MinMaxScaler()),
-    ("pca", PCA(n_components=30, random_state=42)),
-    ("poly", PolynomialFeatures(degree=2, include_bias=False)),
-    ("poly_scaler", StandardScaler()),
-    ("logreg", LogisticRegression(max_iter=1000, random_state=42)),
-])
+poly_pipeline = pca_poly_logreg()
 C_GRID = [0.01, 0.03, 0.1]
 poly_models = {C: clone(poly_pipeline).set_params(logreg__C=C).fit(X_fit, y_fit) for C in C_GRID}
 poly_scores = pd.Series({C: model.score(X_val, y_val) for C, model in poly_models.items()})
 poly_scores.rename_axis("C").rename("validation accuracy").round(4)
 
 # %% tags=["remove_input"]
-from mnist_tutorials.logistic import make_pca_poly_logreg
-
-assert pipeline_steps(poly_pipeline) == pipeline_steps(make_pca_poly_logreg(n_components=30, degree=2))
 assert poly_models[0.01][-1].coef_.size + poly_models[0.01][-1].intercept_.size == 4960  # "4,960 parameters"
 
 # %% [markdown]
@@ -275,13 +283,24 @@ assert (poly_table["f1-score"] > table["f1-score"]).iloc[:-2].all()  # "every di
 # `max_iter=1000`). Do they explain its score? We fit the source's pipeline as it wrote it, on `X_fit`, and score
 # it on the same validation set:
 
+# %% tags=["save"]
+from sklearn.decomposition import PCA
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures
+
+
+def source_poly_logreg():
+    """The source notebook's polynomial pipeline, as it wrote it (with `random_state=42`)."""
+    return Pipeline([
+        ("scaler", MinMaxScaler()),
+        ("pca", PCA(n_components=30, random_state=42)),
+        ("poly", PolynomialFeatures(degree=2, include_bias=False)),
+        ("logreg", LogisticRegression(max_iter=1000, class_weight="balanced", random_state=42)),
+    ])
+
 # %%
-source_pipeline = Pipeline([
-    ("scaler", MinMaxScaler()),
-    ("pca", PCA(n_components=30, random_state=42)),
-    ("poly", PolynomialFeatures(degree=2, include_bias=False)),
-    ("logreg", LogisticRegression(max_iter=1000, class_weight="balanced", random_state=42)),
-])
+source_pipeline = source_poly_logreg()
 source_pipeline.fit(X_fit, y_fit)
 source_accuracy = source_pipeline.score(X_val, y_val)
 feature_std = source_pipeline[:-1].transform(X_fit).std(axis=0)
@@ -340,20 +359,26 @@ print(f"first 2,000 training images: mean absolute slant {sample_slant.mean():.2
 # nothing in `fit` and applies `deskew` to whatever it transforms, so every image the model sees is straightened
 # the same way. It keeps the `C` chosen in section 3; fitted on `X_fit`, scored on `X_val`:
 
-# %%
+# %% tags=["save"]
+from sklearn.base import clone
+from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-deskew_pipeline = Pipeline(
-    [("deskew", FunctionTransformer(deskew, kw_args={"image_shape": (28, 28)}))] + clone(poly_clf).steps
-)
+from mnist_tutorials.deskew import deskew
+
+
+def deskewed(pipeline):
+    """An unfitted copy of `pipeline` with a deskewing step in front."""
+    return Pipeline(
+        [("deskew", FunctionTransformer(deskew, kw_args={"image_shape": (28, 28)}))] + clone(pipeline).steps
+    )
+
+# %%
+deskew_pipeline = deskewed(poly_clf)
 deskew_pipeline.fit(X_fit, y_fit)
 deskew_accuracy = deskew_pipeline.score(X_val, y_val)
 print(f"deskew + PCA + Poly, C = {deskew_pipeline[-1].C}: validation accuracy {deskew_accuracy:.4f} "
       f"(without deskewing: {poly_accuracy:.4f})")
-
-# %% tags=["remove_input"]
-assert pipeline_steps(deskew_pipeline) == pipeline_steps(
-    make_pca_poly_logreg(n_components=30, degree=2, deskew=True, C=poly_C))
 
 # %% [markdown] tags=["fill"]
 # Deskewing lifts the validation accuracy from {poly_accuracy:.2%} to **{deskew_accuracy:.2%}**:

@@ -213,13 +213,10 @@ assert 0.45 < np.mean(X_train == 0) < 0.55  # "half"
 # %%
 print(f"mean pixel value of the training images: {X_train.mean():.1f}")
 
-# %% [markdown]
-# <div class="admonition question">
-# <p class="admonition-title">Flag FASHION.1: how much ink in a pair of trousers?</p>
-# <p>The cell above averages every pixel of the 60,000 training images. Do the same for the
-# <strong>Trouser</strong> training images alone (label 1), on the same 0-255 scale, and give the result to
-# 1 decimal on the <a href="../../exercises/flags/">flags page</a>.</p>
-# </div>
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("FASHION.1")
 
 # %% [markdown]
 # ## The average image of each class

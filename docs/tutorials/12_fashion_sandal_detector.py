@@ -52,24 +52,16 @@ X_train, X_val, X_test = scale_pixels(X_train_raw), scale_pixels(X_val_raw), sca
 y_test = y[60000:]
 
 # %% [markdown]
-# The network is page 11's multilayer perceptron, written out again: two hidden layers of 512 and 256 units, each
-# a `Dense` layer followed by batch normalization, ReLU and 20% dropout, and a softmax over the 10 classes.
+# The network is page 11's multilayer perceptron: two hidden layers of 512 and 256 units, each a `Dense` layer
+# followed by batch normalization, ReLU and 20% dropout, and a softmax over the 10 classes, compiled with Adam.
+# Page 11 writes it once, as the function `build_mlp` in a cell tagged `save`; the package keeps a copy generated
+# from that cell, so this page imports it instead of writing it out again (`build_mlp??` in a notebook shows it).
 
 # %%
-model = keras.Sequential([
-    keras.Input(shape=(784,)),
-    keras.layers.Dense(512, use_bias=False),
-    keras.layers.BatchNormalization(),
-    keras.layers.Activation("relu"),
-    keras.layers.Dropout(0.2),
-    keras.layers.Dense(256, use_bias=False),
-    keras.layers.BatchNormalization(),
-    keras.layers.Activation("relu"),
-    keras.layers.Dropout(0.2),
-    keras.layers.Dense(10, activation="softmax"),
-], name="mlp")
-model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-3), loss="sparse_categorical_crossentropy",
-              metrics=["accuracy"], steps_per_execution=32)
+from mnist_tutorials.keras_lab import build_mlp
+
+model = build_mlp(learning_rate=1e-3)
+print(f"{model.name}: {len(model.layers)} layers, {model.count_params():,} parameters")
 
 # %% [markdown]
 # Page 11 chose its training budget with a grid of runs. One run is enough here: `EarlyStopping` watches the

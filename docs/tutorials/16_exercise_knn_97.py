@@ -29,10 +29,11 @@
 # **Mind the budget.** A KNN classifier does almost no work when it is fitted, and all of it when it predicts:
 # every prediction compares the image with every training image. A grid search multiplies that by the number of
 # settings and folds. Decide how much data the search needs before you start it.
-#
-# **Flag.** When you are done, answer flag `KNN97.1` on the [flags page](../../exercises/flags/): it asks for the
-# best cross-validated accuracy of this same grid, with 3 folds, searched on only the first 2,000 training
-# images.
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("KNN97.1")
 
 # %% [markdown] tags=["solution"]
 # We load the data as in every tutorial.

@@ -32,9 +32,11 @@
 # **Mind the budget.** KNN prediction time grows with the size of the training set: after augmentation every
 # test image is compared with five times as many images. On a laptop, the full augmented training set takes
 # minutes; it is fine to work on a subset of the training images, as long as both models use the same one.
-#
-# **Flag.** Answer flag `AUG.1` on the [flags page](../../exercises/flags/): a smaller, fixed version of this
-# experiment with a default `KNeighborsClassifier()`.
+
+# %% tags=["remove_input"]
+from mnist_tutorials.plotting.questions import flag_question
+
+flag_question("AUG.1")
 
 # %% [markdown] tags=["solution"]
 # First the data, and one image to practise on.

@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 
 from .backend import _keras
-from .models import build_mlp
 
 __all__ = ["GridResult", "history_frame", "train_grid"]
 
@@ -66,7 +65,8 @@ def train_grid(X_train, y_train, X_val, y_val, *, epochs=(10, 20), batch_sizes=(
         Epoch budgets to try.
     batch_sizes : sequence of int, default=(128, 256)
     build_fn : callable, default=None
-        ``build_fn(learning_rate=…)`` returns a compiled model; :func:`build_mlp` when None.
+        ``build_fn(learning_rate=…)`` returns a compiled model; when None, the MLP of the Keras tutorial,
+        ``build_mlp`` (``mnist_tutorials.keras_lab.saved``, copied from that page).
     learning_rate : float, default=1e-3
         The initial learning rate.
     cosine_decay : bool, default=True
@@ -88,8 +88,14 @@ def train_grid(X_train, y_train, X_val, y_val, *, epochs=(10, 20), batch_sizes=(
     --------
     >>> rng = np.random.default_rng(42)
     >>> X, y = rng.random((200, 784), dtype=np.float32), rng.integers(0, 10, 200)
-    >>> grid = train_grid(X[:150], y[:150], X[150:], y[150:], epochs=(1,), batch_sizes=(32, 64),
-    ...                   build_fn=lambda learning_rate: build_mlp((8,), learning_rate=learning_rate))
+    >>> import keras
+    >>> def tiny_mlp(learning_rate):
+    ...     model = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(8, activation="relu"),
+    ...                               keras.layers.Dense(10, activation="softmax")])
+    ...     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+    ...                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    ...     return model
+    >>> grid = train_grid(X[:150], y[:150], X[150:], y[150:], epochs=(1,), batch_sizes=(32, 64), build_fn=tiny_mlp)
     >>> grid.results[["epochs", "batch_size"]].values.tolist()
     [[1, 32], [1, 64]]
     >>> int(grid.results["best"].sum())
@@ -100,7 +106,7 @@ def train_grid(X_train, y_train, X_val, y_val, *, epochs=(10, 20), batch_sizes=(
         if len(values) == 0 or any(int(v) < 1 for v in values):
             raise ValueError(f"expected {axis} to hold positive integers, found {list(values)}")
     if build_fn is None:
-        build_fn = build_mlp
+        from .saved import build_mlp as build_fn
     rows, best = [], None
     for n_epochs in epochs:
         for batch_size in batch_sizes:

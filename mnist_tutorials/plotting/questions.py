@@ -6,15 +6,22 @@
   answer's explanation, and the choice is kept in the browser (``localStorage``), like the solved flags.
 - :func:`check_answer` is what a page calls, in a hidden cell, once it has computed the result, with its own test
   of the question's ``check``: it raises if that test fails, so the build fails.
+- :func:`flag_question` shows a flag's question where the page asks it, in the words of the flag registry
+  (``mnist_tutorials.flags``), so that the page, the flags page and ``python -m mnist_tutorials flags`` ask it in
+  the same words: each question is written once, in ``mnist_tutorials/_flag_questions.py``.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from ._question_bank import QUESTIONS
 
-__all__ = ["QuestionCard", "check_answer", "predict_then_reveal"]
+__all__ = ["FlagQuestion", "QuestionCard", "check_answer", "flag_question", "predict_then_reveal"]
+
+FLAGS_PAGE = "../../exercises/flags/"
+"""The flags page, relative to a tutorial page of the site (``tutorials/<page>/``)."""
 
 STORAGE_KEY = "mnist-tutorials:questions:answered"
 
@@ -197,3 +204,108 @@ def check_answer(question_id, holds):
         raise ValueError(f"{question_id}: the page's numbers do not support the answer {right!r}; its check is that "
                          f"{q['check']}. Fix the question in mnist_tutorials/plotting/_question_bank.py, or the page.")
     return right
+
+
+class FlagQuestion:
+    """A flag's question as an admonition; displayed by notebooks through :meth:`_repr_html_`.
+
+    Attributes
+    ----------
+    label : str
+        The flag's label, e.g. ``"DATA.1"``.
+    html : str
+        A ``<div class="admonition question">`` with the flag's title, its question and where to check the answer.
+    """
+
+    def __init__(self, label, html_text):
+        self.label, self.html = label, html_text
+
+    def _repr_html_(self):
+        return self.html
+
+    def __repr__(self):
+        from .._flag_questions import find_question
+
+        return f"<FlagQuestion {self.label}: {find_question(self.label)[1]['question']}>"
+
+
+_CODE = re.compile(r"`([^`]+)`")
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_EM = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
+
+
+def _inline_markdown(text):
+    """The inline Markdown of a flag's question as HTML: `` `code` ``, ``**strong**`` and ``*emphasis*``.
+
+    The registry's questions use only these; anything else is escaped and shown as written.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from mnist_tutorials.plotting.questions import _inline_markdown
+    >>> _inline_markdown("How many **1**s are in `y_test` (*not* `y_train`)?")
+    'How many <strong>1</strong>s are in <code>y_test</code> (<em>not</em> <code>y_train</code>)?'
+    """
+    parts = _CODE.split(str(text))  # odd positions: the code spans, shown as written
+    out = []
+    for n, part in enumerate(parts):
+        if n % 2:
+            out.append(f"<code>{html.escape(part, quote=False)}</code>")
+        else:
+            part = html.escape(part, quote=False)
+            out.append(_EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", part)))
+    return "".join(out)
+
+
+def flag_question(label, *, flags_page=FLAGS_PAGE):
+    """A flag's question, as the registry words it, to show where a tutorial asks it.
+
+    The question is written once, in ``mnist_tutorials/_flag_questions.py``, where the flag registry takes it from;
+    the flags page and ``python -m mnist_tutorials flags`` show the same text. Under it, where to check an answer: the site's flags page
+    and, anywhere (Colab included), ``check_flag``.
+
+    Parameters
+    ----------
+    label : str
+        The flag's label, e.g. ``"DATA.1"`` (case and spaces ignored, as in ``get_flag``).
+    flags_page : str, default="../../exercises/flags/"
+        The link to the flags page, relative to the page that shows the question.
+
+    Returns
+    -------
+    FlagQuestion
+        Display it (last expression of a cell).
+
+    Raises
+    ------
+    KeyError
+        If there is no such flag (the message lists those there are).
+
+    Examples
+    --------
+    >>> from mnist_tutorials.plotting.questions import flag_question
+    >>> card = flag_question("DATA.1")
+    >>> card.html.startswith('<div class="admonition question"')
+    True
+    >>> "Flag DATA.1: Ones in the test set" in card.html
+    True
+    """
+    from .._flag_questions import find_question  # the words only: no flag computation is imported
+
+    label, words = find_question(label)
+    markup = (
+        f'<div class="admonition question" data-flag="{html.escape(label)}">'
+        f'<p class="admonition-title">Flag {html.escape(label)}: {_inline_markdown(words["title"])}</p>'
+        f'<p>{_inline_markdown(words["question"])}</p>'
+        f'<p>Check your answer on the <a href="{html.escape(flags_page)}">flags page</a>, or in Python with '
+        f"<code>check_flag(\"{html.escape(label)}\", your_answer)</code> "
+        f"(<code>from mnist_tutorials.flags import check_flag</code>).</p></div>"
+    )
+    return FlagQuestion(label, markup)

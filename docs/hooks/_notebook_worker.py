@@ -151,17 +151,17 @@ def execute(request: dict) -> None:
     import resource
 
     import nbformat
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
+    cell_timeout_error, cell_execution_error = _render.execution_errors()
     running = {}
     nb = _render.read(request["path"])
     try:
         _render.execute(nb, timeout=request.get("timeout"),
                         on_cell_start=lambda cell, cell_index: running.update(cell=cell))
-    except CellTimeoutError:
+    except cell_timeout_error:
         print(timeout_message(request, running.get("cell", {}).get("source", "")), file=sys.stderr)
         sys.exit(1)
-    except CellExecutionError as error:
+    except cell_execution_error as error:
         print(failure_message(request, running.get("cell", {}).get("source", ""), error), file=sys.stderr)
         sys.exit(1)
     _buildcache.atomic_write(pathlib.Path(request["notebook_path"]), nbformat.writes(nb))

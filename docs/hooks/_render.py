@@ -76,11 +76,20 @@ def read(path):
     return nbformat.reads(jupytext.writes(_fill.read_tutorial(path), fmt="ipynb"), as_version=4)
 
 
+def execution_errors() -> tuple[type, type]:
+    """nbclient's ``(CellTimeoutError, CellExecutionError)``: what :func:`execute` raises when a cell runs past its
+    timeout or raises (the worker turns them into its messages)."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    return CellTimeoutError, CellExecutionError
+
+
 def execute(nb, *, timeout: int | None = None, on_cell_start=None):
     """Execute ``nb`` in place with nbclient (a fresh kernel, :func:`kernel_arguments`) and return it.
 
     A cell that raises stops it with nbclient's ``CellExecutionError``; one that runs past ``timeout`` seconds
-    with ``CellTimeoutError``. ``on_cell_start(cell=..., cell_index=...)`` is called before each cell runs.
+    with ``CellTimeoutError`` (:func:`execution_errors`). ``on_cell_start(cell=..., cell_index=...)`` is called
+    before each cell runs.
     """
     from nbclient import NotebookClient
 

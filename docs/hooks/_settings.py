@@ -71,7 +71,8 @@ SETTINGS = (
             "`0` renders the tutorials without executing them (layout work; never for publishing)",
             lambda value: value != "0", "`0` or `1`"),
     Setting("MNIST_TUTORIALS_NO_CACHE", "`docs/hooks/execution_cache.py`", "",
-            "any non-empty value leaves execution to mkdocs-jupyter itself: no cache, one tutorial after the other",
+            "any non-empty value executes every tutorial again, whatever the cache holds (its entries are "
+            "rewritten)",
             bool, "any text"),
 )
 BY_NAME = MappingProxyType({setting.name: setting for setting in SETTINGS})

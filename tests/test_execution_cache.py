@@ -142,7 +142,9 @@ def test_a_change_to_the_conversion_only_renders_again_without_executing(built):
     pages, notebooks = _pages(built), _notebooks(built)
     assert len(notebooks) == 2 and all(json.loads(path.read_text())["cells"] for path in notebooks)
     template = built / "docs" / "hooks" / "notebook_template" / "mkdocs_html" / "notebook.html.j2"
-    template.write_text(template.read_text() + "\n<p class=\"template-edited\"></p>\n")
+    text = template.read_text()
+    assert text.count('<div class="jupyter-wrapper">') == 1
+    template.write_text(text.replace('<div class="jupyter-wrapper">', '<div class="jupyter-wrapper template-edited">'))
     edited = _build(built)
     assert edited.returncode == 0, edited.stderr
     assert _executed(edited.stderr) == []
@@ -150,7 +152,7 @@ def test_a_change_to_the_conversion_only_renders_again_without_executing(built):
                                                                                      "tutorials/b.py"]
     assert _notebooks(built) == notebooks
     for name, page in _pages(built).items():
-        assert 'class="template-edited"' in page and "template-edited" not in pages[name]
+        assert 'class="jupyter-wrapper template-edited"' in page and "template-edited" not in pages[name]
     assert "result of a: 45" in _page(built, "a")
     assert len(_entries(built)) == 2  # the pages of the old conversion removed after the build succeeded
 

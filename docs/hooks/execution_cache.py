@@ -144,12 +144,13 @@ def _from_notebook(src: str, cache_path: pathlib.Path, notebook_path: pathlib.Pa
     if content is None:
         return None
     try:
-        entry = _render.page(nbformat.from_dict(content))
+        entry = _render.page(nbformat.reads(json.dumps(content), as_version=4))  # joins the sources' lines
     except Exception as error:  # a notebook nbconvert cannot read is a miss: the tutorial executes again
         _buildcache.discard(notebook_path, f"converting it failed ({type(error).__name__}: {error})")
         return None
     _buildcache.atomic_write(cache_path, json.dumps(entry))
-    log.info("Converted %s again from its executed notebook in the cache (the conversion changed)", src)
+    log.info("Converted %s again from its executed notebook in the cache (its page was not there: the "
+             "conversion changed, or the page entry was unusable)", src)
     return entry
 
 

@@ -70,7 +70,8 @@ COLAB = "https://colab.research.google.com/github"
 ICONS = MappingProxyType({"colab": "simple/googlecolab.svg", "download": "material/download.svg",
                           "source": "simple/github.svg"})
 
-# The notebook template (mkdocs-jupyter's, docs/hooks/notebook_template) loads MathJax 2 from a CDN (an empty src here) and mermaid from a CDN.
+# The notebook template (mkdocs-jupyter's, docs/hooks/notebook_template) loads MathJax 2 from a CDN (an empty src
+# here) and mermaid from a CDN.
 _NB_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 _NB_MERMAID = re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>", re.S)
 _NB_CELL = re.compile(r'<div class="jp-Cell ')

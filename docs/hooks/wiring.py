@@ -71,7 +71,8 @@ EVENTS = MappingProxyType({
                           notebooks.on_page_content, keyboard.on_page_content)),),
     # Around the search plugin (0): the times table, then the page without outputs for the index; then the page.
     "page_context": ((100, (execution_cache.on_page_context, search.search_view)), (-50, (search.reader_view,))),
-    "post_page": ((0, (assets.on_post_page, figures.on_post_page, keyboard.on_post_page, tutorial_pages.on_post_page)),),
+    "post_page": ((0, (assets.on_post_page, figures.on_post_page, keyboard.on_post_page,
+                       tutorial_pages.on_post_page)),),
 })
 
 

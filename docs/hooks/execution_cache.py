@@ -330,21 +330,27 @@ def on_pre_page(page, config, files):
     path = page.file.abs_src_path
     ignored = not STATE.execution["enabled"]  # MNIST_TUTORIALS_EXECUTE=0: every tutorial without outputs
 
-    def render(config, files):
-        cache_path = None if ignored else _paths(path)[0]
-        entry = None if ignored else _read_entry(cache_path)
-        banner = ""
-        if entry is None and (ignored or _serving()):
-            entry = _unexecuted(path)
-            banner = "" if ignored else _banner(src, cache_path)
-            STATE.execution["build"]["missing"].setdefault(src, (page.file, cache_path))
-        elif entry is None:
-            raise _shared.error("execution_cache", f"no executed notebook for {src} in {cache_path} after the "
-                                "execution step; never publishing it unexecuted. Rebuild, or report this.")
+    def show(entry, banner=""):
         page.content = banner + entry["content"]
         page.toc = get_toc(entry["toc_tokens"])
         if entry.get("title") is not None:
             page.title = entry["title"]
+
+    def render(config, files):
+        if ignored:  # as the source is: no cache, no banner, no execution time
+            show(_unexecuted(path))
+            return
+        cache_path = _paths(path)[0]
+        entry = _read_entry(cache_path)
+        banner = ""
+        if entry is None and _serving():
+            entry = _unexecuted(path)
+            banner = _banner(src, cache_path)
+            STATE.execution["build"]["missing"].setdefault(src, (page.file, cache_path))
+        elif entry is None:
+            raise _shared.error("execution_cache", f"no executed notebook for {src} in {cache_path} after the "
+                                "execution step; never publishing it unexecuted. Rebuild, or report this.")
+        show(entry, banner)
         timing = STATE.execution["timings"].get(src, {})
         timing.update(title=page.title, url=page.url, from_cache=not banner and src not in STATE.execution["build"]["executed"],
                       pending=bool(banner))

@@ -47,8 +47,9 @@ EXECUTION_LIBRARIES = ("nbclient", "ipykernel", "jupyter-client", "jupytext", "n
 CONVERSION_LIBRARIES = ("nbconvert", "mistune", "pygments", "markdown", "jupytext", "nbformat")
 # The notebook's language, for the code cells' highlighting and their `hl-<language>` class.
 _LANGUAGE = "python"
-_MD_TOC_OPTIONS = MappingProxyType({"fenced": re.compile(r"```.*?```", re.DOTALL),
-                                    "inline": re.compile(r"`[^`\n]*`"), "spanning": re.compile(r"`[^`]*`")})
+# Code the table of contents never reads headings from: fenced blocks, inline spans, spans across lines.
+_CODE_SPANS = MappingProxyType({"fenced": re.compile(r"```.*?```", re.DOTALL),
+                                "inline": re.compile(r"`[^`\n]*`"), "spanning": re.compile(r"`[^`]*`")})
 
 
 def kernel_arguments() -> list[str]:
@@ -228,10 +229,10 @@ def _markdown_for_toc(nb) -> str:
 
     exporter = MarkdownExporter(template_file="mkdocs_md/md-no-codecell.md.j2", extra_template_paths=[str(TEMPLATES)])
     body, _ = exporter.from_notebook_node(nb)
-    body = _MD_TOC_OPTIONS["fenced"].sub("", body)
-    body = _MD_TOC_OPTIONS["inline"].sub("", body)
+    body = _CODE_SPANS["fenced"].sub("", body)
+    body = _CODE_SPANS["inline"].sub("", body)
     # A span across lines goes unless it holds a heading (backticks unmatched across cells).
-    return _MD_TOC_OPTIONS["spanning"].sub(
+    return _CODE_SPANS["spanning"].sub(
         lambda m: m.group() if re.search(r"^#{1,6} ", m.group(), re.MULTILINE) else "", body)
 
 

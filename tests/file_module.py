@@ -16,7 +16,7 @@ from types import ModuleType
 
 # Optional dependencies (top-level module -> how to install it); anything else missing is a real error.
 OPTIONAL = {
-    **dict.fromkeys(("mkdocs", "material", "mkdocs_jupyter", "mkdocstrings", "mkdocstrings_handlers", "griffe",
+    **dict.fromkeys(("mkdocs", "material", "mkdocstrings", "mkdocstrings_handlers", "griffe",
                      "jupytext", "nbformat", "nbclient", "nbconvert", "ipykernel", "yaml", "properdocs", "tinycss2"),
                     "the docs extra: pip install -e '.[docs]' (or bash scripts/setup.sh)"),
     **dict.fromkeys(("tensorflow", "keras"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import pathlib
+import re
 
 import pytest
 
@@ -137,6 +138,58 @@ def test_no_reload_in_the_build():
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if "reload(" in line and not line.lstrip().startswith("#")]
     assert not found, f"the build reloads modules at {found}; expected none: use the package's public API"
+
+
+def _imports(source: str) -> list[str]:
+    """The modules Python code imports (``import a.b``, ``from a.b import c``: ``a.b``), at any depth; relative
+    imports give their dots (``from ._x import y``: ``._x``)."""
+    names = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names.append("." * node.level + (node.module or ""))
+    return names
+
+
+def test_the_import_scan_finds_imports_at_any_depth():
+    code = ("import os\nfrom mnist_tutorials._cachekey import cache_key\n"
+            "def f():\n    import mnist_tutorials._cachefiles as c\n    from nbconvert import HTMLExporter\n")
+    assert _imports(code) == ["os", "mnist_tutorials._cachekey", "mnist_tutorials._cachefiles", "nbconvert"]
+
+
+@pytest.mark.parametrize("path", sorted(HOOKS.glob("*.py")), ids=lambda path: path.name)
+def test_the_hooks_use_only_the_packages_public_api(path):
+    """Issue 27: the build imports no private module of the package (``mnist_tutorials._x``), at any depth."""
+    private = [name for name in _imports(path.read_text(encoding="utf-8"))
+               if name.split(".")[0] == PACKAGE.name and any(part.startswith("_") for part in name.split(".")[1:])]
+    assert not private, f"docs/hooks/{path.name} imports {private}; use the public API (mnist_tutorials.caching ...)"
+
+
+@pytest.mark.parametrize("path", sorted(HOOKS.glob("*.py")), ids=lambda path: path.name)
+def test_only_the_rendering_module_imports_the_notebook_converter(path):
+    """nbconvert and nbclient are imported by docs/hooks/_render.py alone; mkdocs-jupyter by no part of the build."""
+    found = [name for name in _imports(path.read_text(encoding="utf-8"))
+             if name.split(".")[0] in ("nbconvert", "nbclient", "mkdocs_jupyter")]
+    if path.name == "_render.py":
+        assert found and not [name for name in found if name.startswith("mkdocs_jupyter")], found
+    else:
+        assert not found, f"docs/hooks/{path.name} imports {found}; only docs/hooks/_render.py may (issue 27)"
+
+
+def test_mkdocs_jupyter_is_no_plugin_and_no_dependency():
+    assert "mkdocs-jupyter" not in _plugins(ROOT / "mkdocs.yml")
+    assert "mkdocs-jupyter" not in _plugins(ROOT / "tests" / "tinysite" / "mkdocs.yml")
+    dependencies = re.findall(r'^\s*"([A-Za-z0-9_.-]+)', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert "mkdocstrings" in dependencies and "mkdocs-jupyter" not in dependencies
+
+
+def _plugins(config: pathlib.Path) -> list[str]:
+    """The names under ``plugins:`` in an mkdocs.yml."""
+    text = config.read_text(encoding="utf-8")
+    block = re.search(r"^plugins:\n((?:[ #].*\n|\n)*)", text, re.M)
+    assert block, f"no plugins: in {config}"
+    return re.findall(r"^  - ([\w-]+)", block.group(1), re.M)
 
 
 def test_no_build_only_module_in_the_package():

@@ -23,7 +23,7 @@ import pytest
 from file_module import require
 from throwaway_project import make_project, write_tutorial
 
-require("mkdocs", "mkdocs_jupyter", "jupytext")  # every test here builds or serves a site
+require("mkdocs", "nbconvert", "nbclient", "jupytext")  # every test here builds or serves a site
 
 _project = make_project
 _tutorial = write_tutorial
@@ -88,9 +88,10 @@ def test_cold_build_executes_in_parallel_and_an_unchanged_rebuild_executes_nothi
     assert warm.returncode == 0 and _executed(warm.stderr) == []
     assert _pages(built) == pages
 
-    # mkdocs-jupyter left to itself (no cache, in-process execution) renders the same pages.
+    # NO_CACHE executes every tutorial again, whatever the cache holds, into the same pages.
     plain = _build(built, MNIST_TUTORIALS_NO_CACHE="1")
     assert plain.returncode == 0, plain.stderr
+    assert _executed(plain.stderr) == ["a", "b"]
     assert _pages(built) == pages
 
 
@@ -106,6 +107,10 @@ def test_editing_a_module_reexecutes_only_the_tutorials_that_import_it(built):
     assert _executed(_build(built).stderr) == ["a", "b"]
 
 
+def _notebooks(root) -> list[pathlib.Path]:
+    return sorted((root / ".cache" / "notebooks").glob("*.ipynb"))
+
+
 def test_a_corrupt_entry_is_logged_deleted_and_rebuilt(built):
     entry = next(path for path in _entries(built) if "result of a" in path.read_text())
     entry.write_text(entry.read_text()[:100])  # truncated
@@ -114,16 +119,49 @@ def test_a_corrupt_entry_is_logged_deleted_and_rebuilt(built):
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert f"Cache entry {entry} is unusable" in rebuilt.stderr
     assert "timings.data is unusable" in rebuilt.stderr
-    assert _executed(rebuilt.stderr) == ["a"]
+    # The page is made again from the executed notebook in the cache: nothing executes.
+    assert _executed(rebuilt.stderr) == []
+    assert "Converted tutorials/a.py again from its executed notebook" in rebuilt.stderr
     assert "result of a: 45" in _page(built, "a")
     json.loads(entry.read_text())  # whole again
+
+    # Both the page and the executed notebook unusable: the tutorial executes again.
+    notebook = next(path for path in _notebooks(built) if "result of a" in path.read_text())
+    for path in (entry, notebook):
+        path.write_text(path.read_text()[:100])
+    rebuilt = _build(built)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert f"Cache entry {notebook} is unusable" in rebuilt.stderr
+    assert _executed(rebuilt.stderr) == ["a"]
+    assert "result of a: 45" in _page(built, "a")
+    json.loads(notebook.read_text())
+
+
+def test_a_change_to_the_conversion_only_renders_again_without_executing(built):
+    """The page key covers the template, the executed-notebook key does not: the cache keeps both entries."""
+    pages, notebooks = _pages(built), _notebooks(built)
+    assert len(notebooks) == 2 and all(json.loads(path.read_text())["cells"] for path in notebooks)
+    template = built / "docs" / "hooks" / "notebook_template" / "mkdocs_html" / "notebook.html.j2"
+    text = template.read_text()
+    assert text.count('<div class="jupyter-wrapper">') == 1
+    template.write_text(text.replace('<div class="jupyter-wrapper">', '<div class="jupyter-wrapper template-edited">'))
+    edited = _build(built)
+    assert edited.returncode == 0, edited.stderr
+    assert _executed(edited.stderr) == []
+    assert sorted(re.findall(r"Converted (tutorials/\w\.py) again", edited.stderr)) == ["tutorials/a.py",
+                                                                                     "tutorials/b.py"]
+    assert _notebooks(built) == notebooks
+    for name, page in _pages(built).items():
+        assert 'class="jupyter-wrapper template-edited"' in page and "template-edited" not in pages[name]
+    assert "result of a: 45" in _page(built, "a")
+    assert len(_entries(built)) == 2  # the pages of the old conversion removed after the build succeeded
 
 
 def test_two_processes_writing_one_entry_both_succeed(tmp_path):
     root = _project(tmp_path)
     cache_path = root / ".cache" / "notebooks" / "entry.json"
-    request = json.dumps({"path": str(root / "docs" / "tutorials" / "a.py"), "cache_path": str(cache_path),
-                          "options": {"kernel_name": "python3", "allow_errors": False}, "toc_depth": 6})
+    request = json.dumps({"path": str(root / "docs" / "tutorials" / "a.py"), "src": "tutorials/a.py",
+                          "cache_path": str(cache_path), "notebook_path": str(cache_path.with_name("nb.ipynb"))})
     worker = root / "docs" / "hooks" / "_notebook_worker.py"
     workers = [subprocess.Popen([sys.executable, str(worker)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, cwd=root, env=_env(root)) for _ in range(2)]
@@ -132,7 +170,8 @@ def test_two_processes_writing_one_entry_both_succeed(tmp_path):
         assert worker.returncode == 0, err
         assert re.match(r"cpu_seconds=[\d.]+", out)
     assert "result of a: 45" in json.loads(cache_path.read_text())["content"]
-    assert [p.name for p in cache_path.parent.iterdir()] == ["entry.json"]  # no temporary file left
+    assert json.loads(cache_path.with_name("nb.ipynb").read_text())["cells"][-1]["outputs"]
+    assert sorted(p.name for p in cache_path.parent.iterdir()) == ["entry.json", "nb.ipynb"]  # no temporary file
 
 
 def test_stale_entries_stay_until_a_build_succeeds(built):

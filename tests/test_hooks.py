@@ -23,14 +23,23 @@ def cache_hook():
     return _load("execution_cache")
 
 
-def test_on_config_requires_the_notebook_plugin(cache_hook):
-    from mkdocs.exceptions import PluginError
+def test_the_tutorials_become_pages_without_a_plugin():
+    """tutorial_pages.on_files makes each tutorial script a documentation page (was mkdocs-jupyter's on_files), the
+    site's own globs (``extra: tutorial_pages:``) before the default; other files stay as they are."""
+    from mkdocs.structure.files import File, Files
 
-    class Config:
-        plugins = {"search": object()}
+    hook = _load("tutorial_pages")
 
-    with pytest.raises(PluginError, match="execution_cache hook: expected the 'mkdocs-jupyter' plugin"):
-        cache_hook.on_config(Config())
+    def files():
+        return Files([File(path, "docs", "site", use_directory_urls=True) for path in
+                      ("index.md", "tutorials/01_x.py", "tiny/01_y.py", "javascripts/a.js", "tutorials/data.csv")])
+
+    real = hook.on_files(files(), types.SimpleNamespace(extra={}))
+    assert [f.src_uri for f in real if f.is_documentation_page()] == ["index.md", "tutorials/01_x.py"]
+    assert real.get_file_from_path("tutorials/01_x.py").url == "tutorials/01_x/"
+    tiny = hook.on_files(files(), types.SimpleNamespace(extra={"tutorial_pages": ["tiny/*.py"]}))
+    assert [f.src_uri for f in tiny if f.is_documentation_page()] == ["index.md", "tiny/01_y.py"]
+    assert not files().get_file_from_path("tutorials/01_x.py").is_documentation_page()  # MkDocs alone: a static file
 
 
 def test_assets_hook_cuts_the_notebook_css_to_the_rules_the_page_uses():
@@ -144,7 +153,8 @@ def test_the_events_table_is_made_from_the_wiring():
     assert events.markdown_table() in MAINTAINERS.read_text(encoding="utf-8")
     # The order rule: execution_cache's times table before search swaps the page, both before the search plugin (0).
     assert events.handlers()["on_page_context"][0] == "execution_cache.on_page_context, search.search_view (100)"
-    assert events.handlers()["on_files"][0].startswith("execution_cache.on_files")
+    # The tutorials become pages, then the missing ones execute, before any other part looks at the files.
+    assert events.handlers()["on_files"][0].startswith("tutorial_pages.on_files, execution_cache.on_files")
 
 
 def test_every_mnist_tutorials_setting_is_in_the_one_list_and_the_maintainers_table_is_that_list():

@@ -86,11 +86,8 @@ def test_image_size_reads_jpeg_and_gif_headers():
 
 
 def test_jupyterlab_css_is_cut_to_the_rules_a_notebook_page_uses():
-    require("mkdocs_jupyter")
-    import mkdocs_jupyter
-
-    css = (pathlib.Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets"
-           / "index.css").read_text(encoding="utf-8")
+    css = (ROOT / "docs" / "hooks" / "notebook_template" / "mkdocs_html" / "assets" / "index.css").read_text(
+        encoding="utf-8")  # the template's stylesheet (mkdocs-jupyter's, copied)
     assert len(css) > 400_000  # what every notebook page carried before
     pruner = _hook("_css").Pruner(css)
     classes = {"jupyter-wrapper", "jp-Notebook", "jp-Cell", "jp-CodeCell", "jp-Cell-inputWrapper", "jp-InputArea",

@@ -20,7 +20,7 @@ import re
 from file_module import require
 from tinysite_build import HOOKS, ROOT, TINYSITE
 
-require("mkdocs", "mkdocs_jupyter", "jupytext")  # builds the tiny site
+require("mkdocs", "nbconvert", "nbclient", "jupytext")  # builds the tiny site
 
 
 def _site_hooks(config: pathlib.Path) -> list[str]:
@@ -37,10 +37,30 @@ def test_the_tiny_site_has_the_one_hook_of_the_real_site():
     assert tiny == real == ["wiring.py"] and (HOOKS / "wiring.py").is_file()
 
 
+def test_the_site_builds_with_mkdocs_jupyter_not_importable(tinysite):
+    """The tiny site is built (the ``tinysite`` fixture) where ``import mkdocs_jupyter`` fails, in MkDocs' process,
+    the workers and the kernels alike: the build renders its notebooks itself (``docs/hooks/_render.py``)."""
+    import subprocess
+    import sys
+
+    from tinysite_build import environment
+
+    project, _, _ = tinysite
+    result = subprocess.run([sys.executable, "-c", "import mkdocs_jupyter"], cwd=project, env=environment(),
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "mkdocs_jupyter is hidden from the tiny site's builds" in result.stderr
+    for page in ("tiny/01_digit/index.html", "tiny/02_math/index.html"):
+        html = _page(project, page)
+        assert html.count('<div class="jp-Cell ') >= 3 and "clipboard-copy-txt" in html  # rendered notebooks
+        assert 'class="highlight-ipynb hl-python' in html  # the template's highlighting classes
+    assert (project / "site" / "tiny" / "01_digit" / "01_digit.py").is_file()  # the source beside its page
+
+
 def test_both_tutorials_were_executed_into_the_cache(tinysite):
     project, log, _ = tinysite
     assert sorted(re.findall(r"Executed tiny/(\w+)\.py in [\d.]+ s", log)) == ["01_digit", "02_math"]
-    assert len(list((project / ".cache" / "notebooks").glob("*.json"))) == 2
+    assert len(list((project / ".cache" / "notebooks").glob("*.json"))) == 2  # the pages
+    assert len(list((project / ".cache" / "notebooks").glob("*.ipynb"))) == 2  # the executed notebooks
     digit, math = _page(project, "tiny/01_digit/index.html"), _page(project, "tiny/02_math/index.html")
     assert "brightest pixel: 255" in digit and "<img" in digit  # the printed output and the figure
     assert "Their mean is <strong>3.0</strong>" in math

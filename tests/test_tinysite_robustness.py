@@ -28,7 +28,7 @@ import pytest
 from file_module import load_file_module, require
 from tinysite_build import FAILING, HOOKS, command, environment
 
-require("mkdocs", "mkdocs_jupyter", "jupytext")  # builds the tiny site
+require("mkdocs", "nbconvert", "nbclient", "jupytext")  # builds the tiny site
 
 HANGING = """\
 # ---

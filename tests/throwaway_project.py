@@ -1,10 +1,11 @@
 """A throw-away MkDocs project with two three-cell tutorials and a two-module package, for build-cache tests.
 
-The project has copies of docs/hooks/execution_cache.py, _notebook_worker.py, _kernel_setup.py, _fill.py,
-_buildcache.py, _buildstate.py, _settings.py and _shared.py (the hook keeps its cache next to the project's
-mkdocs.yml and finds the package next to itself, so the
-repository's own cache and package are never touched), of the key rule mnist_tutorials/_cachekey.py and the atomic
-writes mnist_tutorials/_cachefiles.py, and a two-module package: tutorial ``a`` imports ``mnist_tutorials.augment``,
+The project has copies of docs/hooks/tutorial_pages.py and execution_cache.py (its two hooks: the tutorials become
+pages, then they are executed and rendered), _render.py with its notebook_template/, _notebook_worker.py,
+_kernel_setup.py, _fill.py, _buildcache.py, _buildstate.py, _settings.py and _shared.py (the hook keeps its cache
+next to the project's mkdocs.yml and finds the package next to itself, so the
+repository's own cache and package are never touched), of the key rule mnist_tutorials/_cachekey.py, the atomic
+writes mnist_tutorials/_cachefiles.py and their public face mnist_tutorials/caching.py, and a two-module package: tutorial ``a`` imports ``mnist_tutorials.augment``,
 tutorial ``b`` imports ``mnist_tutorials.other``. ``tests/test_execution_cache.py`` builds it;
 ``tests/test_bench_build.py`` reads it. (The tiny site with every hook and the real package is ``tests/tinysite``.)
 """
@@ -48,12 +49,13 @@ def make_project(tmp_path: pathlib.Path, extra_b: str = "") -> pathlib.Path:
     root = tmp_path / "project"
     (root / "docs" / "tutorials").mkdir(parents=True)
     (root / "docs" / "hooks").mkdir()
-    for hook in ("execution_cache.py", "_notebook_worker.py", "_kernel_setup.py", "_fill.py", "_buildcache.py",
-                 "_buildstate.py", "_settings.py", "_shared.py"):
+    for hook in ("tutorial_pages.py", "execution_cache.py", "_render.py", "_notebook_worker.py", "_kernel_setup.py",
+                 "_fill.py", "_buildcache.py", "_buildstate.py", "_settings.py", "_shared.py"):
         shutil.copy(ROOT / "docs" / "hooks" / hook, root / "docs" / "hooks")
+    shutil.copytree(ROOT / "docs" / "hooks" / "notebook_template", root / "docs" / "hooks" / "notebook_template")
     package = root / "mnist_tutorials"
     package.mkdir()
-    for module in ("_cachekey.py", "_cachefiles.py"):
+    for module in ("_cachekey.py", "_cachefiles.py", "caching.py"):
         shutil.copy(ROOT / "mnist_tutorials" / module, package)
     (package / "__init__.py").write_text("")
     (package / "_sources.py").write_text("REGISTRY = {}\n")
@@ -64,13 +66,10 @@ def make_project(tmp_path: pathlib.Path, extra_b: str = "") -> pathlib.Path:
     write_tutorial(root, "b", "other", 100, extra_b)
     (root / "mkdocs.yml").write_text(textwrap.dedent("""\
         site_name: t
-        plugins:
-          - mkdocs-jupyter:
-              include: ["tutorials/*.py"]
-              execute: true
-              allow_errors: false
-              kernel_name: python3
+        exclude_docs: |
+          hooks/
         hooks:
+          - docs/hooks/tutorial_pages.py
           - docs/hooks/execution_cache.py
         """))
     return root

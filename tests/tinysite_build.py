@@ -5,6 +5,8 @@ The tiny site needs nothing the real site's set-up makes and seeds nothing of th
 * no ``vendor/`` from ``scripts/setup.sh``: the assets part reads the npm files (MathJax, plotly.js) from the
   ``vendor/`` folder beside the ``mkdocs.yml`` being built, and :func:`prepare` writes small stand-ins
   (:func:`write_standins`) into the copy's own ``vendor/``;
+* no mkdocs-jupyter: :func:`environment` hides it (``tests/without_mkdocs_jupyter/``), as the site renders its
+  notebooks itself;
 * no flag answers and no build-time figures: its pages show no ``generated/`` figure and it has no flags page, so
   those parts do nothing (their cold paths have tests of their own: ``test_flags.py``, ``test_serve_flags.py``,
   ``test_cachekey.py``), and no real data is read.
@@ -25,6 +27,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 TINYSITE = ROOT / "tests" / "tinysite"
 HOOKS = ROOT / "docs" / "hooks"
 FAILING = TINYSITE / "failing" / "03_fails.py"  # a tutorial whose second code cell raises
+# First on the builds' PYTHONPATH: its mkdocs_jupyter.py refuses to load, so the builds show the site needs none.
+WITHOUT_MKDOCS_JUPYTER = ROOT / "tests" / "without_mkdocs_jupyter"
 
 
 def prepare(parent: pathlib.Path) -> pathlib.Path:
@@ -38,8 +42,10 @@ def prepare(parent: pathlib.Path) -> pathlib.Path:
 
 
 def environment(**settings: str) -> dict:
-    """The environment of a tiny-site build: this repository's package, two jobs, no leftover settings."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    """The environment of a tiny-site build: this repository's package, mkdocs-jupyter not importable
+    (:data:`WITHOUT_MKDOCS_JUPYTER`), two jobs, no leftover settings."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join([str(WITHOUT_MKDOCS_JUPYTER),
+                                                                                    str(ROOT)])}
     for name in [name for name in env if name.startswith("MNIST_TUTORIALS_") and name != "MNIST_TUTORIALS_DATA"]:
         env.pop(name)
     env.update(MNIST_TUTORIALS_JOBS="2", **settings)

@@ -5,7 +5,7 @@ a sibling (MkDocs puts a hook's folder on ``sys.path`` while it loads the hook).
 once per process, so what it holds (the background executor of ``mkdocs serve``) survives the rebuilds.
 
 * :func:`atomic_write`: every cache write goes through the package's one atomic-write helper,
-  ``mnist_tutorials._cachefiles.write_atomically`` (a temporary name unique to the writer, then ``os.replace``):
+  ``mnist_tutorials.caching.write_atomically`` (a temporary name unique to the writer, then ``os.replace``):
   two processes writing one entry never share a file, and a reader never sees half of one.
   :func:`remove_partials` removes what killed writers left.
 * :func:`read_json` / :func:`read_png`: a truncated, unreadable or ill-typed entry is a miss, logged (at INFO:
@@ -43,8 +43,8 @@ from _shared import REPO  # sibling module: docs/hooks/_shared.py
 
 if str(REPO) not in sys.path:  # the package of this repository (its key rule and its atomic writes)
     sys.path.insert(0, str(REPO))
-from mnist_tutorials._cachefiles import remove_partial_files, write_atomically  # noqa: E402
-from mnist_tutorials._cachekey import LIBRARIES  # noqa: E402  (the computation libraries every key covers)
+# The package's public cache API: its key rule, its atomic writes, the computation libraries every key covers.
+from mnist_tutorials.caching import LIBRARIES, remove_partial_files, write_atomically  # noqa: E402
 
 # `mkdocs serve` watches STATE.signal_dir (execution_cache.on_serve): a file written there rebuilds the site and
 # reloads the open pages. Nothing else writes there, so a rebuild never triggers another one. start_serving() makes
@@ -104,14 +104,14 @@ def in_background(name: str, work) -> None:
 
 
 def cache_key(namespace: str, files=(), **kwargs) -> str:
-    """The package's one key rule (``mnist_tutorials._cachekey.cache_key``), imported from this repository."""
-    from mnist_tutorials._cachekey import cache_key as key
+    """The package's one key rule (``mnist_tutorials.caching.cache_key``), imported from this repository."""
+    from mnist_tutorials.caching import cache_key as key
 
     return key(namespace, files, **kwargs)
 
 
 def atomic_write(path: pathlib.Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` atomically (``mnist_tutorials._cachefiles.write_atomically``)."""
+    """Write ``data`` to ``path`` atomically (``mnist_tutorials.caching.write_atomically``)."""
     write_atomically(pathlib.Path(path), data)
 
 

@@ -19,15 +19,13 @@ so the page shows the sentence with the numbers of this run, and a learner's "Ru
 backslash is a backslash (LaTeX works), and a literal brace is written twice (``{{``). This is the pattern of
 MyST-NB's ``{eval}`` role, kept inside jupytext's percent format.
 
-Every reader of a tutorial that executes it or derives a notebook from it uses :func:`read_tutorial`;
-:func:`patched_jupytext` hands it to mkdocs-jupyter's converter, which reads the source file itself.
+Every reader of a tutorial that executes it or derives a notebook from it uses :func:`read_tutorial` (the site's
+rendering, ``_render.read``, too).
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import types
 
 FILL_TAG = "fill"
 HIDDEN_TAG = "remove_input"
@@ -89,18 +87,3 @@ def read_tutorial(path, **kwargs):
     import jupytext
 
     return fill_to_code(jupytext.read(path, **kwargs), str(path))
-
-
-@contextlib.contextmanager
-def patched_jupytext():
-    """While open, mkdocs-jupyter's converter reads tutorials with :func:`read_tutorial`."""
-    import jupytext
-    from mkdocs_jupyter import nbconvert2
-
-    original = nbconvert2.jupytext
-    nbconvert2.jupytext = types.SimpleNamespace(read=read_tutorial, writes=jupytext.writes,
-                                                reads=jupytext.reads)
-    try:
-        yield
-    finally:
-        nbconvert2.jupytext = original

@@ -1,7 +1,7 @@
 """Run by each kernel that executes a tutorial for the site, before the tutorial's first cell: the site's figures.
 
 Not a hook, and not imported by MkDocs: the worker (``_notebook_worker.py``) starts each kernel with
-``--InteractiveShellApp.exec_files=<this file>`` (:func:`_notebook_worker.kernel_arguments`), so IPython runs it in
+``--InteractiveShellApp.exec_files=<this file>`` (:func:`_render.kernel_arguments`), so IPython runs it in
 the kernel at start-up. Readers in Colab or Jupyter never run it and keep the default renderers; the package itself
 does not know it is being built into a site. It
 

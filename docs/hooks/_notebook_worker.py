@@ -4,8 +4,9 @@ Not a hook (mkdocs.yml does not list it): ``_buildcache.run_worker`` starts ``py
 writes the request, JSON, on its standard input; ``execution_cache.py`` makes the request:
 
 * ``path``, ``src``: the tutorial's source file and its name in the site (``tutorials/01_meet_the_data.py``);
-* ``cache_path``: where the entry goes (written atomically; the page HTML, its table of contents and title);
-* ``options``, ``toc_depth``: what mkdocs-jupyter's converter is given;
+* ``notebook_path``: where the executed notebook goes (``.ipynb``, written atomically);
+* ``cache_path``: where the page's entry goes (written atomically; the page HTML, its table of contents and title,
+  ``_render.page``);
 * ``timeout``: the most seconds one cell may run (an integer; ``None``: no limit), and ``timeout_note``, how it
   was derived (``execution_cache.cell_timeout``);
 * ``parent``: the process id of the MkDocs process that started it.
@@ -30,25 +31,10 @@ import sys
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
 import _fill  # sibling module: docs/hooks/_fill.py
+import _render  # sibling module: docs/hooks/_render.py (reads, executes and converts a tutorial)
 
 PROC = pathlib.Path("/proc")
 _PR_SET_PDEATHSIG = 1
-# Run by each kernel at start-up, before the tutorial's first cell: the site's plotly renderer and figures as
-# <img alt> (see that file). Part of every tutorial's cache key (execution_cache._notebook_key).
-KERNEL_SETUP = pathlib.Path(__file__).resolve().with_name("_kernel_setup.py")
-
-
-def kernel_arguments() -> list[str]:
-    """The arguments each kernel that executes a tutorial for the site is started with (nbclient's
-    ``extra_arguments``): IPython runs :data:`KERNEL_SETUP` before the first cell.
-
-    Examples
-    --------
-    >>> kernel_arguments()[0].startswith("--InteractiveShellApp.exec_files=") and kernel_arguments()[0].endswith(
-    ...     "_kernel_setup.py")
-    True
-    """
-    return [f"--InteractiveShellApp.exec_files={KERNEL_SETUP}"]
 
 
 def children(pid: int) -> list[int]:
@@ -137,22 +123,6 @@ def timeout_message(request: dict, source: str) -> str:
             "MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR=<seconds> (see docs/maintainers/, Settings).")
 
 
-def with_kernel_setup(make_app, **execute_options):
-    """mkdocs-jupyter's nbconvert app factory (``nbconvert2.get_nbconvert_app``), its kernels started with
-    :func:`kernel_arguments` and its ``ExecutePreprocessor`` given ``execute_options`` (``timeout``, ...)."""
-    from traitlets.config import Config
-
-    def make_app_with_kernel_setup(*args, **kwargs):
-        app = make_app(*args, **kwargs)
-        section = dict(app.config.get("ExecutePreprocessor", {}))  # keeps "enabled" and the others
-        section.update(extra_arguments=kernel_arguments(), **execute_options)
-        app.config["ExecutePreprocessor"] = Config(section)
-        return app
-
-    make_app_with_kernel_setup.kernel_setup = True
-    return make_app_with_kernel_setup
-
-
 def failure_message(request: dict, source: str, error) -> str:
     """The error of a cell that raised: the tutorial, the cell's line, the exception, then the cell's traceback.
 
@@ -176,28 +146,26 @@ def failure_message(request: dict, source: str, error) -> str:
 
 
 def execute(request: dict) -> None:
-    """Execute one notebook, write its cache entry atomically, print the CPU seconds used."""
+    """Execute one tutorial (``_render``), write the executed notebook and the page's cache entry atomically,
+    print the CPU seconds used."""
     import resource
 
-    from mkdocs_jupyter import convert, nbconvert2
-    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+    import nbformat
 
+    cell_timeout_error, cell_execution_error = _render.execution_errors()
     running = {}
-    nbconvert2.get_nbconvert_app = with_kernel_setup(nbconvert2.get_nbconvert_app, timeout=request.get("timeout"),
-                                                     on_cell_start=lambda cell, cell_index: running.update(cell=cell))
+    nb = _render.read(request["path"])
     try:
-        with _fill.patched_jupytext():  # Markdown cells tagged `fill` are rendered by the kernel
-            body = convert.nb2html(request["path"], execute=True, **request["options"])
-    except CellTimeoutError:
+        _render.execute(nb, timeout=request.get("timeout"),
+                        on_cell_start=lambda cell, cell_index: running.update(cell=cell))
+    except cell_timeout_error:
         print(timeout_message(request, running.get("cell", {}).get("source", "")), file=sys.stderr)
         sys.exit(1)
-    except CellExecutionError as error:
+    except cell_execution_error as error:
         print(failure_message(request, running.get("cell", {}).get("source", ""), error), file=sys.stderr)
         sys.exit(1)
-    toc_tokens, title = _get_nb_toc_tokens(request["path"], request["toc_depth"])
-    _buildcache.atomic_write(pathlib.Path(request["cache_path"]),
-                             json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}))
+    _buildcache.atomic_write(pathlib.Path(request["notebook_path"]), nbformat.writes(nb))
+    _buildcache.atomic_write(pathlib.Path(request["cache_path"]), json.dumps(_render.page(nb)))
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     print(f"cpu_seconds={sum(u.ru_utime + u.ru_stime for u in usage):.2f}")
 

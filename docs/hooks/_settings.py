@@ -21,6 +21,20 @@ import _shared  # sibling module: docs/hooks/_shared.py
 # least MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR seconds (execution_cache.cell_timeout).
 CELL_TIMEOUT_FACTOR = 10
 
+#: The tutorial pages (``tutorial_pages.py``, ``_render.py``): which files of ``docs/`` are tutorials (globs matched
+#: against the end of their path; a site may give its own list as ``extra: tutorial_pages:`` in its mkdocs.yml), the
+#: kernel that executes them, the cell tags whose input the page hides, how deep the page's table of contents goes,
+#: the template's theme (``""``: light), and whether the page's folder gets a copy of the tutorial's source file.
+#: mkdocs.yml held these as mkdocs-jupyter's options before the build rendered notebooks itself (issue 27).
+NOTEBOOKS = MappingProxyType({
+    "include": ("tutorials/*.py",),
+    "kernel_name": "python3",
+    "remove_input_tags": ("remove_input",),
+    "toc_depth": 6,
+    "theme": "",
+    "include_source": True,
+})
+
 
 def _positive_int(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
@@ -57,7 +71,8 @@ SETTINGS = (
             "`0` renders the tutorials without executing them (layout work; never for publishing)",
             lambda value: value != "0", "`0` or `1`"),
     Setting("MNIST_TUTORIALS_NO_CACHE", "`docs/hooks/execution_cache.py`", "",
-            "any non-empty value leaves execution to mkdocs-jupyter itself: no cache, one tutorial after the other",
+            "any non-empty value executes every tutorial again, whatever the cache holds (its entries are "
+            "rewritten)",
             bool, "any text"),
 )
 BY_NAME = MappingProxyType({setting.name: setting for setting in SETTINGS})

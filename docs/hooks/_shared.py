@@ -9,8 +9,8 @@ run as a script has its folder on ``sys.path`` anyway).
   are read from there.
 * :func:`cache_dir`: the build caches of the site being built, ``.cache/`` next to its ``mkdocs.yml``. For this
   repository's site that is ``REPO/.cache``; the tiny test site (``tests/tinysite``) keeps its own.
-* :func:`is_tutorial`: whether a page is one mkdocs-jupyter renders; :func:`code_cell_trees`: its code cells,
-  parsed.
+* :func:`is_tutorial`: whether a file is a tutorial (a page the build renders from a notebook);
+  :func:`code_cell_trees`: its code cells, parsed.
 * :func:`url_to`: a link from a page to a file of the site, relative, so the site works under any path.
 * :func:`div_spans`: the ``<div>`` elements of a notebook page that start where a pattern matches (the one
   scanner of notebook HTML: solution cells, outputs); :func:`without_outputs`: a notebook page's prose and code.
@@ -30,7 +30,6 @@ from mkdocs.utils import get_relative_url
 import _fill  # sibling module: docs/hooks/_fill.py
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-JUPYTER_PLUGIN = "mkdocs-jupyter"
 _DIV_TAG = re.compile(r"<div\b|</div\s*>")
 # What a notebook page shows besides its prose and code: outputs (except Markdown ones, which are prose), prompts,
 # the hidden copies of the cells' code, and the install cell notebooks.py adds.
@@ -57,19 +56,31 @@ def cache_dir(config) -> pathlib.Path:
     return pathlib.Path(config.config_file_path).resolve().parent / ".cache"
 
 
-def jupyter_plugin(config, hook: str):
-    """The mkdocs-jupyter plugin of ``config``; a :class:`PluginError` naming ``hook`` when it is not configured."""
-    if JUPYTER_PLUGIN not in config.plugins:
-        where = getattr(config, "config_file_path", None) or "mkdocs.yml"
-        raise error(hook, f"expected the {JUPYTER_PLUGIN!r} plugin under `plugins:` in {where}, found "
-                          f"{list(config.plugins)}; it renders the tutorials. Add it.")
-    return config.plugins[JUPYTER_PLUGIN]
+def tutorial_globs(config) -> tuple[str, ...]:
+    """The globs that name the tutorials of the site ``config`` describes: its mkdocs.yml's
+    ``extra: tutorial_pages:`` (the tiny test site's ``tiny/*.py``), else ``_settings.NOTEBOOKS["include"]``."""
+    import _settings  # sibling module: docs/hooks/_settings.py (it imports this one)
+
+    extra = getattr(config, "extra", None) or {}
+    return tuple(extra.get("tutorial_pages") or _settings.NOTEBOOKS["include"])
 
 
 def is_tutorial(file, config) -> bool:
-    """Whether ``file`` is a tutorial: a documentation page that mkdocs-jupyter renders."""
-    plugin = config.plugins.get(JUPYTER_PLUGIN) if config.plugins is not None else None
-    return plugin is not None and file.is_documentation_page() and plugin.should_include(file)
+    """Whether ``file`` is a tutorial: a ``.py`` file of ``docs/`` whose path ends as one of
+    :func:`tutorial_globs` (``tutorial_pages.py`` makes it a page; ``_render.py`` renders it).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> file = SimpleNamespace(abs_src_path="/site/docs/tutorials/01_x.py")
+    >>> tiny = SimpleNamespace(extra={"tutorial_pages": ["tiny/*.py"]})
+    >>> is_tutorial(file, SimpleNamespace(extra={})), is_tutorial(file, tiny)
+    (True, False)
+    """
+    path = getattr(file, "abs_src_path", None)
+    if path is None or not path.endswith(".py"):
+        return False
+    return any(pathlib.PurePath(path).match(pattern) for pattern in tutorial_globs(config))
 
 
 def code_cell_trees(source_path: str) -> list[ast.Module]:
@@ -129,7 +140,7 @@ def div_spans(html: str, start: re.Pattern, where: str) -> list[tuple[int, int]]
                 break
         else:
             raise PluginError(f"{where}: unbalanced <div> after offset {match.start()} of the page's HTML; "
-                              "mkdocs-jupyter's HTML changed, update docs/hooks/_shared.py.")
+                              "the notebook HTML changed (docs/hooks/_render.py), update docs/hooks/_shared.py.")
 
 
 def without_spans(html: str, spans: list[tuple[int, int]]) -> str:

@@ -1,13 +1,15 @@
 """Build part: the tutorials' execution cache, execution in parallel or in the background, the times page.
 
-**Cache.** Each executed tutorial is kept in ``.cache/notebooks/<key>.json``, next to the site's mkdocs.yml (what
-mkdocs-jupyter's own cache holds: the page HTML, its table of contents and title). The key is the build caches' one rule,
-``mnist_tutorials._cachekey.cache_key``: the tutorial's bytes, the package modules it imports (transitively, read
-from the code), the kernels' set-up (``_kernel_setup.py``) and the fill cells' renderer (``_fill.py``), with the
-package modules they import, the data
-checksums, the library versions and the converter's options. Editing
-``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; an unchanged rebuild
-executes nothing. mkdocs-jupyter's own cache is switched off: this hook renders the tutorial pages.
+**Cache.** Each tutorial has two entries in ``.cache/notebooks/``, next to the site's mkdocs.yml: the executed
+notebook, ``<execution key>.ipynb``, and the page made from it, ``<page key>.json`` (its HTML, table of contents and
+title: ``_render.page``). Both keys follow the build caches' one rule (``_buildcache.cache_key``). The execution
+key covers the tutorial's bytes, the package modules it imports (transitively, read from the code), the kernels'
+set-up (``_kernel_setup.py``) and the fill cells' renderer (``_fill.py``), with the package modules they import,
+the data checksums, the versions of the computation and execution libraries and the kernel's name. The page key
+covers the execution key and the conversion: ``_render.py``, its template (``notebook_template/``), the
+conversion's settings (``_settings.NOTEBOOKS``) and the converter's versions. Editing
+``mnist_tutorials/augment.py`` therefore re-executes only the tutorials that import it; editing the template
+re-renders every page from its executed notebook, executing nothing; an unchanged rebuild does neither.
 
 **``mkdocs build``** (and ``gh-deploy``): the tutorials missing from the cache are executed before any page
 renders, ``MNIST_TUTORIALS_JOBS`` at a time (default 2, longest first), each in its own worker process
@@ -37,8 +39,8 @@ serving, once nothing is left to execute).
 While serving, the folder ``mkdocs serve`` watches is a temporary one (``_buildcache.start_serving``), so
 ``rm -rf .cache`` while serving re-executes the tutorials and reloads their pages as usual.
 
-``MNIST_TUTORIALS_NO_CACHE=1`` leaves execution to mkdocs-jupyter (no cache, one tutorial after the other);
-``MNIST_TUTORIALS_EXECUTE=0`` renders the tutorials without executing them (quick layout work).
+``MNIST_TUTORIALS_NO_CACHE=1`` executes every tutorial again, whatever the cache holds (the entries are
+rewritten); ``MNIST_TUTORIALS_EXECUTE=0`` renders the tutorials without executing them (quick layout work).
 The page containing ``<!-- execution-times -->`` gets the table of execution times.
 """
 
@@ -55,28 +57,23 @@ from concurrent.futures import ThreadPoolExecutor
 from types import MappingProxyType
 
 import _buildcache  # sibling module: docs/hooks/_buildcache.py
-import _notebook_worker  # sibling module: docs/hooks/_notebook_worker.py (the worker; its kernels' set-up)
+import _render  # sibling module: docs/hooks/_render.py (reads, executes and converts a tutorial)
 import _settings  # sibling module: docs/hooks/_settings.py
 from _buildstate import STATE  # sibling module: docs/hooks/_buildstate.py
 import _shared  # sibling module: docs/hooks/_shared.py
 
 MARKER = "<!-- execution-times -->"
-PLUGIN = _shared.JUPYTER_PLUGIN
 BUDGET_CPU_SECONDS = 240.0  # each tutorial executed alone: at most 4 CPU-minutes
 WORKER = pathlib.Path(__file__).resolve().with_name("_notebook_worker.py")
 # A cell may run CELL_TIMEOUT_FACTOR times its tutorial's last recorded wall time (the whole tutorial's, so
 # generous), at least the floor; without a recorded time, the factor times the budget.
 CELL_TIMEOUT_FACTOR = _settings.CELL_TIMEOUT_FACTOR
 CELL_TIMEOUT_FLOOR = int(_settings.BY_NAME["MNIST_TUTORIALS_CELL_TIMEOUT_FLOOR"].default)
-
-# The options of mkdocs-jupyter that its own call to nb2html passes on (mkdocs_jupyter/plugin.py, on_pre_page).
-_NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
-                    "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
-# The notebook converter's distributions: their versions are part of a tutorial's key (besides the package's
-# computation libraries, mnist_tutorials._cachekey.LIBRARIES), as the converter writes the page.
-# The fill cells' renderer (the worker runs it on each tutorial): part of every tutorial's key.
+# The fill cells' renderer (_render.read runs it on each tutorial): part of every execution key.
 FILL = pathlib.Path(__file__).resolve().with_name("_fill.py")
-CONVERTER_LIBRARIES = ("nbconvert", "nbclient", "ipykernel", "jupytext", "mkdocs-jupyter")
+# What of _settings.NOTEBOOKS changes a page (the page key) and what changes an execution (the execution key).
+_CONVERSION_SETTINGS = ("remove_input_tags", "toc_depth", "theme")
+_NOTEBOOK = MappingProxyType({"cells": list, "metadata": dict, "nbformat": int})
 _ENTRY = MappingProxyType({"content": str, "toc_tokens": list, "title": (str, type(None))})
 _TIMING = MappingProxyType({"seconds": (int, float), "cpu_seconds": (int, float), "executed_at": str})
 
@@ -97,15 +94,28 @@ def _jobs() -> int:
     return _settings.read("MNIST_TUTORIALS_JOBS")
 
 
-def _options(plugin) -> dict:
-    return {key: plugin.config[key] for key in _NB2HTML_OPTIONS}
+def execution_key(path) -> str:
+    """The key of one tutorial's executed notebook (see the module docstring)."""
+    return _buildcache.cache_key("executed notebook", [path, _render.KERNEL_SETUP, FILL],
+                                 options={"kernel_name": _settings.NOTEBOOKS["kernel_name"]},
+                                 libraries=_buildcache.LIBRARIES + _render.EXECUTION_LIBRARIES)
 
 
-def _notebook_key(path, plugin) -> str:
-    """The cache key of one tutorial (see the module docstring)."""
-    return _buildcache.cache_key("notebook", [path, _notebook_worker.KERNEL_SETUP, FILL],
-                                 options={**_options(plugin), "toc_depth": plugin.config["toc_depth"]},
-                                 libraries=_buildcache.LIBRARIES + CONVERTER_LIBRARIES)
+def page_key(executed: str) -> str:
+    """The key of the page made from the executed notebook of key ``executed`` (see the module docstring)."""
+    return _buildcache.cache_key("notebook page", _render.CONVERSION_FILES,
+                                 options={"executed": executed, **{key: _settings.NOTEBOOKS[key]
+                                                                    for key in _CONVERSION_SETTINGS}},
+                                 libraries=_render.CONVERSION_LIBRARIES)
+
+
+def _paths(path) -> tuple[pathlib.Path, pathlib.Path]:
+    """Where the page entry and the executed notebook of the tutorial at ``path`` are kept (for this build)."""
+    keys = STATE.execution["build"].setdefault("keys", {})
+    if path not in keys:
+        executed = execution_key(path)
+        keys[path] = (_cache_dir() / f"{page_key(executed)}.json", _cache_dir() / f"{executed}.ipynb")
+    return keys[path]
 
 
 def _cache_dir() -> pathlib.Path:
@@ -123,6 +133,25 @@ def _entry_problem(entry: dict) -> str | None:
 
 def _read_entry(path: pathlib.Path) -> dict | None:
     return _buildcache.read_json(path, _ENTRY, _entry_problem)
+
+
+def _from_notebook(src: str, cache_path: pathlib.Path, notebook_path: pathlib.Path) -> dict | None:
+    """The page of an executed notebook kept in the cache, converted now and kept as ``cache_path``; None (a
+    logged miss, the notebook deleted) when there is none or it cannot be converted."""
+    import nbformat
+
+    content = _buildcache.read_json(notebook_path, _NOTEBOOK)
+    if content is None:
+        return None
+    try:
+        entry = _render.page(nbformat.reads(json.dumps(content), as_version=4))  # joins the sources' lines
+    except Exception as error:  # a notebook nbconvert cannot read is a miss: the tutorial executes again
+        _buildcache.discard(notebook_path, f"converting it failed ({type(error).__name__}: {error})")
+        return None
+    _buildcache.atomic_write(cache_path, json.dumps(entry))
+    log.info("Converted %s again from its executed notebook in the cache (its page was not there: the "
+             "conversion changed, or the page entry was unusable)", src)
+    return entry
 
 
 def _load_timings() -> dict:
@@ -177,20 +206,11 @@ def cell_timeout(recorded: float | None, floor: int) -> tuple[int, str]:
 
 
 def on_config(config):
-    plugin = _shared.jupyter_plugin(config, "execution_cache")
     STATE.execution["cache_dir"] = _shared.cache_dir(config) / "notebooks"
     _timeout_floor()  # a wrong value fails at once, not when the first tutorial executes
-    if not _settings.read("MNIST_TUTORIALS_EXECUTE"):
-        plugin.config["execute"] = False
-    # This hook renders the tutorials (cached or not); mkdocs-jupyter keeps rendering when told NO_CACHE.
-    STATE.execution["enabled"] = plugin.config["execute"] and not _settings.read("MNIST_TUTORIALS_NO_CACHE")
-    if plugin.config["execute"] and not STATE.execution["enabled"]:  # NO_CACHE: its kernels get the set-up too
-        from mkdocs_jupyter import nbconvert2
-
-        if not getattr(nbconvert2.get_nbconvert_app, "kernel_setup", False):
-            nbconvert2.get_nbconvert_app = _notebook_worker.with_kernel_setup(nbconvert2.get_nbconvert_app)
-    plugin.config["cache"] = False
-    STATE.execution["build"] = {"used": set(), "executed": {}, "missing": {}}
+    STATE.execution["enabled"] = _settings.read("MNIST_TUTORIALS_EXECUTE")
+    STATE.execution["fresh"] = _settings.read("MNIST_TUTORIALS_NO_CACHE")
+    STATE.execution["build"] = {"used": set(), "executed": {}, "missing": {}, "keys": {}}
     STATE.execution["timings"] = _load_timings()
     return config
 
@@ -208,19 +228,16 @@ def on_shutdown():
     _buildcache.stop_serving()
 
 
-def _tutorials(files, plugin):
-    ignored = plugin.config["execute_ignore"] or []
-    for file in files:
-        if plugin.should_include(file) and not any(pathlib.PurePath(file.abs_src_path).match(p) for p in ignored):
-            yield file
+def _tutorials(files, config):
+    return [file for file in files if _shared.is_tutorial(file, config)]
 
 
-def _request(file, cache_path: pathlib.Path, plugin) -> dict:
+def _request(file, cache_path: pathlib.Path) -> dict:
     """What the worker (``_notebook_worker.py``) is given."""
     timeout, note = cell_timeout(_estimates().get(file.src_uri), _timeout_floor())
     return {"path": file.abs_src_path, "src": file.src_uri, "cache_path": str(cache_path),
-            "options": _options(plugin), "toc_depth": plugin.config["toc_depth"], "timeout": timeout,
-            "timeout_note": note, "parent": os.getpid()}
+            "notebook_path": str(_paths(file.abs_src_path)[1]), "timeout": timeout, "timeout_note": note,
+            "parent": os.getpid()}
 
 
 def _estimates() -> dict:
@@ -239,12 +256,13 @@ def on_files(files, config):
     """Find the tutorials missing from the cache; in ``mkdocs build``, execute them before any page renders."""
     if not STATE.execution["enabled"]:
         return files
-    plugin = config.plugins[PLUGIN]
     missing = {}
-    for file in _tutorials(files, plugin):
-        cache_path = _cache_dir() / f"{_notebook_key(file.abs_src_path, plugin)}.json"
-        STATE.execution["build"]["used"].add(cache_path)
-        if _read_entry(cache_path) is None:
+    fresh = STATE.execution["fresh"]
+    for file in _tutorials(files, config):
+        cache_path, notebook_path = _paths(file.abs_src_path)
+        STATE.execution["build"]["used"].update((cache_path, notebook_path))
+        if fresh or (_read_entry(cache_path) is None
+                     and _from_notebook(file.src_uri, cache_path, notebook_path) is None):
             missing[file.src_uri] = (file, cache_path)
     STATE.execution["build"]["missing"] = missing
     if not missing or _serving():
@@ -257,7 +275,7 @@ def on_files(files, config):
     def run(src):
         file, cache_path = missing[src]
         progress.start(src)
-        ok, seconds, cpu, stderr = _buildcache.run_worker(WORKER, _request(file, cache_path, plugin))
+        ok, seconds, cpu, stderr = _buildcache.run_worker(WORKER, _request(file, cache_path))
         progress.finish(src, seconds, cpu, ok)
         if ok:
             _record(src, seconds, cpu)
@@ -278,17 +296,12 @@ def on_files(files, config):
     return files
 
 
-def _unexecuted(path: str, plugin) -> dict:
+def _unexecuted(path: str) -> dict:
     """The page of a tutorial without outputs (kept in memory per source bytes, for the rebuilds of serve)."""
-    from mkdocs_jupyter import convert
-    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
-
     source = pathlib.Path(path).read_bytes()
     cached = STATE.execution["unexecuted"].get(path)
     if cached is None or cached[0] != source:
-        body = convert.nb2html(path, execute=False, **_options(plugin))
-        toc_tokens, title = _get_nb_toc_tokens(path, plugin.config["toc_depth"])
-        cached = (source, {"content": body, "toc_tokens": toc_tokens, "title": title})
+        cached = (source, _render.page(_render.read(path)))
         STATE.execution["unexecuted"][path] = cached
     return cached[1]
 
@@ -308,31 +321,36 @@ def _banner(src: str, cache_path: pathlib.Path) -> str:
 
 
 def on_pre_page(page, config, files):
-    plugin = config.plugins[PLUGIN]
-    if not STATE.execution["enabled"] or not plugin.should_include(page.file):
+    """Give each tutorial page its render: the cache's entry (or, unexecuted, ``_render`` of the source)."""
+    if not _shared.is_tutorial(page.file, config):
         return page
     from mkdocs.structure.toc import get_toc
 
     src = page.file.src_uri
     path = page.file.abs_src_path
-    ignore_h1 = plugin.config["ignore_h1_titles"]
-    ignored = any(pathlib.PurePath(path).match(p) for p in plugin.config["execute_ignore"] or [])
+    ignored = not STATE.execution["enabled"]  # MNIST_TUTORIALS_EXECUTE=0: every tutorial without outputs
+
+    def show(entry, banner=""):
+        page.content = banner + entry["content"]
+        page.toc = get_toc(entry["toc_tokens"])
+        if entry.get("title") is not None:
+            page.title = entry["title"]
 
     def render(config, files):
-        cache_path = _cache_dir() / f"{_notebook_key(path, plugin)}.json"
-        entry = None if ignored else _read_entry(cache_path)
+        if ignored:  # as the source is: no cache, no banner, no execution time
+            show(_unexecuted(path))
+            return
+        cache_path = _paths(path)[0]
+        entry = _read_entry(cache_path)
         banner = ""
-        if entry is None and (ignored or _serving()):
-            entry = _unexecuted(path, plugin)
-            banner = "" if ignored else _banner(src, cache_path)
+        if entry is None and _serving():
+            entry = _unexecuted(path)
+            banner = _banner(src, cache_path)
             STATE.execution["build"]["missing"].setdefault(src, (page.file, cache_path))
         elif entry is None:
             raise _shared.error("execution_cache", f"no executed notebook for {src} in {cache_path} after the "
                                 "execution step; never publishing it unexecuted. Rebuild, or report this.")
-        page.content = banner + entry["content"]
-        page.toc = get_toc(entry["toc_tokens"])
-        if entry.get("title") is not None and not ignore_h1:
-            page.title = entry["title"]
+        show(entry, banner)
         timing = STATE.execution["timings"].get(src, {})
         timing.update(title=page.title, url=page.url, from_cache=not banner and src not in STATE.execution["build"]["executed"],
                       pending=bool(banner))
@@ -357,8 +375,7 @@ def on_post_build(config):
     if _serving() and missing:
         if STATE.execution["background"] is None:
             STATE.execution["background"] = _buildcache.Background(_jobs())
-        plugin = config.plugins[PLUGIN]
-        items = [(src, cache_path, _request(file, cache_path, plugin), WORKER)
+        items = [(src, cache_path, _request(file, cache_path), WORKER)
                  for src, (file, cache_path) in missing.items()]
         items.sort(key=lambda item: -_estimates().get(item[0], 0.0))
         STATE.execution["background"].submit(items, _estimates(), _record)
@@ -367,7 +384,7 @@ def on_post_build(config):
     if background is not None and background.pending():
         return
     # The build succeeded with every tutorial executed: entries of other keys are stale now.
-    for stale in _cache_dir().glob("*.json"):
+    for stale in [*_cache_dir().glob("*.json"), *_cache_dir().glob("*.ipynb")]:
         if stale not in STATE.execution["build"]["used"]:
             stale.unlink(missing_ok=True)
             log.info("Removed stale cache entry %s", stale.name)

@@ -7,7 +7,7 @@ Everything is derived from three settings of ``mkdocs.yml``: ``repo_url`` (a Git
 What it does, in build order:
 
 - ``on_config``: read those settings.
-- ``on_files``: for every tutorial (each file mkdocs-jupyter renders), generate the learner's ``<tutorial>.ipynb``
+- ``on_files``: for every tutorial (each page ``tutorial_pages.py`` makes), generate the learner's ``<tutorial>.ipynb``
   next to its page, in memory, from the jupytext source (``learner_notebooks``), unexecuted:
 
   1. the install cell, ``%pip install "mnist-tutorials @ git+<repo_url>@<ref>" "scikit-learn==<version>; <marker>"``.
@@ -25,7 +25,7 @@ What it does, in build order:
 
   An exercise (cells tagged ``solution``) gets two notebooks: ``<tutorial>.ipynb`` with the task and a link
   where the solution starts, and ``<tutorial>_solutions.ipynb`` with everything.
-- ``on_page_content`` (tutorial pages): remove the CDN scripts mkdocs-jupyter's template ships (MathJax 2,
+- ``on_page_content`` (tutorial pages): remove the CDN scripts the notebook template ships (MathJax 2,
   mermaid; the site loads its own MathJax, see ``assets.py``) and add, under the title, the "Open in Colab",
   "Download notebook (.ipynb)" and "View source" links and, after the introduction, the install cell Colab runs.
 
@@ -70,7 +70,8 @@ COLAB = "https://colab.research.google.com/github"
 ICONS = MappingProxyType({"colab": "simple/googlecolab.svg", "download": "material/download.svg",
                           "source": "simple/github.svg"})
 
-# mkdocs-jupyter's template loads MathJax 2 from a CDN (an empty src here) and mermaid from a CDN.
+# The notebook template (mkdocs-jupyter's, docs/hooks/notebook_template) loads MathJax 2 from a CDN (an empty src
+# here) and mermaid from a CDN.
 _NB_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 _NB_MERMAID = re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>", re.S)
 _NB_CELL = re.compile(r'<div class="jp-Cell ')
@@ -97,7 +98,6 @@ def on_config(config):
         raise _shared.error(HOOK, f"expected site_url in mkdocs.yml to be the published site's https:// address, "
                                   f"found {site_url!r}; the links inside the downloadable notebooks are made "
                                   "absolute with it.")
-    plugin = _shared.jupyter_plugin(config, HOOK)
     docs_dir = Path(config.docs_dir).resolve()
     config_dir = Path(config.config_file_path).resolve().parent
     STATE.notebooks.clear()
@@ -109,7 +109,6 @@ def on_config(config):
         site_url=site_url.rstrip("/") + "/",
         notebooks_branch=config.remote_branch,
         docs_prefix=docs_dir.relative_to(config_dir).as_posix(),
-        plugin=plugin,
         tutorials={},  # src_uri -> notebook (site) uri
         installs={},  # src_uri -> the notebook's install cell
         versions={},  # src_uri -> the library versions the page is computed with
@@ -366,9 +365,8 @@ def _built_with(extras: tuple) -> dict:
 def on_files(files, config):
     import jupytext
 
-    plugin = STATE.notebooks["plugin"]
     for file in list(files):
-        if not file.is_documentation_page() or not plugin.should_include(file):
+        if not _shared.is_tutorial(file, config):
             continue
         if not file.src_uri.endswith(".py"):
             raise _shared.error(HOOK, f"tutorial docs/{file.src_uri} is not a jupytext .py script; the generated "
@@ -445,7 +443,7 @@ def on_page_content(html_content, page, config, files):
     html_content = _NB_MERMAID.sub("", _NB_MATHJAX.sub("", html_content))
     cells = [m.start() for m in _NB_CELL.finditer(html_content)]
     if not cells:
-        raise _shared.error(HOOK, f"docs/{page.file.src_uri} rendered without notebook cells; mkdocs-jupyter's "
+        raise _shared.error(HOOK, f"docs/{page.file.src_uri} rendered without notebook cells; the notebook "
                                   "HTML changed, update docs/hooks/notebooks.py.")
     after_intro = cells[1] if len(cells) > 1 else len(html_content)
     html_content = html_content[:after_intro] + _install_html(page) + html_content[after_intro:]

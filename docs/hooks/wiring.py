@@ -13,8 +13,11 @@ in ``pyproject.toml``, so the package would carry build code, which issue 27 tak
 on ``sys.path`` while loading it, so the parts import each other as siblings. A plugin's config schema would add
 nothing here: the settings are environment variables (``_settings.py``).
 
-Priorities: every event runs at MkDocs' default priority 0, after the plugins (``search``, ``mkdocs-jupyter``,
-``mkdocstrings``: MkDocs calls hooks after plugins at equal priority), except ``on_page_context``, which runs
+The tutorials are rendered here too, not by a plugin: ``tutorial_pages`` makes them pages, ``execution_cache``
+gives each its HTML (``_render.py``: nbclient executes, nbconvert converts).
+
+Priorities: every event runs at MkDocs' default priority 0, after the plugins (``search``, ``mkdocstrings``:
+MkDocs calls hooks after plugins at equal priority), except ``on_page_context``, which runs
 twice around the search plugin's own (priority 0, where it indexes ``page.content``): at 100, the execution-times
 table is filled and then the page without its outputs is swapped in for the index; at -50, the whole page is put
 back.
@@ -40,9 +43,10 @@ import notebooks
 import redirects
 import search
 import solutions
+import tutorial_pages
 
 #: The parts, in the order of the Maintainers page's table of hooks.
-PARTS = (execution_cache, assets, figures, flags, solutions, notebooks, api_links, search, not_found, keyboard,
+PARTS = (tutorial_pages, execution_cache, assets, figures, flags, solutions, notebooks, api_links, search, not_found, keyboard,
          redirects)
 
 #: ``event -> ((priority, (function, ...)), ...)``: what runs on each event, in order.
@@ -50,11 +54,11 @@ EVENTS = MappingProxyType({
     "startup": ((0, (execution_cache.on_startup,)),),
     "shutdown": ((0, (execution_cache.on_shutdown,)),),
     "serve": ((0, (execution_cache.on_serve,)),),
-    # execution_cache first: it switches mkdocs-jupyter's own execution and cache off.
     "config": ((0, (execution_cache.on_config, assets.on_config, notebooks.on_config)),),
     "pre_build": ((0, (flags.on_pre_build,)),),
-    # execution_cache first: it executes every missing tutorial before any other part looks at the pages.
-    "files": ((0, (execution_cache.on_files, assets.on_files, figures.on_files, flags.on_files,
+    # tutorial_pages first: it makes the tutorials pages; then execution_cache executes every missing tutorial
+    # before any other part looks at the pages.
+    "files": ((0, (tutorial_pages.on_files, execution_cache.on_files, assets.on_files, figures.on_files, flags.on_files,
                    notebooks.on_files)),),
     "nav": ((0, (flags.on_nav, api_links.on_nav, redirects.on_nav)),),
     "env": ((0, (api_links.on_env,)),),
@@ -67,7 +71,8 @@ EVENTS = MappingProxyType({
                           notebooks.on_page_content, keyboard.on_page_content)),),
     # Around the search plugin (0): the times table, then the page without outputs for the index; then the page.
     "page_context": ((100, (execution_cache.on_page_context, search.search_view)), (-50, (search.reader_view,))),
-    "post_page": ((0, (assets.on_post_page, figures.on_post_page, keyboard.on_post_page)),),
+    "post_page": ((0, (assets.on_post_page, figures.on_post_page, keyboard.on_post_page,
+                       tutorial_pages.on_post_page)),),
 })
 
 

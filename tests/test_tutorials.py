@@ -27,8 +27,9 @@ def test_tutorial_shape(tutorial):
 
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.stem)
 def test_no_remove_cell_tags(tutorial):
-    # mkdocs-jupyter applies nbconvert's TagRemovePreprocessor *before* executing, so a cell tagged remove_cell
-    # never runs: an assert there would check nothing. Hidden cells must use remove_input.
+    # The build hides the inputs of cells tagged remove_input (docs/hooks/_render.py) and knows no remove_cell: such
+    # a cell would show on the page (and, where nbconvert's tag removal runs first, never run, so an assert there
+    # would check nothing). Hidden cells must use remove_input.
     lines = [line for line in tutorial.read_text(encoding="utf-8").splitlines()
              if line.startswith("# %%") and "remove_cell" in line]
     assert not lines, f"{tutorial.name}: use tags=[\"remove_input\"] instead of remove_cell: {lines}"

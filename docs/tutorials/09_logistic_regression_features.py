@@ -245,7 +245,9 @@ poly_scores = pd.Series({C: model.score(X_val, y_val) for C, model in poly_model
 poly_scores.rename_axis("C").rename("validation accuracy").round(4)
 
 # %% tags=["remove_input"]
+assert poly_models[0.01]["poly"].n_output_features_ == 495  # "30 + 30 · 31 / 2 = 495", "495 features"
 assert poly_models[0.01][-1].coef_.size + poly_models[0.01][-1].intercept_.size == 4960  # "4,960 parameters"
+assert PolynomialFeatures(degree=2, include_bias=False).fit(X_fit[:1]).n_output_features_ > 300_000  # on 784 pixels
 
 # %% [markdown]
 # `clone` makes an unfitted copy and `set_params(logreg__C=C)` sets the parameter `C` of the step named

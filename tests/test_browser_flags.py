@@ -245,7 +245,13 @@ def _pattern(forms) -> re.Pattern:
     return re.compile(rf"(?<![0-9A-Za-z.,#&])(?:{alternatives})(?![0-9A-Za-z]|[.,][0-9])")
 
 
+# The outlines of SVG shapes: the glyphs of the formulas typeset at build time (docs/hooks/_mathsvg.py) are paths
+# whose coordinates are integers ("M645 554Q645 567..."), geometry that no reader sees as a number.
+_SVG_GEOMETRY = re.compile(r'(<path\b[^>]*?\sd=")[^"]*(")')
+
+
 def _find(patterns: dict, text: str, where: str) -> list[str]:
+    text = _SVG_GEOMETRY.sub(r"\1\2", text)
     leaks = []
     for label, pattern in patterns.items():
         for match in pattern.finditer(text):

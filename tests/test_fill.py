@@ -93,3 +93,23 @@ def test_no_hidden_cell_shows_a_value_on_the_page(site_dir):
         for start, end in shared.div_spans(page, hidden, tutorial.stem):
             shown += [f"{tutorial.stem} {prompt}" for prompt in text_result.findall(page, start, end)]
     assert not shown, f"hidden cells show a value on the page: {sorted(shown)}"
+
+
+@pytest.mark.build
+def test_no_hidden_cell_numbers_its_result(site_dir):
+    # A hidden cell's result (a flag's question, a predict-then-reveal card) reads as part of the prose: no
+    # "Out[n]:" prompt before it numbers a cell whose input the reader cannot see (docs/hooks/_render.py,
+    # without_result_prompts). Visible cells keep their prompts.
+    import re
+
+    shared = load_file_module(ROOT / "docs" / "hooks" / "_shared.py", "shared_for_fill_tests")
+    hidden = re.compile(r'<div class="jp-Cell [^"]*\bcelltag_remove_input\b')
+    prompt = re.compile(r"Out\[\d+\]:")
+    numbered, visible_prompts = [], 0
+    for tutorial in TUTORIALS:
+        page = (site_dir / "tutorials" / tutorial.stem / "index.html").read_text(encoding="utf-8")
+        spans = list(shared.div_spans(page, hidden, tutorial.stem))
+        numbered += [f"{tutorial.stem} {m.group(0)}" for start, end in spans for m in prompt.finditer(page, start, end)]
+        visible_prompts += len(prompt.findall(page)) - sum(len(prompt.findall(page, s, e)) for s, e in spans)
+    assert visible_prompts > 100, f"expected the visible cells' Out[n]: prompts, found {visible_prompts}"
+    assert not numbered, f"hidden cells number their results: {sorted(numbered)[:10]}"

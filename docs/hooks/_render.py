@@ -197,8 +197,40 @@ def _clean_html(element):
     return element.decode() if isinstance(element, bytes) else str(element)
 
 
+def without_result_prompts(nb):
+    """A copy of ``nb`` whose hidden cells (tags in ``NOTEBOOKS["remove_input_tags"]``) show no "Out[n]:" prompt.
+
+    A hidden cell's result (a flag's question, a predict-then-reveal card) is part of the prose: with its input
+    hidden, an "Out[n]:" before it numbers a cell the reader cannot see. Its ``execute_result`` outputs become
+    ``display_data`` (the same data, no execution count), which the template shows without a prompt.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell("1", metadata={"tags": ["remove_input"]}, execution_count=3, outputs=[
+    ...     nbformat.v4.new_output("execute_result", {"text/plain": "1"}, execution_count=3)])
+    >>> shown = without_result_prompts(nbformat.v4.new_notebook(cells=[cell]))
+    >>> [(o.output_type, "execution_count" in o) for o in shown.cells[0].outputs], cell.outputs[0].output_type
+    ([('display_data', False)], 'execute_result')
+    """
+    import copy
+
+    import nbformat
+
+    hidden_tags = set(NOTEBOOKS["remove_input_tags"])
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not hidden_tags & set(cell.metadata.get("tags", [])):
+            continue
+        cell.outputs = [
+            nbformat.v4.new_output("display_data", output.get("data", {}), metadata=output.get("metadata", {}))
+            if output.output_type == "execute_result" else output for output in cell.outputs]
+    return nb
+
+
 def to_html(nb) -> str:
-    """The page's HTML of ``nb`` (executed or not): the notebook's cells, in the template's wrapper."""
+    """The page's HTML of ``nb`` (executed or not): the notebook's cells, in the template's wrapper (hidden cells'
+    results without their "Out[n]:" prompt: :func:`without_result_prompts`)."""
     from jinja2 import pass_context
     from nbconvert.exporters.html import HTMLExporter
     from nbconvert.filters.markdown_mistune import MarkdownWithMath
@@ -219,7 +251,8 @@ def to_html(nb) -> str:
     exporter = Exporter(config=_exporter_config(), template_file="mkdocs_html/notebook.html.j2",
                         extra_template_paths=[str(TEMPLATES)], theme=NOTEBOOKS["theme"], mathjax_url="",
                         filters={"highlight_code": _code_filter(), "clean_html": _clean_html})
-    content, _ = exporter.from_notebook_node(nb, resources={"mkdocs": {"include_requirejs": False}})
+    content, _ = exporter.from_notebook_node(without_result_prompts(nb),
+                                             resources={"mkdocs": {"include_requirejs": False}})
     return content
 
 

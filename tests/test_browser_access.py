@@ -202,6 +202,23 @@ def test_every_tutorial_fits_a_phone(site_server, site_dir, browser):
     assert not problems, f"at {PHONE['width']} px: {json.dumps(problems, indent=1)}"
 
 
+def test_desktop_sidebar_targets_are_24_px(site_server, site_dir, browser):
+    # Lighthouse's target-size audit (WCAG 2.2, 2.5.8) failed on the reference/plotting pages at its desktop size:
+    # the sidebar's links and section labels were 18 px tall, 8 px apart (docs/stylesheets/reader.css).
+    context = browser.new_context(viewport={"width": 1350, "height": 940})
+    page = context.new_page()
+    small = {}
+    for path in ("reference/plotting/bars/", "tutorials/03_precision_recall_tradeoff/", ""):
+        page.goto(site_server + path, wait_until="load", timeout=TIMEOUT_MS)
+        heights = page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
+            .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0).map(r => r.height)""")
+        assert len(heights) > 10, f"{path or '(home)'}: expected the sidebar's links, found {len(heights)}"
+        if min(heights) < 24:
+            small[path or "(home)"] = min(heights)
+    context.close()
+    assert not small, f"sidebar targets under 24 px tall: {small}"
+
+
 def test_plotly_slider_works_from_the_keyboard(site_server, site_dir, page):
     pages = [p for p in _site_pages(site_dir) if "sliders" in (site_dir / p / "index.html").read_text(encoding="utf-8")
              and "plotly-graph-div" in (site_dir / p / "index.html").read_text(encoding="utf-8")]

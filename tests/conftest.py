@@ -233,3 +233,19 @@ def page(browser, request):
     finally:
         context.close()
     assert not foreign, f"requests to hosts other than {sorted(ALLOWED_HOSTS)}: {foreign[:10]}"
+
+
+@pytest.fixture(scope="module")
+def pixel_data():
+    """A 4-class problem on 0…255 "pixels", 600 samples of 64 features, split 80/20 (480 + 120), stratified.
+
+    Shared by the tests of the saved pipelines (test_saved.py) and of ``mnist_tutorials.logistic``.
+    """
+    import numpy as np
+    from sklearn.datasets import make_classification
+    from sklearn.model_selection import train_test_split
+
+    X, y = make_classification(n_samples=600, n_features=64, n_informative=20, n_classes=4,
+                               n_clusters_per_class=1, random_state=42)
+    X = np.clip(np.round((X - X.min()) / (X.max() - X.min()) * 255), 0, 255)
+    return train_test_split(X, y, test_size=0.2, random_state=42, stratify=y)

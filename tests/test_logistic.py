@@ -27,15 +27,6 @@ from mnist_tutorials.plotting import (  # noqa: E402
 )
 
 
-@pytest.fixture(scope="module")
-def pixel_data():
-    """A 4-class problem on 0…255 "pixels", 600 samples of 64 features, split 80/20."""
-    X, y = make_classification(n_samples=600, n_features=64, n_informative=20, n_classes=4,
-                               n_clusters_per_class=1, random_state=42)
-    X = np.clip(np.round((X - X.min()) / (X.max() - X.min()) * 255), 0, 255)
-    return train_test_split(X, y, test_size=0.2, random_state=42, stratify=y)
-
-
 # --- sigmoid -----------------------------------------------------------------------------------
 
 def test_sigmoid_known_values():

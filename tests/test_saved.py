@@ -223,18 +223,6 @@ def test_the_logreg_flag_uses_the_pages_pipeline(monkeypatch):
 # ---------------------------------------------------------------------------- the saved sklearn pipelines
 
 
-@pytest.fixture(scope="module")
-def pixel_data():
-    """A 4-class problem on 0…255 "pixels", 480 + 120 samples of 64 features."""
-    from sklearn.datasets import make_classification
-    from sklearn.model_selection import train_test_split
-
-    X, y = make_classification(n_samples=600, n_features=64, n_informative=20, n_classes=4,
-                               n_clusters_per_class=1, random_state=42)
-    X = np.clip(np.round((X - X.min()) / (X.max() - X.min()) * 255), 0, 255)
-    return train_test_split(X, y, test_size=0.2, random_state=42, stratify=y)
-
-
 def test_scaled_logreg_is_minmax_then_logistic_regression(pixel_data):
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
 

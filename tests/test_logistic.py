@@ -14,7 +14,6 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from sklearn.datasets import make_classification  # noqa: E402
 from sklearn.metrics import confusion_matrix  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
 
 from mnist_tutorials.logistic import sigmoid, simulate_logistic_regression  # noqa: E402
 from mnist_tutorials.metrics import metrics_table  # noqa: E402

@@ -478,12 +478,13 @@ def test_cheap_flags_on_the_real_data(tmp_path, monkeypatch, capsys):
 @pytest.mark.reference
 def test_binary_flag_uses_the_tutorials_predictions():
     """BINARY.1 thresholds the shared decision scores at 0: that is cross_val_predict's `predict`."""
-    from sklearn.linear_model import SGDClassifier
     from sklearn.model_selection import cross_val_predict
+
+    from mnist_tutorials.saved import five_detector
 
     X_train, _, y_train, _ = _flag_tasks.mnist_split()
     y_train_5 = y_train == "5"
-    y_train_pred = cross_val_predict(SGDClassifier(random_state=42), X_train, y_train_5, cv=3)
+    y_train_pred = cross_val_predict(five_detector(), X_train, y_train_5, cv=3)
     np.testing.assert_array_equal(_flag_tasks.five_detector_scores() > 0, y_train_pred)
     assert flags.compute_answer("BINARY.1") == int(np.count_nonzero(y_train_pred & (y_train == "3")))
     _flag_tasks.release()

@@ -35,9 +35,9 @@ def mnist_split():
 @pytest.fixture(scope="module")
 def five_detector(mnist_split):
     X_train, _, y_train, _ = mnist_split
-    from sklearn.linear_model import SGDClassifier
+    from mnist_tutorials.saved import five_detector
 
-    return X_train, y_train == "5", SGDClassifier(random_state=42)
+    return X_train, y_train == "5", five_detector()  # page 02's model
 
 
 @pytest.fixture(scope="module")
@@ -92,10 +92,10 @@ def test_precision_recall_f1(five_detector, y_train_pred):
 
 def test_first_images_and_their_scores(mnist_split):
     """The trade-off page: only the two 5s among the first 12 images score above 0; 3000 drops image 0."""
-    from sklearn.linear_model import SGDClassifier
+    from mnist_tutorials.saved import five_detector
 
     X_train, _, y_train, _ = mnist_split
-    sgd_clf = SGDClassifier(random_state=42).fit(X_train, y_train == "5")
+    sgd_clf = five_detector().fit(X_train, y_train == "5")
     scores = sgd_clf.decision_function(X_train[:12])
     assert np.flatnonzero(scores > 0).tolist() == [0, 11] == np.flatnonzero(y_train[:12] == "5").tolist()
     assert scores[0] < 3000 <= scores[11]
@@ -182,15 +182,14 @@ def test_scaling_pipeline_improves_every_fold(mnist_split):
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import SGDClassifier
     from sklearn.model_selection import cross_val_score
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
+
+    from mnist_tutorials.saved import scaled_sgd
 
     X_train, _, y_train, _ = mnist_split
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         raw = cross_val_score(SGDClassifier(random_state=42), X_train[:2000], y_train[:2000], cv=3)
-    scaled = cross_val_score(make_pipeline(StandardScaler(), SGDClassifier(random_state=42)),
-                             X_train[:2000], y_train[:2000], cv=3)
+    scaled = cross_val_score(scaled_sgd(), X_train[:2000], y_train[:2000], cv=3)  # page 06's pipeline
     np.testing.assert_allclose(raw, [0.8065967, 0.77361319, 0.84234234], atol=1e-8)
     np.testing.assert_allclose(scaled, [0.83058471, 0.81109445, 0.85585586], atol=1e-8)
     assert (scaled > raw).all()

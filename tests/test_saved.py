@@ -69,6 +69,8 @@ def test_the_modules_name_their_pages_and_say_they_are_generated():
 def test_the_pages_save_the_models_they_share():
     saved = {name: cell["page"] for cell in CELLS for name in cell["names"]}
     assert {"scaled_logreg", "pca_logreg", "pca_poly_logreg", "source_poly_logreg", "deskewed"} <= set(saved)
+    assert saved["five_detector"] == "docs/tutorials/02_five_detector.py"
+    assert saved["scaled_sgd"] == "docs/tutorials/06_multiclass.py"
     assert {"build_mlp", "build_cnn"} <= set(saved)
     assert {cell["target"] for cell in CELLS if "build_mlp" in cell["names"] or "build_cnn" in cell["names"]} == {
         "keras"}
@@ -186,7 +188,7 @@ def test_no_hidden_cell_checks_that_copies_agree(page):
                                                             "helper")), cell.source[:300]
 
 
-MODEL_CALLS = ("Pipeline", "make_pipeline", "Sequential", "LogisticRegression")
+MODEL_CALLS = ("Pipeline", "make_pipeline", "Sequential", "LogisticRegression", "SGDClassifier")
 
 
 @pytest.mark.parametrize("path", ["mnist_tutorials/_flag_tasks.py", "scripts/bench_logistic.py",
@@ -218,6 +220,33 @@ def test_the_logreg_flag_uses_the_pages_pipeline(monkeypatch):
     monkeypatch.setattr(saved, "pca_logreg", spy)
     assert 0 <= _flag_tasks.pca20_logreg_accuracy() <= 1
     assert built == [20]
+
+
+def _spy_on(monkeypatch, module, name):
+    """Replace ``module.name`` by a wrapper that counts its calls; returns the list of calls."""
+    calls, original = [], getattr(module, name)
+
+    def spy(*args, **kwargs):
+        calls.append((args, kwargs))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+    return calls
+
+
+def test_the_sgd_flags_use_the_pages_models(monkeypatch):
+    """BINARY.1 / ML105.1 score page 02's ``five_detector``; ML105.2 takes page 06's ``scaled_sgd`` apart."""
+    from mnist_tutorials import _flag_tasks, saved
+
+    rng = np.random.default_rng(0)
+    X, y = rng.integers(0, 256, size=(600, 64)).astype(float), np.array(list("0123456789") * 60, dtype=object)
+    monkeypatch.setattr(_flag_tasks, "mnist_split", lambda data_home=None: (X, X[:10], y, y[:10]))
+    monkeypatch.setattr(_flag_tasks, "five_detector_scores", _flag_tasks.five_detector_scores.__wrapped__)
+    detector_calls = _spy_on(monkeypatch, saved, "five_detector")
+    pipeline_calls = _spy_on(monkeypatch, saved, "scaled_sgd")
+    assert 0 <= _flag_tasks.threes_called_five() <= np.count_nonzero(y == "3")
+    assert 0 <= _flag_tasks.scaled_sgd_zero_recall() <= 1
+    assert len(detector_calls) == 1 and len(pipeline_calls) == 1
 
 
 # ---------------------------------------------------------------------------- the saved sklearn pipelines

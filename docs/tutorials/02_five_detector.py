@@ -54,11 +54,20 @@ print("test set:    ", np.count_nonzero(y_test_5), "fives,", np.count_nonzero(~y
 # `SGDClassifier` fits a linear model: it multiplies each of the 784 pixels by a weight, adds them up, and
 # calls the image a 5 when the sum is positive. Training chooses the weights, one example at a time, by
 # stochastic gradient descent. `random_state=42` fixes the shuffling, so every run gives the same model.
+#
+# We write the model as a small function, `five_detector`, because the next pages and the flags page use this very
+# model again: the package keeps a copy of the function in `mnist_tutorials.saved`.
 
-# %%
+# %% tags=["save"]
 from sklearn.linear_model import SGDClassifier
 
-sgd_clf = SGDClassifier(random_state=42)
+
+def five_detector():
+    """The 5-detector: a linear classifier trained by SGD, seeded so that every run trains the same model."""
+    return SGDClassifier(random_state=42)
+
+# %%
+sgd_clf = five_detector()
 sgd_clf.fit(X_train, y_train_5)
 
 # %% [markdown]

@@ -37,13 +37,14 @@ len(X_train), int(y_train_5.sum())
 # %% [markdown]
 # The SGD classifier has a `decision_function`: a score per image, positive when it votes "5". We get one
 # clean score per training image with 3-fold `cross_val_predict`, so every score comes from a model that did
-# not see that image.
+# not see that image. The model is `five_detector` from [the 5-detector](../02_five_detector/) page.
 
 # %%
-from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import cross_val_predict
 
-sgd_clf = SGDClassifier(random_state=42)
+from mnist_tutorials.saved import five_detector
+
+sgd_clf = five_detector()
 y_scores_sgd = cross_val_predict(sgd_clf, X_train, y_train_5, cv=3, method="decision_function")
 y_scores_sgd[:5]
 

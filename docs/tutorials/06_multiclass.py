@@ -323,12 +323,22 @@ assert (handout_worst.label[0], handout_worst.predicted[0]) == ("9", "7")  # the
 # never gets to see its future inputs before it is trained, so the score can come out optimistic.
 #
 # The cure is to make the scaler part of the model. In a **pipeline**, `cross_val_score` refits the scaler on
-# the training folds only, in each fold, and applies it unchanged to the fold it scores:
+# the training folds only, in each fold, and applies it unchanged to the fold it scores. We write it as a function,
+# `scaled_sgd`, which the package keeps in `mnist_tutorials.saved` (the flags page builds the handout's computation
+# from its two steps):
+
+# %% tags=["save"]
+from sklearn.linear_model import SGDClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+
+def scaled_sgd():
+    """`StandardScaler`, then the seeded SGD classifier: refitted in each fold, the scaler sees training folds only."""
+    return make_pipeline(StandardScaler(), SGDClassifier(random_state=42))
 
 # %%
-from sklearn.pipeline import make_pipeline
-
-scaled_sgd_clf = make_pipeline(StandardScaler(), SGDClassifier(random_state=42))
+scaled_sgd_clf = scaled_sgd()
 scaled_accuracy = cross_val_score(scaled_sgd_clf, X_train[:2000], y_train[:2000], cv=3, scoring="accuracy")
 scaled_accuracy
 

@@ -16,9 +16,9 @@ from sklearn.base import clone
 from sklearn.decomposition import PCA
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
+from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, PolynomialFeatures, StandardScaler
 
-from mnist_tutorials.deskew import make_deskewer
+from mnist_tutorials.deskew import deskew
 
 __all__ = ["five_detector", "scaled_sgd", "scaled_logreg", "pca_logreg", "pca_poly_logreg", "source_poly_logreg", "deskewed"]
 
@@ -78,4 +78,6 @@ def source_poly_logreg():
 # From docs/tutorials/09_logistic_regression_features.py.
 def deskewed(pipeline):
     """An unfitted copy of `pipeline` with a deskewing step in front."""
-    return Pipeline([("deskew", make_deskewer(image_shape=(28, 28)))] + clone(pipeline).steps)
+    return Pipeline(
+        [("deskew", FunctionTransformer(deskew, kw_args={"image_shape": (28, 28)}))] + clone(pipeline).steps
+    )

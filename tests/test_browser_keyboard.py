@@ -21,9 +21,9 @@ MAX_STOPS = 40
 # Plain Tab presses, no skip link, from the top to a control inside the page's first interactive figure: 151 (03)
 # and 173 (04) before issue 28, then 77 to 95 with the notebook cells no longer Tab stops, and within 40 since the
 # article comes before the sidebars in the HTML and code wraps instead of scrolling (docs/hooks/keyboard.py,
-# docs/stylesheets/reader.css). Each code cell's copy button stays a Tab stop (a control a keyboard reader needs)
-# and is counted apart: at most 40 other stops.
-MAX_PLAIN = 40
+# docs/stylesheets/reader.css), apart from the copy buttons (one per code cell: up to 22 before the figure). The copy
+# buttons are now one Tab stop, and the arrow keys move between them (docs/javascripts/reader-a11y.js): every stop
+# counts, the copy buttons included.
 ARTIFACTS = ROOT / "test-artifacts"
 
 _INSIDE_FIRST = """sel => {
@@ -112,16 +112,62 @@ def test_a_skip_link_reaches_each_first_interactive_figure_in_a_few_presses(coun
 
 def test_at_most_40_plain_tab_presses_from_the_top_to_the_first_interactive_figure(counts):
     # Before issue 28: 151 (03), 173 (04); every notebook cell and each repeated API link was a Tab stop.
-    far = {p: c for p, c in counts.items()
-           if c["Tab presses"] is None or c["Tab presses"] - c["of them copy buttons"] > MAX_PLAIN}
+    far = {p: c for p, c in counts.items() if c["Tab presses"] is None or c["Tab presses"] > MAX_STOPS}
     assert not far, far
+    assert all(c["of them copy buttons"] <= 1 for c in counts.values()), counts  # the copy buttons: one stop
+
+
+_COPY_FOCUS = """() => {
+  const all = [...document.querySelectorAll('article clipboard-copy, article .md-code__button[data-md-type="copy"]')];
+  return [all.indexOf(document.activeElement), all.length, document.activeElement.getAttribute('aria-label'),
+          all.filter(b => b.getAttribute('tabindex') === '0').length];
+}"""
+
+
+def test_the_copy_buttons_are_one_tab_stop_and_the_arrow_keys_reach_every_one(site_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
+    page = context.new_page()
+    page.goto(site_server + PAGES[0], wait_until="load")
+    page.wait_for_load_state("networkidle")
+    for _ in range(60):  # Tab to the group's one stop: the first cell's button
+        page.keyboard.press("Tab")
+        if page.evaluate(_COPY_FOCUS)[0] >= 0:
+            break
+    index, total, label, stops = page.evaluate(_COPY_FOCUS)
+    assert (index, stops) == (0, 1) and total > 10, (index, total, stops)
+    assert label == f"Copy code block 1 of {total}"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(_COPY_FOCUS)[0] == 2
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(_COPY_FOCUS)[0] == 1
+    page.keyboard.press("End")
+    index, _, label, stops = page.evaluate(_COPY_FOCUS)
+    assert (index, stops, label) == (total - 1, 1, f"Copy code block {total} of {total}")
+    assert page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
+                         " return r.top >= 0 && r.bottom <= innerHeight; }"), "the last cell's button is off screen"
+    hint = page.evaluate("() => getComputedStyle(document.activeElement, '::after').content")
+    assert "other cells" in hint, hint
+    page.keyboard.press("Enter")  # the button copies its own cell, the page's last code cell
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    last_cell = page.evaluate("() => { const b = document.activeElement;"
+                              " return document.getElementById(b.getAttribute('for')).textContent; }")
+    assert copied.strip() and copied == last_cell
+    page.keyboard.press("Home")
+    assert page.evaluate(_COPY_FOCUS)[0] == 0
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Tab")  # leave the group, then come back: Tab returns to the button last used
+    page.keyboard.press("Tab")
+    assert page.evaluate(_COPY_FOCUS)[0] == total - 1
+    context.close()
 
 
 def test_notebook_cells_are_tab_stops_only_where_they_scroll(site_server, browser):
     for path in PAGES:
         context, page = _open(browser, site_server + path)
         stray = page.evaluate("""() => [...document.querySelectorAll('.jupyter-wrapper [tabindex="0"]')]
-          .filter(el => !el.closest('.mte, .mtw, .reader-plotly, .sk-top-container') && el.tagName !== 'CLIPBOARD-COPY')
+          .filter(el => !el.closest('.mte, .mtw, .reader-plotly, .sk-top-container') && !el.matches('[data-reader-copy]'))
           .filter(el => !(el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
           .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
         wrappers = page.locator(".jp-Cell-inputWrapper[tabindex]").count()
@@ -133,11 +179,13 @@ def test_notebook_cells_are_tab_stops_only_where_they_scroll(site_server, browse
           .filter(el => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
           .filter(el => !el.hasAttribute('tabindex') && !el.closest('[tabindex="0"], a, button'))
           .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
-        unfocusable_copy = page.locator('clipboard-copy[tabindex="-1"]').count()
+        copy_stops = page.locator('[data-reader-copy][tabindex="0"]').count()
+        copy_buttons = page.locator('clipboard-copy:not([data-reader-copy])').count()
         context.close()
         assert not stray and wrappers == 0, f"{path}: Tab stops that do not scroll: {stray}; wrappers: {wrappers}"
         assert not unreachable, f"{path}: blocks that scroll but take no focus: {unreachable}"
-        assert unfocusable_copy == 0, f"{path}: {unfocusable_copy} copy buttons a keyboard cannot reach"
+        assert copy_stops == 1, f"{path}: {copy_stops} copy buttons in the Tab order, expected the group's one"
+        assert copy_buttons == 0, f"{path}: {copy_buttons} copy buttons outside the group"
 
 
 def test_no_plotly_toolbar_button(site_server, browser):

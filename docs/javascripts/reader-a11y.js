@@ -6,6 +6,11 @@
 // * Empty header cells (the corner of a pandas table) become ordinary cells: a header must name something.
 // * A plotly figure with a slider gets a native range input next to it: the plotly slider (SVG) takes no
 //   keyboard input. Moving either one moves the other; the chart's new title is announced.
+// * The copy buttons of a page's code cells are one Tab stop together, as a toolbar's buttons are (WAI-ARIA's roving
+//   tabindex): Tab reaches one of them, and the arrow keys (Home, End) move to the copy button of the next or
+//   previous cell (the first or last), scrolling to it. A page with 20 code cells before its first interactive
+//   figure cost 20 Tab presses on the way there; now it costs one, and every cell can still be copied from the
+//   keyboard. The button that last had focus is the group's Tab stop. Screen readers list every button as before.
 (function () {
   "use strict";
 
@@ -172,12 +177,68 @@
     });
   }
 
+  // Copy buttons: the notebook cells' <clipboard-copy> elements and Material's copy buttons on Markdown code blocks.
+  var COPY = "article clipboard-copy, article .md-code__button[data-md-type='copy']";
+  var COPY_HINT = "reader-copy-hint";
+
+  function copyButtons() {
+    return Array.prototype.slice.call(document.querySelectorAll(COPY));
+  }
+
+  function copyHint() {
+    var hint = document.getElementById(COPY_HINT);
+    if (!hint) {
+      hint = document.createElement("span");
+      hint.id = COPY_HINT;
+      hint.className = "reader-sr-only";
+      hint.textContent = "Arrow keys: the copy button of the next or previous code block; Home, End: the first, the last.";
+      document.body.appendChild(hint);
+    }
+    return hint.id;
+  }
+
+  var lastCopy = null;  // the copy button that last had focus: the group's Tab stop (the first one until then)
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches(COPY)) lastCopy = event.target;
+  });
+
+  function groupCopyButtons() {
+    var buttons = copyButtons();
+    if (buttons.length < 2) return;
+    var stop = buttons.indexOf(lastCopy) >= 0 ? lastCopy : buttons[0];
+    var hint = copyHint();
+    buttons.forEach(function (button, i) {
+      button.dataset.readerCopy = "1";
+      button.setAttribute("tabindex", button === stop ? "0" : "-1");
+      button.setAttribute("aria-label", "Copy code block " + (i + 1) + " of " + buttons.length);
+      button.setAttribute("aria-describedby", hint);
+      button.setAttribute("aria-keyshortcuts", "ArrowDown ArrowUp Home End");
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var button = event.target.closest && event.target.closest(COPY);
+    if (!button || event.altKey || event.ctrlKey || event.metaKey) return;
+    var buttons = copyButtons(), i = buttons.indexOf(button), next = -1;
+    if (event.key === "ArrowDown" || event.key === "ArrowRight") next = Math.min(i + 1, buttons.length - 1);
+    else if (event.key === "ArrowUp" || event.key === "ArrowLeft") next = Math.max(i - 1, 0);
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = buttons.length - 1;
+    if (next < 0) return;
+    event.preventDefault();  // no page scroll: focus moves, and the new button scrolls into view
+    buttons.forEach(function (b) { b.setAttribute("tabindex", b === buttons[next] ? "0" : "-1"); });
+    buttons[next].focus({ preventScroll: true });
+    buttons[next].scrollIntoView({ block: "center" });
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Tab") groupCopyButtons(); }, true);
+
   function run() {
     nameSearchDialog();
     nameEmptyLinks();
     fillEmptyHeaders();
     focusableScrollRegions();
     nameCodeNavs();
+    groupCopyButtons();
     plotlyFigures();
   }
 
@@ -186,6 +247,7 @@
   window.addEventListener("load", function () {  // after images, fonts, MathJax's first layout and Material's code tools
     focusableScrollRegions();
     nameCodeNavs();
+    groupCopyButtons();  // Material adds its copy buttons after the page is parsed
   });
   document.addEventListener("reader:plotted", function (event) { keyboardSlider(event.detail); });
 

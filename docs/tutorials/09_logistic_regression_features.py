@@ -357,20 +357,23 @@ print(f"first 2,000 training images: mean absolute slant {sample_slant.mean():.2
 # over the full height of the frame. After deskewing, the largest slant among the six above is
 # {np.abs(after).max():.3f}.
 #
-# We put the deskewing in front of the pipeline of section 3 as a `FunctionTransformer` (the package's
-# `make_deskewer` wraps `deskew` in one): a step that learns nothing in `fit` and applies `deskew` to whatever it transforms, so every image the model sees is straightened
+# We put the deskewing in front of the pipeline of section 3 as a `FunctionTransformer`: a step that learns
+# nothing in `fit` and applies `deskew` to whatever it transforms, so every image the model sees is straightened
 # the same way. It keeps the `C` chosen in section 3; fitted on `X_fit`, scored on `X_val`:
 
 # %% tags=["save"]
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
 
-from mnist_tutorials.deskew import make_deskewer
+from mnist_tutorials.deskew import deskew
 
 
 def deskewed(pipeline):
     """An unfitted copy of `pipeline` with a deskewing step in front."""
-    return Pipeline([("deskew", make_deskewer(image_shape=(28, 28)))] + clone(pipeline).steps)
+    return Pipeline(
+        [("deskew", FunctionTransformer(deskew, kw_args={"image_shape": (28, 28)}))] + clone(pipeline).steps
+    )
 
 # %%
 deskew_pipeline = deskewed(poly_clf)

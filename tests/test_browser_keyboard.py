@@ -149,6 +149,9 @@ def test_the_copy_buttons_are_one_tab_stop_and_the_arrow_keys_reach_every_one(si
                          " return r.top >= 0 && r.bottom <= innerHeight; }"), "the last cell's button is off screen"
     hint = page.evaluate("() => getComputedStyle(document.activeElement, '::after').content")
     assert "other cells" in hint, hint
+    page.keyboard.press("Escape")  # the hint can cover code on a phone: Escape hides it (WCAG 1.4.13)
+    assert page.evaluate("() => getComputedStyle(document.activeElement, '::after').content") == "none"
+    assert page.evaluate(_COPY_FOCUS)[0] == total - 1  # and the focus stays
     page.keyboard.press("Enter")  # the button copies its own cell, the page's last code cell
     copied = page.evaluate("() => navigator.clipboard.readText()")
     last_cell = page.evaluate("() => { const b = document.activeElement;"

@@ -18,10 +18,10 @@ leads to each interactive figure.
   screen (``docs/stylesheets/reader.css`` gives the three columns their order), and Material's "Skip to content"
   link stays the first Tab stop.
 * **Copy buttons: one Tab stop.** Every code cell has a copy button, a control a keyboard reader needs as much as a
-  mouse reader. With one Tab stop each, a page with 22 cells before its first interactive figure spent 22 of its 40
-  Tab presses on them; ``docs/javascripts/reader-a11y.js`` makes them one group, as a toolbar's buttons are (a
+  mouse reader. With one Tab stop each, page 06, with 23 code blocks before its first interactive figure, spent 23
+  of its 57 Tab presses on them; ``docs/javascripts/reader-a11y.js`` makes them one group, as a toolbar's buttons are (a
   roving ``tabindex``): Tab reaches one, the arrow keys (Home, End) move to the next or previous cell's (the first,
-  the last), each is named "Copy code block i of n", and the focused one shows the hint.
+  the last), each is named "Copy code block i of n", and the focused one shows the hint (Escape hides it).
   ``tests/test_browser_keyboard.py`` counts every stop to the first interactive figure, the copy buttons included,
   and writes the counts to ``test-artifacts/tab-stops.json``; the skip links are the short way.
 """

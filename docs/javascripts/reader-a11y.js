@@ -201,6 +201,9 @@
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches(COPY)) lastCopy = event.target;
   });
+  document.addEventListener("focusout", function (event) {
+    if (event.target.classList) event.target.classList.remove("reader-hint-dismissed");
+  });
 
   function groupCopyButtons() {
     var buttons = copyButtons();
@@ -219,6 +222,10 @@
   document.addEventListener("keydown", function (event) {
     var button = event.target.closest && event.target.closest(COPY);
     if (!button || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape") {  // hide the focused button's hint (reader.css) until the focus leaves it
+      button.classList.add("reader-hint-dismissed");
+      return;
+    }
     var buttons = copyButtons(), i = buttons.indexOf(button), next = -1;
     if (event.key === "ArrowDown" || event.key === "ArrowRight") next = Math.min(i + 1, buttons.length - 1);
     else if (event.key === "ArrowUp" || event.key === "ArrowLeft") next = Math.max(i - 1, 0);

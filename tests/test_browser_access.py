@@ -1,7 +1,8 @@
 """Every reader can use every page (issue 16), checked in Chromium on the built site.
 
 * every image has a meaningful text alternative (not empty, not nbconvert's placeholder);
-* axe-core (vendored from npm by scripts/setup.sh) finds no critical or serious violation, light or dark;
+* axe-core (vendored from npm by scripts/setup.sh) finds no violation of any impact, light or dark (a moderate
+  one, text outside every landmark, slipped through while this test read only critical and serious ones);
 * MathJax is loaded only by pages that have math, plotly.js only by pages with a plotly figure, and the search
   index only once the reader opens the search box;
 * every page loads at most 1.5 MB, gzip-compressed, on its first view;
@@ -147,10 +148,8 @@ def test_every_image_has_a_meaningful_alt(visits):
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_no_serious_or_critical_axe_violation(visits, scheme):
-    found = {page: [v for v in r["axe"][scheme] if v["impact"] in ("serious", "critical")]
-             for page, r in visits.items()}
-    found = {page: v for page, v in found.items() if v}
+def test_no_axe_violation(visits, scheme):
+    found = {page: r["axe"][scheme] for page, r in visits.items() if r["axe"][scheme]}
     assert not found, f"axe ({scheme} scheme), page: violations:\n" + json.dumps(found, indent=1)[:6000]
 
 

@@ -192,7 +192,8 @@
       hint.id = COPY_HINT;
       hint.className = "reader-sr-only";
       hint.textContent = "Arrow keys: the copy button of the next or previous code block; Home, End: the first, the last.";
-      document.body.appendChild(hint);
+      // Inside <main>: text outside every landmark is an axe "region" violation.
+      (document.querySelector("main") || document.body).appendChild(hint);
     }
     return hint.id;
   }

@@ -203,25 +203,6 @@ def test_flag_tasks_and_benchmarks_build_no_pipeline_or_network_of_their_own(pat
     assert "mnist_tutorials.saved" in source or "keras_lab.saved" in source, f"{path} imports no saved model"
 
 
-def test_the_logreg_flag_uses_the_pages_pipeline(monkeypatch):
-    from sklearn.utils import Bunch
-
-    from mnist_tutorials import _flag_tasks, datasets, saved
-
-    rng = np.random.default_rng(0)
-    X, y = rng.integers(0, 256, size=(300, 64)).astype(float), np.array(list("0123456789") * 30, dtype=object)
-    monkeypatch.setattr(datasets, "fetch_mnist", lambda data_home=None: Bunch(data=X, target=y))
-    built, page_pipeline = [], saved.pca_logreg
-
-    def spy(n_components=30):
-        built.append(n_components)
-        return page_pipeline(n_components)
-
-    monkeypatch.setattr(saved, "pca_logreg", spy)
-    assert 0 <= _flag_tasks.pca20_logreg_accuracy() <= 1
-    assert built == [20]
-
-
 def _spy_on(monkeypatch, module, name):
     """Replace ``module.name`` by a wrapper that counts its calls; returns the list of calls."""
     calls, original = [], getattr(module, name)
@@ -232,6 +213,19 @@ def _spy_on(monkeypatch, module, name):
 
     monkeypatch.setattr(module, name, spy)
     return calls
+
+
+def test_the_logreg_flag_uses_the_pages_pipeline(monkeypatch):
+    from sklearn.utils import Bunch
+
+    from mnist_tutorials import _flag_tasks, datasets, saved
+
+    rng = np.random.default_rng(0)
+    X, y = rng.integers(0, 256, size=(300, 64)).astype(float), np.array(list("0123456789") * 30, dtype=object)
+    monkeypatch.setattr(datasets, "fetch_mnist", lambda data_home=None: Bunch(data=X, target=y))
+    calls = _spy_on(monkeypatch, saved, "pca_logreg")
+    assert 0 <= _flag_tasks.pca20_logreg_accuracy() <= 1
+    assert calls == [((), {"n_components": 20})]
 
 
 def test_the_sgd_flags_use_the_pages_models(monkeypatch):
